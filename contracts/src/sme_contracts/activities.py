@@ -1,0 +1,1 @@
+"""Events published by the activities service. Declared with the service's own issue."""

@@ -1,0 +1,1 @@
+"""Events published by the review service. Declared with the service's own issue."""

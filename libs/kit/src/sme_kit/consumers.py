@@ -1,0 +1,233 @@
+"""Idempotent event consumers on FastStream, with dead letters.
+
+A service declares what it handles::
+
+    handlers = EventHandlers("notifications")
+
+    @handlers.handles(ApplicationSubmitted)
+    async def on_application_submitted(event: ApplicationSubmitted, uow: UnitOfWork) -> None:
+        ...
+
+and the app factory subscribes once to every topic those events travel on. For each record:
+
+- it is unwrapped from its CloudEvents envelope; a record that is not one, or whose data does not
+  match its type, goes straight to the dead-letter topic (retrying cannot fix it);
+- an event type the service does not handle is skipped (tolerant reader);
+- the handler runs in a unit of work that first claims the event id in ``kit_inbox``: a
+  redelivered event finds its claim and changes nothing;
+- a handler that raises is retried (``consumer_max_attempts``) and then dead-lettered with the
+  error in the headers, so one bad event never blocks the partition;
+- when the database or the dead-letter topic cannot be reached, the batch is *not* acknowledged:
+  FastStream seeks back and the records come again.
+
+Offsets are committed (ack policy NACK_ON_ERROR, auto-commit off) only after every record of the
+batch was handled and its transaction committed, or dead-lettered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from aiokafka import AIOKafkaProducer, ConsumerRecord
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from opentelemetry import trace
+from sqlalchemy import insert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from sme_contracts import Event
+from sme_contracts.envelope import CloudEvent, EnvelopeError, unwrap
+from sme_kit.settings import ServiceSettings
+from sme_kit.tables import inbox
+from sme_kit.tracing import span_from_headers
+from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=Event)
+Handler = Callable[[Any, UnitOfWork], Awaitable[None]]
+
+# Failures of the infrastructure, not of the event: the batch is redelivered instead.
+INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
+
+
+class EventHandlers:
+    """The events one service consumes, and the function that handles each type."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._handlers: dict[str, tuple[type[Event], Handler]] = {}
+
+    def handles(self, event_class: type[E]) -> Callable[[Callable[[E, UnitOfWork], Awaitable[None]]], Callable[[E, UnitOfWork], Awaitable[None]]]:
+        def register(handler: Callable[[E, UnitOfWork], Awaitable[None]]) -> Callable[[E, UnitOfWork], Awaitable[None]]:
+            if event_class.event_type in self._handlers:
+                raise ValueError(f"{event_class.event_type} already has a handler in {self.name}")
+            self._handlers[event_class.event_type] = (event_class, handler)
+            return handler
+
+        return register
+
+    def lookup(self, event_type: str) -> tuple[type[Event], Handler] | None:
+        return self._handlers.get(event_type)
+
+    def topics(self) -> dict[str, int]:
+        """Contract topic names (without prefix) and their partition counts."""
+        return {model.topic.name: model.topic.partitions for model, _ in self._handlers.values()}
+
+    def __bool__(self) -> bool:
+        return bool(self._handlers)
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    record: ConsumerRecord[Any, Any]
+    reason: str
+    error: BaseException
+    attempts: int
+
+
+class EventConsumer:
+    """Runs the handlers of one service over batches of Kafka records."""
+
+    def __init__(
+        self,
+        handlers: EventHandlers,
+        uow_factory: UnitOfWorkFactory,
+        producer: AIOKafkaProducer,
+        settings: ServiceSettings,
+    ) -> None:
+        self._handlers = handlers
+        self._uow = uow_factory
+        self._producer = producer
+        self._settings = settings
+        self.consumer_name = f"{settings.service_name}.{handlers.name}"
+        self.processed = 0
+
+    def subscribe(self, broker: KafkaBroker, *, max_records: int = 500) -> None:
+        """Register the FastStream subscriber for every topic the handlers need."""
+        topics = [self._settings.topic(name) for name in sorted(self._handlers.topics())]
+        subscriber = broker.subscriber(
+            *topics,
+            group_id=self._settings.group_id,
+            batch=True,
+            max_records=max_records,
+            batch_timeout_ms=100,
+            auto_offset_reset="earliest",
+            ack_policy=AckPolicy.NACK_ON_ERROR,
+            decoder=_raw_decoder,
+            title=f"{self._settings.service_name} consumer",
+        )
+        subscriber(self._on_batch)
+
+    async def _on_batch(self, message: KafkaMessage) -> None:
+        records = message.raw_message if isinstance(message.raw_message, tuple) else (message.raw_message,)
+        await self.process(records)
+
+    async def process(self, records: Sequence[ConsumerRecord[Any, Any]]) -> None:
+        """Handle records in order; raises only for infrastructure failures (batch is redelivered)."""
+        for record in records:
+            dead_letter = await self._process_record(record)
+            if dead_letter is not None:
+                await self._send_dead_letter(dead_letter)
+
+    async def _process_record(self, record: ConsumerRecord[Any, Any]) -> DeadLetter | None:
+        try:
+            envelope = unwrap(record.headers, record.value)
+        except EnvelopeError as exc:
+            return DeadLetter(record, "unparseable", exc, attempts=0)
+        registered = self._handlers.lookup(envelope.type)
+        if registered is None:
+            return None  # not for us: tolerant reader
+        model, handler = registered
+        try:
+            event = model.model_validate_json(envelope.data)
+        except ValueError as exc:
+            return DeadLetter(record, "invalid-data", EnvelopeError(str(exc).splitlines()[0]), attempts=0)
+        attributes = {"messaging.system": "kafka", "cloudevents.event_type": envelope.type, "cloudevents.event_id": envelope.id}
+        with span_from_headers(f"{record.topic} process", envelope.trace, trace.SpanKind.CONSUMER, **attributes):
+            return await self._handle_with_retries(record, envelope, event, handler)
+
+    async def _handle_with_retries(self, record: ConsumerRecord[Any, Any], envelope: CloudEvent, event: Event, handler: Handler) -> DeadLetter | None:
+        max_attempts = max(1, self._settings.consumer_max_attempts)
+        for attempt in range(1, max_attempts + 1):
+            try:
+                await self._handle_once(envelope, event, handler)
+                return None
+            except INFRASTRUCTURE_ERRORS:
+                raise
+            except DBAPIError as exc:
+                if exc.connection_invalidated:
+                    raise
+                error: Exception = exc
+            except Exception as exc:  # noqa: BLE001 - a failing handler: retry, then dead-letter
+                error = exc
+            log.warning(
+                "consumer %s: %s %s failed (attempt %d/%d): %s",
+                self.consumer_name, envelope.type, envelope.id, attempt, max_attempts, type(error).__name__,
+            )
+            if attempt < max_attempts:
+                await asyncio.sleep(self._settings.consumer_retry_backoff_s * 2 ** (attempt - 1))
+        return DeadLetter(record, "handler-failed", error, attempts=max_attempts)
+
+    async def _handle_once(self, envelope: CloudEvent, event: Event, handler: Handler) -> None:
+        async with self._uow(Actor.system(f"event:{envelope.type}")) as uow:
+            if not await claim(uow, self.consumer_name, envelope):
+                return  # processed before: a redelivery changes nothing
+            await handler(event, uow)
+            await uow.commit()
+        self.processed += 1
+
+    async def _send_dead_letter(self, letter: DeadLetter) -> None:
+        record = letter.record
+        error_text = str(letter.error).replace("\n", " ")[:1000]
+        headers = list(record.headers or ()) + [
+            ("dlq_reason", letter.reason.encode()),
+            ("dlq_error_type", type(letter.error).__name__.encode()),
+            ("dlq_error_message", error_text.encode()),
+            ("dlq_attempts", str(letter.attempts).encode()),
+            ("dlq_original_topic", record.topic.encode()),
+            ("dlq_original_partition", str(record.partition).encode()),
+            ("dlq_original_offset", str(record.offset).encode()),
+            ("dlq_consumer", self.consumer_name.encode()),
+            ("dlq_failed_at", datetime.now().astimezone().isoformat().encode()),
+        ]
+        await asyncio.wait_for(
+            self._producer.send_and_wait(self._settings.dead_letter_topic, record.value, key=record.key, headers=headers),
+            self._settings.kafka_request_timeout_s * 2,
+        )
+        log.error(
+            "consumer %s: record %s/%d@%d dead-lettered (%s: %s)",
+            self.consumer_name, record.topic, record.partition, record.offset, letter.reason, type(letter.error).__name__,
+        )
+
+
+async def claim(uow: UnitOfWork, consumer: str, envelope: CloudEvent) -> bool:
+    """Record the event as processed by this consumer, in the handler's transaction.
+
+    Returns False when it was processed before. On PostgreSQL a concurrent duplicate waits for
+    the first transaction and then finds the row.
+    """
+    values = {"consumer": consumer, "event_id": envelope.id, "event_type": envelope.type, "processed_at": uow.clock.now()}
+    dialect = uow.session.bind.dialect.name if uow.session.bind is not None else "postgresql"
+    statement: Any
+    if dialect == "postgresql":
+        statement = pg_insert(inbox).values(values).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        statement = sqlite_insert(inbox).values(values).on_conflict_do_nothing()
+    else:  # pragma: no cover - only the two supported backends
+        statement = insert(inbox).values(values)
+    result = await uow.session.execute(statement)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def _raw_decoder(message: Any) -> None:
+    """The kit reads records itself (see EventConsumer.process): skip FastStream's JSON decoding."""
+    return None

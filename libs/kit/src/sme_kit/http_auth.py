@@ -1,0 +1,101 @@
+"""FastAPI dependencies that turn the bearer token into a `Principal`.
+
+Routes read:
+
+    @router.get("/applications/{application_id}")
+    def read(application_id: str, principal: CurrentPrincipal) -> ...: ...
+
+    @router.post("/notices", dependencies=[require_roles(Role.BUREAU_ADMIN)])
+    def publish(...) -> ...: ...
+
+    @router.post("/districts/{code}/reviews")
+    def review(code: str, officer: Annotated[Principal, require_roles(Role.DISTRICT_OFFICER)]) -> ...: ...
+
+Role checks are coarse; the object-level check (`principal.can_see_district(...)`,
+`principal.owns_org(...)`) still belongs in the route or service layer.
+
+The verifier is read from `request.app.state.token_verifier`, which the app factory sets.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request, params
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from sme_kit.auth import AuthError, AuthUnavailable, Principal, Role, TokenVerifier
+from sme_kit.problems import Forbidden, ServiceUnavailable, Unauthorized
+
+__all__ = [
+    "CurrentPrincipal",
+    "OptionalPrincipal",
+    "current_principal",
+    "get_token_verifier",
+    "optional_principal",
+    "require_roles",
+]
+
+# auto_error=False: missing credentials must become our problem+json 401, not FastAPI's error.
+_bearer = HTTPBearer(auto_error=False, bearerFormat="JWT", description="JWT issued by the identity provider")
+
+
+def get_token_verifier(request: Request) -> TokenVerifier:
+    """The process's verifier, put on `app.state.token_verifier` by the app factory."""
+    verifier = getattr(request.app.state, "token_verifier", None)
+    # Duck-typed on purpose: tests may put a fake with the same verify() there.
+    if verifier is None:
+        raise RuntimeError("app.state.token_verifier is not set: the app factory must create a TokenVerifier")
+    return verifier
+
+
+# A plain `def`: FastAPI runs it in the thread pool, because fetching a JWKS is blocking I/O.
+def optional_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    """The caller if a bearer token was sent, else None. A token that was sent but is bad is a 401,
+    so an expired session is reported instead of silently treated as anonymous."""
+    if credentials is None:
+        return None
+    try:
+        return get_token_verifier(request).verify(credentials.credentials)
+    except AuthError as exc:
+        raise Unauthorized(
+            exc.reason,
+            extensions={"code": exc.code},
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        ) from exc
+    except AuthUnavailable as exc:
+        raise ServiceUnavailable(
+            "身份认证服务暂不可用，请稍后重试 (The identity provider is unavailable; please retry)",
+            retry_after=30,
+        ) from exc
+
+
+async def current_principal(principal: Annotated[Principal | None, Depends(optional_principal)]) -> Principal:
+    """The caller; a request without a bearer token is a 401."""
+    if principal is None:
+        raise Unauthorized("请先登录：请求须携带 Bearer 令牌 (A bearer token is required)")
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]
+
+
+def require_roles(*roles: Role) -> params.Depends:
+    """A dependency admitting only principals holding one of `roles` (401 without token, else 403).
+
+    Use it in `dependencies=[...]` or as `Annotated[Principal, require_roles(...)]`.
+    """
+    if not roles:
+        raise ValueError("require_roles needs at least one role")
+    allowed = frozenset(roles)
+
+    async def dependency(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in allowed:
+            raise Forbidden("您的角色无权执行此操作 (Your role is not allowed to do this)")
+        return principal
+
+    return Depends(dependency)

@@ -1,0 +1,63 @@
+"""The one place that builds Kafka clients: the idempotent producer, the admin client, topics."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from sme_kit.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+
+def new_producer(settings: ServiceSettings) -> AIOKafkaProducer:
+    """An idempotent producer that waits for all in-sync replicas.
+
+    aiokafka defaults to acks=1 without idempotence: both are set explicitly. With idempotence
+    the broker de-duplicates the producer's own retries, and per-partition order is kept.
+    """
+    return AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"sme-{settings.service_name}",
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=2,
+        max_batch_size=256 * 1024,
+        request_timeout_ms=int(settings.kafka_request_timeout_s * 1000),
+        retry_backoff_ms=200,
+    )
+
+
+async def stop_producer(producer: AIOKafkaProducer, timeout_s: float = 10.0) -> None:
+    """Stop a producer without hanging when the broker is gone (a known aiokafka trap)."""
+    try:
+        await asyncio.wait_for(producer.stop(), timeout_s)
+    except (TimeoutError, Exception):  # noqa: BLE001 - shutting down: nothing left to do but log
+        log.warning("kafka producer did not stop cleanly within %.0fs", timeout_s)
+
+
+async def ensure_topics(settings: ServiceSettings, names: Iterable[tuple[str, int]]) -> None:
+    """Create the topics a service reads or writes, if missing (idempotent)."""
+    wanted = {name: partitions for name, partitions in names}
+    if not wanted:
+        return
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        request_timeout_ms=int(settings.kafka_request_timeout_s * 1000),
+    )
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [NewTopic(name, partitions, 1) for name, partitions in wanted.items() if name not in existing]
+        if missing:
+            try:
+                await admin.create_topics(missing)
+            except TopicAlreadyExistsError:
+                pass  # created concurrently by another replica or service
+    finally:
+        await admin.close()

@@ -1,0 +1,96 @@
+"""Tables the kit keeps in every service's own database: outbox, inbox, timers, audit log.
+
+They are created by each service's first Alembic migration (`sme_kit.migrations.create_kit_tables`),
+so that one migration history per service covers everything in its database.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+
+from sme_kit.db import new_metadata
+
+kit_metadata = new_metadata()
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
+AutoId = BigInteger().with_variant(Integer(), "sqlite")
+
+outbox = Table(
+    "kit_outbox",
+    kit_metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True, comment="Publication order."),
+    Column("event_id", String(64), nullable=False, unique=True),
+    Column("topic", String(255), nullable=False),
+    Column("key", String(255), nullable=False),
+    Column("event_type", String(255), nullable=False),
+    Column("headers", JSON, nullable=False, comment="CloudEvents binary-mode headers as [name, value] pairs."),
+    Column("payload", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=True),
+    Index(
+        "ix_kit_outbox_unpublished",
+        "id",
+        postgresql_where=text("published_at IS NULL"),
+        sqlite_where=text("published_at IS NULL"),
+    ),
+)
+
+inbox = Table(
+    "kit_inbox",
+    kit_metadata,
+    Column("consumer", String(255), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("event_type", String(255), nullable=False),
+    Column("processed_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("consumer", "event_id"),
+)
+
+timers = Table(
+    "kit_timers",
+    kit_metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    Column("kind", String(100), nullable=False),
+    Column("key", String(255), nullable=False),
+    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("fired_at", DateTime(timezone=True), nullable=True),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text, nullable=True),
+    UniqueConstraint("kind", "key", name="uq_kit_timers_kind_key"),
+    Index(
+        "ix_kit_timers_pending",
+        "due_at",
+        postgresql_where=text("fired_at IS NULL"),
+        sqlite_where=text("fired_at IS NULL"),
+    ),
+)
+
+audit_log = Table(
+    "kit_audit_log",
+    kit_metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(255), nullable=False, comment="Token subject, or 'system' for timers and events."),
+    Column("role", String(50), nullable=False),
+    Column("action", String(100), nullable=False),
+    Column("target_type", String(100), nullable=False),
+    Column("target_id", String(255), nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("details", JSON, nullable=False),
+    Column("trace_id", String(32), nullable=True),
+    Index("ix_kit_audit_log_target", "target_type", "target_id"),
+)

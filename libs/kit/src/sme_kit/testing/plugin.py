@@ -1,0 +1,80 @@
+"""The pytest plugin of the repository (loaded by ``-p sme_kit.testing.plugin``).
+
+Session-scoped: one Kafka broker and one PostgreSQL server per test run, started by the
+project's infra scripts unless KAFKA_BOOTSTRAP_SERVERS / DATABASE_ADMIN_URL point elsewhere.
+Per test: a fresh database and a unique topic prefix (so topics and consumer groups never
+collide), instead of restarting anything.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from sme_kit.testing.infra import Infrastructure, create_database, drop_database, server_version
+
+_infra: Infrastructure | None = None
+
+
+def _repo_root(config: pytest.Config) -> Path:
+    for candidate in (config.rootpath, *config.rootpath.parents):
+        if (candidate / "infra" / "kafka.sh").exists():
+            return candidate
+    return config.rootpath
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _infra
+    _infra = Infrastructure(repo_root=_repo_root(config))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _infra is not None and (lines := _infra.describe()):
+        terminalreporter.section("real dependencies used")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def infrastructure() -> Infrastructure:
+    assert _infra is not None
+    return _infra
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(infrastructure: Infrastructure) -> str:
+    """The real broker's bootstrap address."""
+    return infrastructure.kafka()
+
+
+@pytest.fixture(scope="session")
+async def pg_admin_url(infrastructure: Infrastructure) -> str:
+    """The real PostgreSQL server's admin URL."""
+    url = infrastructure.postgres()
+    if not infrastructure.pg_version:
+        infrastructure.pg_version = await server_version(url)
+    return url
+
+
+@pytest.fixture
+async def database_url(pg_admin_url: str) -> AsyncIterator[str]:
+    """A fresh PostgreSQL database for one test, dropped afterwards."""
+    url = await create_database(pg_admin_url)
+    yield url
+    await drop_database(pg_admin_url, url)
+
+
+@pytest.fixture
+def topic_prefix() -> str:
+    """A prefix that gives this test its own topics and consumer groups on the shared broker."""
+    return f"t{uuid.uuid4().hex[:10]}."
+
+
+@pytest.fixture(scope="session")
+def dev_secret() -> str:
+    """The HS256 secret tokens are signed with in this run."""
+    return secrets.token_urlsafe(32)

@@ -1,0 +1,164 @@
+"""Durable timers: deadlines stored in the service's database and fired by a loop.
+
+A use case schedules a timer in its unit of work (so it exists exactly when the state change
+does); the loop fires due timers, each in its own unit of work together with whatever the
+handler changes or publishes, and marks it fired in that same transaction. A crash before the
+commit leaves the timer pending, so it fires after the restart. On PostgreSQL due timers are
+claimed with ``FOR UPDATE SKIP LOCKED``, so several replicas can run the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from sme_kit.tables import timers
+from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Timer:
+    """A due timer as its handler sees it."""
+
+    kind: str
+    key: str
+    due_at: datetime
+    payload: dict[str, Any]
+
+
+TimerHandler = Callable[[Timer, UnitOfWork], Awaitable[None]]
+
+
+async def schedule(uow: UnitOfWork, kind: str, key: str, due_at: datetime, payload: dict[str, Any] | None = None) -> None:
+    """Create the timer (kind, key), or move it to a new due time if it has not fired yet."""
+    if due_at.tzinfo is None:
+        raise ValueError("due_at must be timezone-aware")
+    values = {"kind": kind, "key": key, "due_at": due_at, "payload": payload or {}, "created_at": uow.clock.now(), "attempts": 0}
+    dialect = uow.session.get_bind().dialect.name
+    insert = pg_insert(timers) if dialect == "postgresql" else sqlite_insert(timers)
+    statement = insert.values(values).on_conflict_do_update(
+        index_elements=["kind", "key"],
+        set_={"due_at": due_at, "payload": values["payload"], "fired_at": None, "attempts": 0, "last_error": None},
+    )
+    await uow.session.execute(statement)
+    uow.after_commit(uow.factory.timers_scheduled)
+
+
+async def cancel(uow: UnitOfWork, kind: str, key: str) -> None:
+    """Forget a pending timer (fired ones are kept as history)."""
+    await uow.session.execute(delete(timers).where(timers.c.kind == kind, timers.c.key == key, timers.c.fired_at.is_(None)))
+
+
+class TimerRegistry:
+    """Timer kinds of one service and their handlers."""
+
+    def __init__(self) -> None:
+        self._handlers: dict[str, TimerHandler] = {}
+
+    def on(self, kind: str) -> Callable[[TimerHandler], TimerHandler]:
+        def register(handler: TimerHandler) -> TimerHandler:
+            if kind in self._handlers:
+                raise ValueError(f"timer kind {kind!r} already has a handler")
+            self._handlers[kind] = handler
+            return handler
+
+        return register
+
+    def get(self, kind: str) -> TimerHandler | None:
+        return self._handlers.get(kind)
+
+    def __bool__(self) -> bool:
+        return bool(self._handlers)
+
+
+class TimerLoop:
+    """Fires due timers until cancelled."""
+
+    def __init__(self, registry: TimerRegistry, uow_factory: UnitOfWorkFactory, *, poll_interval_s: float = 1.0, batch_size: int = 100) -> None:
+        self._registry = registry
+        self._uow = uow_factory
+        self._poll_interval_s = poll_interval_s
+        self._batch_size = batch_size
+        self._wake = asyncio.Event()
+        self.fired = 0
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            self._wake.clear()
+            try:
+                fired = await self.fire_due()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - database away: try again on the next tick
+                log.warning("timers: could not fire due timers: %s", type(exc).__name__)
+                fired = 0
+            if fired >= self._batch_size:
+                continue
+            try:
+                await asyncio.wait_for(self._wake.wait(), self._poll_interval_s)
+            except TimeoutError:
+                pass
+
+    async def fire_due(self) -> int:
+        """Fire every timer due now, each in its own transaction; returns how many fired."""
+        fired = 0
+        for _ in range(self._batch_size):
+            if not await self._fire_next():
+                break
+            fired += 1
+        self.fired += fired
+        return fired
+
+    async def _fire_next(self) -> bool:
+        async with self._uow(Actor.system("timer")) as uow:
+            query = (
+                select(timers)
+                .where(timers.c.fired_at.is_(None), timers.c.due_at <= uow.clock.now())
+                .order_by(timers.c.due_at, timers.c.id)
+                .limit(1)
+            )
+            if uow.session.get_bind().dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True)
+            row = (await uow.session.execute(query)).first()
+            if row is None:
+                return False
+            timer = Timer(kind=row.kind, key=row.key, due_at=row.due_at, payload=dict(row.payload))
+            handler = self._registry.get(timer.kind)
+            try:
+                if handler is None:
+                    raise LookupError(f"no handler for timer kind {timer.kind!r}")
+                await handler(timer, uow)
+                await uow.session.execute(
+                    update(timers).where(timers.c.id == row.id).values(fired_at=uow.clock.now(), attempts=row.attempts + 1)
+                )
+                await uow.commit()
+                return True
+            except Exception as exc:  # noqa: BLE001 - the handler's changes roll back with the block
+                failure = exc
+        await self._postpone(row.id, row.attempts + 1, failure)
+        return True
+
+    async def _postpone(self, timer_id: int, attempts: int, failure: Exception) -> None:
+        """Keep a failing timer, with its error, and try it again after an exponential back-off."""
+        log.warning("timers: timer %d failed (attempt %d): %s", timer_id, attempts, type(failure).__name__)
+        async with self._uow(Actor.system("timer")) as uow:
+            retry_at = uow.clock.now() + min(timedelta(seconds=2**attempts), timedelta(hours=1))
+            await uow.session.execute(
+                update(timers)
+                .where(timers.c.id == timer_id)
+                .values(attempts=attempts, last_error=f"{type(failure).__name__}: {failure}"[:2000], due_at=retry_at)
+            )
+            await uow.commit()

@@ -1,0 +1,155 @@
+"""The unit of work: one database transaction around a use case, with its events and audit rows.
+
+Use cases run as::
+
+    async with uow_factory(actor) as uow:
+        ...change state through uow.session...
+        uow.publish(SomethingHappened(...))   # staged in the outbox, same transaction
+        uow.audit("forward", "application", app_id, reason=...)
+        await uow.commit()
+
+Leaving the block without ``commit()`` rolls everything back: state, events and audit rows.
+After a commit the outbox relay and timer loop are woken, so events leave within milliseconds.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from sme_contracts import Event
+from sme_contracts.envelope import wrap
+from sme_kit.clock import Clock
+from sme_kit.settings import ServiceSettings
+from sme_kit.tables import audit_log, outbox
+from sme_kit.tracing import current_trace_headers, current_trace_id
+
+AfterCommit = Callable[[], Awaitable[None] | None]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who causes a change: a user (token subject and role) or the system itself."""
+
+    subject: str
+    role: str
+
+    @classmethod
+    def system(cls, why: str = "system") -> Actor:
+        return cls(subject=why, role="system")
+
+
+class UnitOfWork:
+    """A transaction, the events it will publish and the audit rows it writes."""
+
+    def __init__(self, factory: UnitOfWorkFactory, actor: Actor) -> None:
+        self._factory = factory
+        self.factory = factory
+        self.actor = actor
+        self.session: AsyncSession = factory.sessions()
+        self._events: list[dict[str, Any]] = []
+        self._audit: list[dict[str, Any]] = []
+        self._after_commit: list[AfterCommit] = []
+        self._committed = False
+
+    @property
+    def clock(self) -> Clock:
+        return self._factory.clock
+
+    async def __aenter__(self) -> UnitOfWork:
+        await self.session.begin()
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        try:
+            if not self._committed:
+                await self.session.rollback()
+        finally:
+            await self.session.close()
+
+    def publish(self, event: Event) -> str:
+        """Stage an event; it is written to the outbox with the transaction. Returns its id."""
+        envelope = wrap(
+            event,
+            source=self._factory.source,
+            event_id=str(uuid.uuid4()),
+            time=self.clock.now(),
+            trace=current_trace_headers(),
+        )
+        self._events.append(
+            {
+                "event_id": envelope.id,
+                "topic": self._factory.settings.topic(event.topic.name),
+                "key": envelope.subject,
+                "event_type": envelope.type,
+                "headers": [[name, value.decode()] for name, value in envelope.headers()],
+                "payload": envelope.data.decode(),
+                "created_at": envelope.time,
+            }
+        )
+        return envelope.id
+
+    def audit(self, action: str, target_type: str, target_id: str, *, reason: str | None = None, **details: Any) -> None:
+        """Record who did what to which object, and why (readable by the bureau)."""
+        self._audit.append(
+            {
+                "at": self.clock.now(),
+                "actor": self.actor.subject,
+                "role": self.actor.role,
+                "action": action,
+                "target_type": target_type,
+                "target_id": target_id,
+                "reason": reason,
+                "details": details,
+                "trace_id": current_trace_id(),
+            }
+        )
+
+    def after_commit(self, callback: AfterCommit) -> None:
+        self._after_commit.append(callback)
+
+    async def commit(self) -> None:
+        if self._events:
+            await self.session.execute(insert(outbox), self._events)
+        if self._audit:
+            await self.session.execute(insert(audit_log), self._audit)
+        await self.session.commit()
+        self._committed = True
+        if self._events:
+            self._factory.events_committed()
+        for callback in self._after_commit:
+            result = callback()
+            if result is not None:
+                await result
+
+
+@dataclass
+class UnitOfWorkFactory:
+    """Builds units of work for one service; the composition root makes exactly one."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    settings: ServiceSettings
+    clock: Clock
+    on_events_committed: list[Callable[[], None]] = field(default_factory=list)
+    on_timers_scheduled: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return f"/gz/sme/{self.settings.service_name}"
+
+    def __call__(self, actor: Actor | None = None) -> UnitOfWork:
+        return UnitOfWork(self, actor or Actor.system())
+
+    def events_committed(self) -> None:
+        for wake in self.on_events_committed:
+            wake()
+
+    def timers_scheduled(self) -> None:
+        for wake in self.on_timers_scheduled:
+            wake()
