@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import jwt
 
@@ -182,13 +182,13 @@ def _claim_str(claims: Mapping[str, Any], key: str) -> str | None:
 
 
 class _KeySource(Protocol):
-    algorithms: list[str]
+    algorithms: ClassVar[list[str]]
 
     def key_for(self, token: str) -> Any: ...
 
 
 class _SharedSecret:
-    algorithms = ["HS256"]
+    algorithms: ClassVar[list[str]] = ["HS256"]
 
     def __init__(self, secret: str) -> None:
         self._secret = secret
@@ -200,7 +200,7 @@ class _SharedSecret:
 class _RemoteJwks:
     """Keys from the identity provider's JWKS endpoint, cached and refreshed by PyJWKClient."""
 
-    algorithms = ["RS256"]
+    algorithms: ClassVar[list[str]] = ["RS256"]
 
     def __init__(self, url: str) -> None:
         self._client = jwt.PyJWKClient(url, cache_jwk_set=True, lifespan=300)
@@ -223,7 +223,7 @@ class _FileJwks:
     comes from configuration, never from a token header, so reading a local file is intended.
     """
 
-    algorithms = ["RS256"]
+    algorithms: ClassVar[list[str]] = ["RS256"]
 
     def __init__(self, url: str) -> None:
         path = urllib.request.url2pathname(urllib.parse.urlparse(url).path)

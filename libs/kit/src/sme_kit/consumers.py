@@ -5,8 +5,8 @@ A service declares what it handles::
     handlers = EventHandlers("notifications")
 
     @handlers.handles(ApplicationSubmitted)
-    async def on_application_submitted(event: ApplicationSubmitted, uow: UnitOfWork) -> None:
-        ...
+    async def on_application_submitted(event: ApplicationSubmitted, envelope: CloudEvent, uow: UnitOfWork) -> None:
+        ...   # envelope.id identifies the event, envelope.time says when it happened
 
 and the app factory subscribes once to every topic those events travel on. For each record:
 
@@ -53,7 +53,8 @@ from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 log = logging.getLogger(__name__)
 
 E = TypeVar("E", bound=Event)
-Handler = Callable[[Any, UnitOfWork], Awaitable[None]]
+Handler = Callable[[Any, CloudEvent, UnitOfWork], Awaitable[None]]
+TypedHandler = Callable[[E, CloudEvent, UnitOfWork], Awaitable[None]]
 
 # Failures of the infrastructure, not of the event: the batch is redelivered instead.
 INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
@@ -66,8 +67,10 @@ class EventHandlers:
         self.name = name
         self._handlers: dict[str, tuple[type[Event], Handler]] = {}
 
-    def handles(self, event_class: type[E]) -> Callable[[Callable[[E, UnitOfWork], Awaitable[None]]], Callable[[E, UnitOfWork], Awaitable[None]]]:
-        def register(handler: Callable[[E, UnitOfWork], Awaitable[None]]) -> Callable[[E, UnitOfWork], Awaitable[None]]:
+    def handles(self, event_class: type[E]) -> Callable[[TypedHandler[E]], TypedHandler[E]]:
+        """Register the handler of one event type (exactly one per type and service)."""
+
+        def register(handler: TypedHandler[E]) -> TypedHandler[E]:
             if event_class.event_type in self._handlers:
                 raise ValueError(f"{event_class.event_type} already has a handler in {self.name}")
             self._handlers[event_class.event_type] = (event_class, handler)
@@ -181,7 +184,7 @@ class EventConsumer:
         async with self._uow(Actor.system(f"event:{envelope.type}")) as uow:
             if not await claim(uow, self.consumer_name, envelope):
                 return  # processed before: a redelivery changes nothing
-            await handler(event, uow)
+            await handler(event, envelope, uow)
             await uow.commit()
         self.processed += 1
 

@@ -42,7 +42,7 @@ _bearer = HTTPBearer(auto_error=False, bearerFormat="JWT", description="JWT issu
 
 def get_token_verifier(request: Request) -> TokenVerifier:
     """The process's verifier, put on `app.state.token_verifier` by the app factory."""
-    verifier = getattr(request.app.state, "token_verifier", None)
+    verifier: TokenVerifier | None = getattr(request.app.state, "token_verifier", None)
     # Duck-typed on purpose: tests may put a fake with the same verify() there.
     if verifier is None:
         raise RuntimeError("app.state.token_verifier is not set: the app factory must create a TokenVerifier")
@@ -98,4 +98,4 @@ def require_roles(*roles: Role) -> params.Depends:
             raise Forbidden("您的角色无权执行此操作 (Your role is not allowed to do this)")
         return principal
 
-    return Depends(dependency)
+    return params.Depends(dependency)

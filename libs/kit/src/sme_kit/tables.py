@@ -10,7 +10,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
-    DateTime,
     Index,
     Integer,
     PrimaryKeyConstraint,
@@ -21,7 +20,7 @@ from sqlalchemy import (
     text,
 )
 
-from sme_kit.db import new_metadata
+from sme_kit.db import AwareDateTime, new_metadata
 
 kit_metadata = new_metadata()
 
@@ -38,8 +37,8 @@ outbox = Table(
     Column("event_type", String(255), nullable=False),
     Column("headers", JSON, nullable=False, comment="CloudEvents binary-mode headers as [name, value] pairs."),
     Column("payload", Text, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("published_at", DateTime(timezone=True), nullable=True),
+    Column("created_at", AwareDateTime(), nullable=False),
+    Column("published_at", AwareDateTime(), nullable=True),
     Index(
         "ix_kit_outbox_unpublished",
         "id",
@@ -54,7 +53,7 @@ inbox = Table(
     Column("consumer", String(255), nullable=False),
     Column("event_id", String(64), nullable=False),
     Column("event_type", String(255), nullable=False),
-    Column("processed_at", DateTime(timezone=True), nullable=False),
+    Column("processed_at", AwareDateTime(), nullable=False),
     PrimaryKeyConstraint("consumer", "event_id"),
 )
 
@@ -64,10 +63,10 @@ timers = Table(
     Column("id", AutoId, primary_key=True, autoincrement=True),
     Column("kind", String(100), nullable=False),
     Column("key", String(255), nullable=False),
-    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("due_at", AwareDateTime(), nullable=False),
     Column("payload", JSON, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("fired_at", DateTime(timezone=True), nullable=True),
+    Column("created_at", AwareDateTime(), nullable=False),
+    Column("fired_at", AwareDateTime(), nullable=True),
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("last_error", Text, nullable=True),
     UniqueConstraint("kind", "key", name="uq_kit_timers_kind_key"),
@@ -83,7 +82,7 @@ audit_log = Table(
     "kit_audit_log",
     kit_metadata,
     Column("id", AutoId, primary_key=True, autoincrement=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", AwareDateTime(), nullable=False),
     Column("actor", String(255), nullable=False, comment="Token subject, or 'system' for timers and events."),
     Column("role", String(50), nullable=False),
     Column("action", String(100), nullable=False),

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from sme_contracts import Event
 from sme_contracts.envelope import wrap
+from sme_kit.auth import Principal
 from sme_kit.clock import Clock
 from sme_kit.settings import ServiceSettings
 from sme_kit.tables import audit_log, outbox
@@ -43,6 +44,11 @@ class Actor:
     @classmethod
     def system(cls, why: str = "system") -> Actor:
         return cls(subject=why, role="system")
+
+    @classmethod
+    def of(cls, principal: Principal) -> Actor:
+        """The actor behind an authenticated request."""
+        return cls(subject=principal.subject, role=str(principal.role))
 
 
 class UnitOfWork:

@@ -1,0 +1,68 @@
+# The front door. `make run` and `make test` set up whatever is missing on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PY := .venv/bin/python
+export KAFKA_BOOTSTRAP_SERVERS ?= 127.0.0.1:9092
+export DATABASE_ADMIN_URL ?= postgresql+asyncpg://postgres@127.0.0.1:55432/postgres
+# Development-only signing key for tokens minted by `make token` (production uses AUTH_JWKS_URL).
+export AUTH_DEV_SECRET ?= local-development-secret-not-for-production-use
+
+.PHONY: help setup kafka-up kafka-down db-up db-down up down run test test-unit contracts-check contracts-snapshot bench lint fmt token
+
+help:
+	@echo "make run                 start Kafka and all five services (SQLite), Ctrl-C stops them"
+	@echo "make test                set up, start Kafka + PostgreSQL, run every test"
+	@echo "make bench               outbox/consumer benchmark against raw aiokafka"
+	@echo "make token ROLE=district_officer DISTRICT=440106   mint a development token"
+	@echo "make lint | fmt | kafka-up | kafka-down | db-up | db-down | down"
+
+setup:
+	@infra/venv.sh
+
+kafka-up:
+	@infra/kafka.sh start
+
+kafka-down:
+	@infra/kafka.sh stop
+
+db-up:
+	@infra/postgres.sh start
+
+db-down:
+	@infra/postgres.sh stop
+
+up: kafka-up db-up
+
+down: kafka-down db-down
+
+run: setup kafka-up
+	@infra/run.sh
+
+contracts-check: setup
+	@$(PY) -m sme_contracts.schemas check
+
+contracts-snapshot: setup
+	@$(PY) -m sme_contracts.schemas write
+	@$(PY) -m sme_contracts.asyncapi --out contracts/asyncapi.json
+
+test: setup up contracts-check
+	@$(PY) -m pytest
+
+test-unit: setup
+	@$(PY) -m pytest -m "not integration and not e2e"
+
+bench: setup up
+	@$(PY) -m bench.run
+
+lint: setup
+	@.venv/bin/ruff check .
+	@.venv/bin/ruff format --check .
+	@.venv/bin/mypy contracts/src/sme_contracts
+
+fmt: setup
+	@.venv/bin/ruff format .
+	@.venv/bin/ruff check --fix .
+
+token: setup
+	@$(PY) -m sme_kit.auth mint --role "$(ROLE)" $(if $(DISTRICT),--district $(DISTRICT)) $(if $(ORG),--org $(ORG)) $(if $(STATION),--station-id $(STATION)) $(if $(SUB),--sub $(SUB))

@@ -1,0 +1,1 @@
+"""Activities's adapters (built with the service's own issue)."""

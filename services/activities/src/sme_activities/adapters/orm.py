@@ -1,0 +1,5 @@
+"""Activities's tables."""
+
+from sme_kit.db import new_metadata
+
+metadata = new_metadata()

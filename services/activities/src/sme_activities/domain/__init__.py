@@ -1,0 +1,1 @@
+"""Activities's domain (built with the service's own issue)."""

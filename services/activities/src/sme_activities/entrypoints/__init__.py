@@ -1,0 +1,1 @@
+"""Activities's entrypoints (built with the service's own issue)."""

@@ -1,0 +1,4 @@
+from sme_kit.migrations import run_env
+from sme_activities.adapters.orm import metadata
+
+run_env(metadata)

@@ -1,0 +1,1 @@
+"""Activities's service_layer (built with the service's own issue)."""

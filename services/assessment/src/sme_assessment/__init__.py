@@ -1,0 +1,1 @@
+"""Assessment service: Work plans and summaries, the annual assessment and rectification, revocation."""

@@ -1,0 +1,1 @@
+"""Assessment's adapters (built with the service's own issue)."""

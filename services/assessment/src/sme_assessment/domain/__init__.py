@@ -1,0 +1,1 @@
+"""Assessment's domain (built with the service's own issue)."""

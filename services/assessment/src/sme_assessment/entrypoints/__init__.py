@@ -1,0 +1,1 @@
+"""Assessment's entrypoints (built with the service's own issue)."""

@@ -1,0 +1,1 @@
+"""Assessment's service_layer (built with the service's own issue)."""

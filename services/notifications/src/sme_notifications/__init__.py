@@ -1,0 +1,1 @@
+"""Notifications service: who hears about each event, over which channel, and the delivery record."""

@@ -1,0 +1,1 @@
+"""Notifications' adapters: ORM tables and repositories."""

@@ -1,0 +1,1 @@
+"""Notifications' domain: routing rules and deliveries, free of I/O."""

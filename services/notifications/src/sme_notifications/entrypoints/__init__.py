@@ -1,0 +1,1 @@
+"""Notifications' entry points: event subscribers and HTTP routes, both thin."""

@@ -1,0 +1,1 @@
+"""Registry service: rounds, applications, district preliminary review, the station register."""

@@ -1,0 +1,1 @@
+"""Registry's adapters: ORM tables, repositories, event publishing."""

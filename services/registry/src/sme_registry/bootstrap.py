@@ -1,0 +1,30 @@
+"""The composition root of the registry service: the one place that wires it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from sme_contracts import topics
+from sme_kit.service import ServiceDefinition, create_app
+from sme_registry.config import RegistrySettings
+from sme_registry.entrypoints import http
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def definition(settings: RegistrySettings | None = None) -> ServiceDefinition:
+    return ServiceDefinition(
+        settings=settings or RegistrySettings(),  # type: ignore[call-arg]
+        title="广州市民营和中小企业服务站 · 认定登记 Registry",
+        description="Application rounds, applications and district preliminary review, the station register.",
+        routers=[http.router],
+        migrations_dir=MIGRATIONS,
+        publishes=[topics.REGISTRY_APPLICATION],
+    )
+
+
+def app(settings: RegistrySettings | None = None) -> FastAPI:
+    """The ASGI app (``uvicorn --factory sme_registry.bootstrap:app``)."""
+    return create_app(definition(settings))

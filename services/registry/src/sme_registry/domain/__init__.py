@@ -1,0 +1,1 @@
+"""Registry's domain: entities and rules, free of I/O and frameworks."""

@@ -1,0 +1,1 @@
+"""Registry's entry points: HTTP routes and event subscribers, both thin."""

@@ -1,0 +1,1 @@
+"""Review service: Expert review, the public notice and objections, the final list and plaques, re-review."""

@@ -1,0 +1,1 @@
+"""Review's adapters (built with the service's own issue)."""

@@ -1,0 +1,1 @@
+"""Review's domain (built with the service's own issue)."""

@@ -1,0 +1,1 @@
+"""Review's entrypoints (built with the service's own issue)."""

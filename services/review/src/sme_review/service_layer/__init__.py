@@ -1,0 +1,1 @@
+"""Review's service_layer (built with the service's own issue)."""
