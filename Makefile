@@ -3,8 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
-export KAFKA_BOOTSTRAP_SERVERS ?= 127.0.0.1:9092
-export DATABASE_ADMIN_URL ?= postgresql+asyncpg://postgres@127.0.0.1:55432/postgres
+# KAFKA_BOOTSTRAP_SERVERS / DATABASE_ADMIN_URL, when set, name an existing broker / server to
+# use instead of the ones infra/ starts on this machine.
 # Development-only signing key for tokens minted by `make token` (production uses AUTH_JWKS_URL).
 export AUTH_DEV_SECRET ?= local-development-secret-not-for-production-use
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -23,13 +24,13 @@ REPO = Path(__file__).resolve().parents[4]
 
 
 def restart_broker() -> None:
-    subprocess.run([str(REPO / "infra/kafka.sh"), "restart"], check=True)
+    # The script leaves a broker named by KAFKA_BOOTSTRAP_SERVERS alone: restart our own.
+    env = {name: value for name, value in os.environ.items() if name != "KAFKA_BOOTSTRAP_SERVERS"}
+    subprocess.run([str(REPO / "infra/kafka.sh"), "restart"], check=True, env=env)
 
 
 @pytest.fixture
 def owned_broker(kafka_bootstrap: str) -> str:
-    import os
-
     if os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092") != "127.0.0.1:9092" or not (REPO / ".local/kafka/broker.pid").exists():
         pytest.skip("restarts only the broker this project started itself")
     return kafka_bootstrap
