@@ -11,7 +11,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -48,7 +48,7 @@ raw_inbox = Table("raw_inbox", bench_metadata, Column("event_id", String(64), pr
 
 
 def application_row(event: ApplicationSubmitted, payload: bytes) -> dict[str, object]:
-    return {"id": event.application_id, "payload": payload.decode(), "received_at": datetime.now(timezone.utc)}
+    return {"id": event.application_id, "payload": payload.decode(), "received_at": datetime.now(UTC)}
 
 
 # --- events of ~400 bytes -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import random
 import secrets
 import time
 from contextlib import suppress
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         configure_tracing("bench")
     infrastructure = Infrastructure(REPO_ROOT)
     bootstrap, admin_url = infrastructure.kafka(), infrastructure.postgres()
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     results = asyncio.run(run_all(args, bootstrap, admin_url))
     results = {"timestamp": started.isoformat(timespec="seconds"), **results}
     results["figures"] = judge(results)

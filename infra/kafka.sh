@@ -4,6 +4,7 @@
 #   infra/kafka.sh start   format storage once, start the broker, wait until it serves
 #   infra/kafka.sh stop    stop it cleanly (the log directory is kept)
 #   infra/kafka.sh status  say whether it runs
+#   infra/kafka.sh bootstrap  print the bootstrap address to use
 # Where KAFKA_BOOTSTRAP_SERVERS is set, that broker is used and nothing is started.
 set -euo pipefail
 
@@ -82,5 +83,6 @@ case "${1:-}" in
   stop) stop ;;
   restart) stop; start ;;
   status) status ;;
-  *) echo "usage: $0 fetch|start|stop|restart|status" >&2; exit 2 ;;
+  bootstrap) echo "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$port}" ;;
+  *) echo "usage: $0 fetch|start|stop|restart|status|bootstrap" >&2; exit 2 ;;
 esac

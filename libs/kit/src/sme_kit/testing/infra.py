@@ -29,8 +29,10 @@ class Infrastructure:
             if from_env:
                 self.kafka_bootstrap, self.kafka_origin = from_env, "KAFKA_BOOTSTRAP_SERVERS"
             else:
-                subprocess.run([str(self.repo_root / "infra/kafka.sh"), "start"], check=True)
-                self.kafka_bootstrap, self.kafka_origin = "127.0.0.1:9092", "started by infra/kafka.sh"
+                script = str(self.repo_root / "infra/kafka.sh")
+                subprocess.run([script, "start"], check=True)
+                address = subprocess.run([script, "bootstrap"], check=True, capture_output=True, text=True).stdout.strip()
+                self.kafka_bootstrap, self.kafka_origin = address, "Apache Kafka 4.1 (KRaft) started by infra/kafka.sh"
         return self.kafka_bootstrap
 
     def postgres(self) -> str:
