@@ -58,7 +58,7 @@ bench: setup up
 lint: setup
 	@.venv/bin/ruff check .
 	@.venv/bin/ruff format --check .
-	@.venv/bin/mypy contracts/src/sme_contracts
+	@.venv/bin/mypy contracts/src/sme_contracts libs/kit/src/sme_kit services/*/src/*/domain
 
 fmt: setup
 	@.venv/bin/ruff format .

@@ -46,13 +46,18 @@ async def test_a_submitted_application_is_delivered_to_the_applicant_and_its_dis
     services = await start_services("registry", "notifications")
     await submit_application(services["registry"], token("station_operator", org=USCC))
 
-    found = await wait_until(deliveries_probe(services["notifications"], token("bureau_admin"), 2), what="two deliveries")
-    assert sorted(d["recipient"] for d in found) == [f"district:440106", f"org:{USCC}"]
+    found = await wait_until(
+        deliveries_probe(services["notifications"], token("bureau_admin"), 2), what="two deliveries"
+    )
+    assert sorted(d["recipient"] for d in found) == ["district:440106", f"org:{USCC}"]
     assert {d["event_type"] for d in found} == {"gz.sme.registry.application.submitted.v1"}
 
 
 async def test_the_same_event_delivered_twice_leaves_one_delivery_per_recipient(
-    start_services: Callable[..., dict[str, ServiceProcess]], token: Callable[..., str], kafka_bootstrap: str, topic_prefix: str
+    start_services: Callable[..., dict[str, ServiceProcess]],
+    token: Callable[..., str],
+    kafka_bootstrap: str,
+    topic_prefix: str,
 ) -> None:
     services = await start_services("registry", "notifications")
     await submit_application(services["registry"], token("station_operator", org=USCC))
@@ -61,7 +66,9 @@ async def test_the_same_event_delivered_twice_leaves_one_delivery_per_recipient(
 
     # Deliver the very same record again, as Kafka does after a consumer crash before its commit.
     topic = topic_prefix + TOPIC
-    reader = AIOKafkaConsumer(topic, bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest", enable_auto_commit=False)
+    reader = AIOKafkaConsumer(
+        topic, bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
+    )
     await reader.start()
     try:
         batches = await wait_until(lambda: reader.getmany(timeout_ms=200), what="the published record")
@@ -77,7 +84,10 @@ async def test_the_same_event_delivered_twice_leaves_one_delivery_per_recipient(
     finally:
         await producer.stop()
 
-    await wait_until(lambda: group_caught_up(kafka_bootstrap, topic_prefix + "notifications", topic), what="notifications to consume the duplicate")
+    await wait_until(
+        lambda: group_caught_up(kafka_bootstrap, topic_prefix + "notifications", topic),
+        what="notifications to consume the duplicate",
+    )
     async with httpx.AsyncClient(base_url=services["notifications"].url) as client:
         found = (await client.get("/deliveries", headers={"Authorization": f"Bearer {bureau}"})).json()
     assert len(found) == 2
@@ -88,7 +98,9 @@ async def group_caught_up(bootstrap: str, group: str, topic: str) -> bool:
     probe = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
     await probe.start()
     try:
-        partitions = [TopicPartition(topic, p) for p in probe.partitions_for_topic(topic) or ()] or [TopicPartition(topic, p) for p in range(3)]
+        partitions = [TopicPartition(topic, p) for p in probe.partitions_for_topic(topic) or ()] or [
+            TopicPartition(topic, p) for p in range(3)
+        ]
         ends = await probe.end_offsets(partitions)
         for partition in partitions:
             if ((await probe.committed(partition)) or 0) < ends[partition]:

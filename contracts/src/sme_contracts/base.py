@@ -9,7 +9,9 @@ from pydantic import BaseModel, ConfigDict
 
 from sme_contracts.topics import Topic
 
-TYPE_PATTERN = re.compile(r"^gz\.sme\.(?P<service>[a-z]+)\.(?P<aggregate>[a-z_]+)\.(?P<fact>[a-z_.]+)\.v(?P<major>[1-9][0-9]*)$")
+TYPE_PATTERN = re.compile(
+    r"^gz\.sme\.(?P<service>[a-z]+)\.(?P<aggregate>[a-z_]+)\.(?P<fact>[a-z_.]+)\.v(?P<major>[1-9][0-9]*)$"
+)
 
 _CATALOGUE: dict[str, type[Event]] = {}
 
@@ -39,9 +41,13 @@ class Event(BaseModel):
             return  # an intermediate base class
         match = TYPE_PATTERN.match(cls.event_type)
         if match is None:
-            raise TypeError(f"{cls.__name__}: event type {cls.event_type!r} is not gz.sme.<service>.<aggregate>.<fact>.v<N>")
+            raise TypeError(
+                f"{cls.__name__}: event type {cls.event_type!r} is not gz.sme.<service>.<aggregate>.<fact>.v<N>"
+            )
         if match["service"] != cls.topic.publisher:
-            raise TypeError(f"{cls.__name__}: {cls.event_type} is published on {cls.topic.name}, owned by {cls.topic.publisher}")
+            raise TypeError(
+                f"{cls.__name__}: {cls.event_type} is published on {cls.topic.name}, owned by {cls.topic.publisher}"
+            )
         if cls.subject_field not in cls.model_fields:
             raise TypeError(f"{cls.__name__}: subject field {cls.subject_field!r} is not a field")
         if cls.event_type in _CATALOGUE:

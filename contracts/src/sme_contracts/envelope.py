@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
@@ -65,7 +65,9 @@ class CloudEvent:
         try:
             return model.model_validate_json(self.data)
         except ValidationError as exc:
-            raise EnvelopeError(f"data of {self.type} is invalid: {exc.error_count()} error(s): {exc.errors()[0]['msg']}") from exc
+            raise EnvelopeError(
+                f"data of {self.type} is invalid: {exc.error_count()} error(s): {exc.errors()[0]['msg']}"
+            ) from exc
 
 
 def wrap(
@@ -81,7 +83,7 @@ def wrap(
         id=event_id or str(uuid.uuid4()),
         source=source,
         type=event.event_type,
-        time=time or datetime.now(timezone.utc),
+        time=time or datetime.now(UTC),
         subject=event.subject,
         data=event.model_dump_json().encode(),
         trace=dict(trace or {}),
@@ -104,7 +106,7 @@ def unwrap(headers: Iterable[tuple[str, bytes]] | None, value: bytes | None) -> 
     if value is None:
         raise EnvelopeError("the record has no value")
     try:
-        time = datetime.fromisoformat(found["ce_time"]) if found.get("ce_time") else datetime.now(timezone.utc)
+        time = datetime.fromisoformat(found["ce_time"]) if found.get("ce_time") else datetime.now(UTC)
     except ValueError as exc:
         raise EnvelopeError(f"ce_time {found['ce_time']!r} is not an RFC 3339 time") from exc
     return CloudEvent(

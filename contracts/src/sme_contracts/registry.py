@@ -26,11 +26,19 @@ class ApplicationSubmitted(Event):
     topic = REGISTRY_APPLICATION
     subject_field: ClassVar[str] = "application_id"
 
-    application_id: str = Field(description="Registry's id of the application.", examples=["a3f1c2d4-0b6e-4c1a-9f7e-2d5b8c9e0a11"])
+    application_id: str = Field(
+        description="Registry's id of the application.", examples=["a3f1c2d4-0b6e-4c1a-9f7e-2d5b8c9e0a11"]
+    )
     round_year: int = Field(description="Year of the application round.", examples=[2026])
     kind: ApplicationKind = Field(description="New application or re-review.", examples=["new"])
-    uscc: str = Field(description="Unified social credit code of the applying legal entity.", examples=["91440101MA5CXXXX0X"])
-    entity_name: str = Field(description="Registered name of the applying legal entity.", examples=["广州市天河区中小企业服务中心有限公司"])
-    district_code: str = Field(description="6-digit division code of the district that reviews it.", examples=["440106"])
+    uscc: str = Field(
+        description="Unified social credit code of the applying legal entity.", examples=["91440101MA5CXXXX0X"]
+    )
+    entity_name: str = Field(
+        description="Registered name of the applying legal entity.", examples=["广州市天河区中小企业服务中心有限公司"]
+    )
+    district_code: str = Field(
+        description="6-digit division code of the district that reviews it.", examples=["440106"]
+    )
     submitted_at: datetime = Field(description="When it was submitted (Asia/Shanghai offset).")
     resubmission: bool = Field(default=False, description="True when resubmitted after the district returned it.")

@@ -45,6 +45,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from sme_contracts import Event
 from sme_contracts.envelope import CloudEvent, EnvelopeError, unwrap
+from sme_kit.logs import redact_text
 from sme_kit.settings import ServiceSettings
 from sme_kit.tables import inbox
 from sme_kit.tracing import span_from_headers
@@ -57,7 +58,13 @@ Handler = Callable[[Any, CloudEvent, UnitOfWork], Awaitable[None]]
 TypedHandler = Callable[[E, CloudEvent, UnitOfWork], Awaitable[None]]
 
 # Failures of the infrastructure, not of the event: the batch is redelivered instead.
-INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
+INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (
+    OperationalError,
+    InterfaceError,
+    ConnectionError,
+    OSError,
+    TimeoutError,
+)
 
 
 class EventHandlers:
@@ -154,11 +161,17 @@ class EventConsumer:
             event = model.model_validate_json(envelope.data)
         except ValueError as exc:
             return DeadLetter(record, "invalid-data", EnvelopeError(str(exc).splitlines()[0]), attempts=0)
-        attributes = {"messaging.system": "kafka", "cloudevents.event_type": envelope.type, "cloudevents.event_id": envelope.id}
+        attributes = {
+            "messaging.system": "kafka",
+            "cloudevents.event_type": envelope.type,
+            "cloudevents.event_id": envelope.id,
+        }
         with span_from_headers(f"{record.topic} process", envelope.trace, trace.SpanKind.CONSUMER, **attributes):
             return await self._handle_with_retries(record, envelope, event, handler)
 
-    async def _handle_with_retries(self, record: ConsumerRecord[Any, Any], envelope: CloudEvent, event: Event, handler: Handler) -> DeadLetter | None:
+    async def _handle_with_retries(
+        self, record: ConsumerRecord[Any, Any], envelope: CloudEvent, event: Event, handler: Handler
+    ) -> DeadLetter | None:
         max_attempts = max(1, self._settings.consumer_max_attempts)
         for attempt in range(1, max_attempts + 1):
             try:
@@ -170,11 +183,16 @@ class EventConsumer:
                 if exc.connection_invalidated:
                     raise
                 error: Exception = exc
-            except Exception as exc:  # noqa: BLE001 - a failing handler: retry, then dead-letter
+            except Exception as exc:
                 error = exc
             log.warning(
                 "consumer %s: %s %s failed (attempt %d/%d): %s",
-                self.consumer_name, envelope.type, envelope.id, attempt, max_attempts, type(error).__name__,
+                self.consumer_name,
+                envelope.type,
+                envelope.id,
+                attempt,
+                max_attempts,
+                type(error).__name__,
             )
             if attempt < max_attempts:
                 await asyncio.sleep(self._settings.consumer_retry_backoff_s * 2 ** (attempt - 1))
@@ -190,8 +208,10 @@ class EventConsumer:
 
     async def _send_dead_letter(self, letter: DeadLetter) -> None:
         record = letter.record
-        error_text = str(letter.error).replace("\n", " ")[:1000]
-        headers = list(record.headers or ()) + [
+        # Error texts can quote the data that failed: mask personal data before it travels on.
+        error_text = redact_text(str(letter.error).replace("\n", " "))[:1000]
+        headers = [
+            *(record.headers or ()),
             ("dlq_reason", letter.reason.encode()),
             ("dlq_error_type", type(letter.error).__name__.encode()),
             ("dlq_error_message", error_text.encode()),
@@ -203,12 +223,19 @@ class EventConsumer:
             ("dlq_failed_at", datetime.now().astimezone().isoformat().encode()),
         ]
         await asyncio.wait_for(
-            self._producer.send_and_wait(self._settings.dead_letter_topic, record.value, key=record.key, headers=headers),
+            self._producer.send_and_wait(
+                self._settings.dead_letter_topic, record.value, key=record.key, headers=headers
+            ),
             self._settings.kafka_request_timeout_s * 2,
         )
         log.error(
             "consumer %s: record %s/%d@%d dead-lettered (%s: %s)",
-            self.consumer_name, record.topic, record.partition, record.offset, letter.reason, type(letter.error).__name__,
+            self.consumer_name,
+            record.topic,
+            record.partition,
+            record.offset,
+            letter.reason,
+            type(letter.error).__name__,
         )
 
 
@@ -218,7 +245,12 @@ async def claim(uow: UnitOfWork, consumer: str, envelope: CloudEvent) -> bool:
     Returns False when it was processed before. On PostgreSQL a concurrent duplicate waits for
     the first transaction and then finds the row.
     """
-    values = {"consumer": consumer, "event_id": envelope.id, "event_type": envelope.type, "processed_at": uow.clock.now()}
+    values = {
+        "consumer": consumer,
+        "event_id": envelope.id,
+        "event_type": envelope.type,
+        "processed_at": uow.clock.now(),
+    }
     dialect = uow.session.bind.dialect.name if uow.session.bind is not None else "postgresql"
     statement: Any
     if dialect == "postgresql":

@@ -34,12 +34,14 @@ async def readyz(request: Request) -> JSONResponse:
         async with runtime.engine.connect() as conn:
             await asyncio.wait_for(conn.execute(text("SELECT 1")), 5)
         checks["database"] = "ok"
-    except Exception as exc:  # noqa: BLE001 - report, do not raise
+    except Exception as exc:
         checks["database"] = f"down: {type(exc).__name__}"
     checks["kafka"] = "ok" if await runtime.broker.ping(timeout=3) else "down"
     ready = all(value == "ok" for value in checks.values())
     checks["outbox_pending"] = str(await runtime.relay.pending()) if checks["database"] == "ok" else "unknown"
-    return JSONResponse({"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503)
+    return JSONResponse(
+        {"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503
+    )
 
 
 testing_clock_router = APIRouter(prefix="/_testing", tags=["测试 Testing only"])

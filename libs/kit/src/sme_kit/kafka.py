@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Iterable
 
@@ -37,7 +38,7 @@ async def stop_producer(producer: AIOKafkaProducer, timeout_s: float = 10.0) -> 
     """Stop a producer without hanging when the broker is gone (a known aiokafka trap)."""
     try:
         await asyncio.wait_for(producer.stop(), timeout_s)
-    except (TimeoutError, Exception):  # noqa: BLE001 - shutting down: nothing left to do but log
+    except (TimeoutError, Exception):
         log.warning("kafka producer did not stop cleanly within %.0fs", timeout_s)
 
 
@@ -55,9 +56,8 @@ async def ensure_topics(settings: ServiceSettings, names: Iterable[tuple[str, in
         existing = set(await admin.list_topics())
         missing = [NewTopic(name, partitions, 1) for name, partitions in wanted.items() if name not in existing]
         if missing:
-            try:
+            # Another replica or service may create them at the same moment.
+            with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(missing)
-            except TopicAlreadyExistsError:
-                pass  # created concurrently by another replica or service
     finally:
         await admin.close()

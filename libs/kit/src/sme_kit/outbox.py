@@ -13,8 +13,10 @@ interleave an aggregate's events; the others stand by.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import zlib
+from typing import Any
 from datetime import timedelta
 
 from aiokafka import AIOKafkaProducer
@@ -72,7 +74,7 @@ class OutboxRelay:
                 backoff = 0.2
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - the broker or database is away: retry later
+            except Exception as exc:
                 log.warning("outbox relay: publishing failed, retrying in %.1fs: %s", backoff, type(exc).__name__)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 10.0)
@@ -82,10 +84,8 @@ class OutboxRelay:
             if self._clock.now() - last_purge > timedelta(hours=1):
                 await self.purge_published()
                 last_purge = self._clock.now()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll_interval_s)
-            except TimeoutError:
-                pass
 
     async def publish_batch(self) -> int:
         """Publish the next batch of unpublished events; returns how many were published."""
@@ -96,7 +96,14 @@ class OutboxRelay:
                     return 0  # another replica is relaying
             rows = (
                 await conn.execute(
-                    select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.event_type, outbox.c.headers, outbox.c.payload)
+                    select(
+                        outbox.c.id,
+                        outbox.c.topic,
+                        outbox.c.key,
+                        outbox.c.event_type,
+                        outbox.c.headers,
+                        outbox.c.payload,
+                    )
                     .where(outbox.c.published_at.is_(None))
                     .order_by(outbox.c.id)
                     .limit(self._batch_size)
@@ -114,22 +121,30 @@ class OutboxRelay:
         self.published += len(rows)
         return len(rows)
 
-    async def _send(self, topic: str, key: str, payload: str, headers: list[tuple[str, bytes]], event_type: str) -> asyncio.Future[object]:
+    async def _send(
+        self, topic: str, key: str, payload: str, headers: list[tuple[str, bytes]], event_type: str
+    ) -> asyncio.Future[Any]:
         trace_headers = {name: value.decode() for name, value in headers if name in ("traceparent", "tracestate")}
         if not trace_headers:
-            return await self._producer.send(topic, payload.encode(), key=key.encode(), headers=headers)
+            delivery: asyncio.Future[Any] = await self._producer.send(
+                topic, payload.encode(), key=key.encode(), headers=headers
+            )
+            return delivery
         # Continue the trace of the transaction that wrote the event, through the publish span.
         attributes = {"messaging.system": "kafka", "cloudevents.event_type": event_type}
         with span_from_headers(f"{topic} publish", trace_headers, trace.SpanKind.PRODUCER, **attributes):
             fresh = current_trace_headers()
             headers = [(name, value) for name, value in headers if name not in fresh]
             headers += [(name, value.encode()) for name, value in fresh.items()]
-            return await self._producer.send(topic, payload.encode(), key=key.encode(), headers=headers)
+            delivery = await self._producer.send(topic, payload.encode(), key=key.encode(), headers=headers)
+            return delivery
 
     async def pending(self) -> int:
         """How many committed events are not yet published (for readiness and metrics)."""
         async with self._engine.connect() as conn:
-            return int(await conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))) or 0)
+            return int(
+                await conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))) or 0
+            )
 
     async def purge_published(self) -> None:
         """Drop published rows older than the retention, so the table stays small."""

@@ -8,6 +8,8 @@ them in OpenAPI.
 
 from __future__ import annotations
 
+import re
+
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -212,6 +214,20 @@ class ProblemResponse(JSONResponse):
 
 def _respond(problem: Problem, request: Request) -> ProblemResponse:
     return ProblemResponse(problem.to_body(request.url.path), status_code=problem.status, headers=problem.headers)
+
+
+def map_domain_errors(app: FastAPI, statuses: Mapping[type[Exception], int]) -> None:
+    """Answer a service's domain errors as problem+json with the given status (e.g. 409).
+
+    The error's message is the detail, so domain errors carry text meant for the user.
+    """
+    for error_type, status in statuses.items():
+
+        async def handle(request: Request, exc: Exception, status: int = status) -> ProblemResponse:
+            slug = re.sub(r"(?<!^)(?=[A-Z])", "-", type(exc).__name__).lower()
+            return _respond(Problem(str(exc), status=status, type=slug), request)
+
+        app.add_exception_handler(error_type, handle)
 
 
 async def _handle_problem(request: Request, exc: Exception) -> ProblemResponse:

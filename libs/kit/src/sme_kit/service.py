@@ -23,6 +23,7 @@ from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sme_contracts import Topic
+from sme_kit.asyncapi import service_document
 from sme_kit.auth import TokenVerifier
 from sme_kit.clock import Clock, MovableClock, SystemClock
 from sme_kit.consumers import EventConsumer, EventHandlers
@@ -32,7 +33,7 @@ from sme_kit.kafka import ensure_topics, new_producer, stop_producer
 from sme_kit.logs import configure_logging
 from sme_kit.migrations import upgrade_async
 from sme_kit.outbox import OutboxRelay
-from sme_kit.problems import install_problem_handlers
+from sme_kit.problems import install_problem_handlers, map_domain_errors
 from sme_kit.settings import ServiceSettings
 from sme_kit.timers import TimerLoop, TimerRegistry
 from sme_kit.tracing import configure_tracing
@@ -53,6 +54,7 @@ class ServiceDefinition:
     publishes: Sequence[Topic] = ()
     handlers: EventHandlers | None = None
     timers: TimerRegistry | None = None
+    domain_errors: dict[type[Exception], int] = field(default_factory=dict)
     migrate_on_start: bool = True
     extra_state: dict[str, Any] = field(default_factory=dict)
 
@@ -101,11 +103,22 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
     for key, value in definition.extra_state.items():
         setattr(app.state, key, value)
     install_problem_handlers(app)
+    map_domain_errors(app, definition.domain_errors)
     app.include_router(health_router)
     if settings.testing_clock:
         app.include_router(testing_clock_router)
     for router in definition.routers:
         app.include_router(router)
+    consumed = sorted(definition.handlers.topics()) if definition.handlers else []
+
+    @app.get(
+        "/asyncapi.json",
+        tags=["运维 Operations"],
+        summary="AsyncAPI document of the events this service publishes and consumes",
+    )
+    async def asyncapi() -> dict[str, Any]:
+        return service_document(settings.service_name, consumed)
+
     FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz")
     return app
 
@@ -129,8 +142,12 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
     producer = new_producer(settings)
     await _bounded(producer.start(), settings, "start the producer")
     relay = OutboxRelay(
-        engine, producer, clock,
-        service=settings.service_name, batch_size=settings.relay_batch_size, poll_interval_s=settings.relay_poll_interval_s,
+        engine,
+        producer,
+        clock,
+        service=settings.service_name,
+        batch_size=settings.relay_batch_size,
+        poll_interval_s=settings.relay_poll_interval_s,
     )
     uow.on_events_committed.append(relay.wake)
 
@@ -169,4 +186,3 @@ async def _bounded(step: Awaitable[Any], settings: ServiceSettings, what: str) -
         await asyncio.wait_for(step, settings.kafka_request_timeout_s * 3)
     except TimeoutError as exc:
         raise RuntimeError(f"could not {what}: Kafka at {settings.kafka_bootstrap_servers} did not answer") from exc
-

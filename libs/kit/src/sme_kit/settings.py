@@ -56,7 +56,11 @@ class ServiceSettings(BaseSettings):
                 raise ValueError("AUTH_DEV_SECRET must not be set in production")
             if self.testing_clock:
                 raise ValueError("TESTING_CLOCK must not be set in production")
-        elif self.auth_jwks_url is None and (self.auth_dev_secret or "") in _KNOWN_WEAK_SECRETS and self.environment != "dev":
+        elif (
+            self.auth_jwks_url is None
+            and (self.auth_dev_secret or "") in _KNOWN_WEAK_SECRETS
+            and self.environment != "dev"
+        ):
             raise ValueError("set AUTH_DEV_SECRET to a random value (or AUTH_JWKS_URL)")
         return self
 

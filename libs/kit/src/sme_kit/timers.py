@@ -10,6 +10,7 @@ claimed with ``FOR UPDATE SKIP LOCKED``, so several replicas can run the loop.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -39,11 +40,20 @@ class Timer:
 TimerHandler = Callable[[Timer, UnitOfWork], Awaitable[None]]
 
 
-async def schedule(uow: UnitOfWork, kind: str, key: str, due_at: datetime, payload: dict[str, Any] | None = None) -> None:
+async def schedule(
+    uow: UnitOfWork, kind: str, key: str, due_at: datetime, payload: dict[str, Any] | None = None
+) -> None:
     """Create the timer (kind, key), or move it to a new due time if it has not fired yet."""
     if due_at.tzinfo is None:
         raise ValueError("due_at must be timezone-aware")
-    values = {"kind": kind, "key": key, "due_at": due_at, "payload": payload or {}, "created_at": uow.clock.now(), "attempts": 0}
+    values = {
+        "kind": kind,
+        "key": key,
+        "due_at": due_at,
+        "payload": payload or {},
+        "created_at": uow.clock.now(),
+        "attempts": 0,
+    }
     dialect = uow.session.get_bind().dialect.name
     insert = pg_insert(timers) if dialect == "postgresql" else sqlite_insert(timers)
     statement = insert.values(values).on_conflict_do_update(
@@ -56,7 +66,9 @@ async def schedule(uow: UnitOfWork, kind: str, key: str, due_at: datetime, paylo
 
 async def cancel(uow: UnitOfWork, kind: str, key: str) -> None:
     """Forget a pending timer (fired ones are kept as history)."""
-    await uow.session.execute(delete(timers).where(timers.c.kind == kind, timers.c.key == key, timers.c.fired_at.is_(None)))
+    await uow.session.execute(
+        delete(timers).where(timers.c.kind == kind, timers.c.key == key, timers.c.fired_at.is_(None))
+    )
 
 
 class TimerRegistry:
@@ -84,7 +96,14 @@ class TimerRegistry:
 class TimerLoop:
     """Fires due timers until cancelled."""
 
-    def __init__(self, registry: TimerRegistry, uow_factory: UnitOfWorkFactory, *, poll_interval_s: float = 1.0, batch_size: int = 100) -> None:
+    def __init__(
+        self,
+        registry: TimerRegistry,
+        uow_factory: UnitOfWorkFactory,
+        *,
+        poll_interval_s: float = 1.0,
+        batch_size: int = 100,
+    ) -> None:
         self._registry = registry
         self._uow = uow_factory
         self._poll_interval_s = poll_interval_s
@@ -102,15 +121,13 @@ class TimerLoop:
                 fired = await self.fire_due()
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - database away: try again on the next tick
+            except Exception as exc:
                 log.warning("timers: could not fire due timers: %s", type(exc).__name__)
                 fired = 0
             if fired >= self._batch_size:
                 continue
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll_interval_s)
-            except TimeoutError:
-                pass
 
     async def fire_due(self) -> int:
         """Fire every timer due now, each in its own transaction; returns how many fired."""
@@ -142,11 +159,13 @@ class TimerLoop:
                     raise LookupError(f"no handler for timer kind {timer.kind!r}")
                 await handler(timer, uow)
                 await uow.session.execute(
-                    update(timers).where(timers.c.id == row.id).values(fired_at=uow.clock.now(), attempts=row.attempts + 1)
+                    update(timers)
+                    .where(timers.c.id == row.id)
+                    .values(fired_at=uow.clock.now(), attempts=row.attempts + 1)
                 )
                 await uow.commit()
                 return True
-            except Exception as exc:  # noqa: BLE001 - the handler's changes roll back with the block
+            except Exception as exc:
                 failure = exc
         await self._postpone(row.id, row.attempts + 1, failure)
         return True

@@ -14,7 +14,9 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor
 _configured = False
 
 
-def configure_tracing(service: str, *, otlp_endpoint: str | None = None, processors: list[SpanProcessor] | None = None) -> None:
+def configure_tracing(
+    service: str, *, otlp_endpoint: str | None = None, processors: list[SpanProcessor] | None = None
+) -> None:
     """Install the tracer provider once per process; exports over OTLP when an endpoint is set."""
     global _configured
     if _configured:
@@ -24,9 +26,11 @@ def configure_tracing(service: str, *, otlp_endpoint: str | None = None, process
         provider.add_span_processor(processor)
     if otlp_endpoint:
         try:
-            from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter  # type: ignore[import-not-found]
+            from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
         except ImportError as exc:  # the exporter is an optional extra
-            raise RuntimeError("OTEL_EXPORTER_OTLP_ENDPOINT is set but opentelemetry-exporter-otlp is not installed") from exc
+            raise RuntimeError(
+                "OTEL_EXPORTER_OTLP_ENDPOINT is set but opentelemetry-exporter-otlp is not installed"
+            ) from exc
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=otlp_endpoint)))
     trace.set_tracer_provider(provider)
     _configured = True
@@ -49,7 +53,9 @@ def current_trace_id() -> str | None:
 
 
 @contextmanager
-def span_from_headers(name: str, headers: Mapping[str, str], kind: trace.SpanKind, **attributes: str) -> Iterator[trace.Span]:
+def span_from_headers(
+    name: str, headers: Mapping[str, str], kind: trace.SpanKind, **attributes: str
+) -> Iterator[trace.Span]:
     """A span whose parent is the trace context carried by an event (or a new trace)."""
     parent = propagate.extract(dict(headers))
     token = otel_context.attach(parent)

@@ -72,7 +72,9 @@ class UnitOfWork:
         await self.session.begin()
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         try:
             if not self._committed:
                 await self.session.rollback()
@@ -101,7 +103,9 @@ class UnitOfWork:
         )
         return envelope.id
 
-    def audit(self, action: str, target_type: str, target_id: str, *, reason: str | None = None, **details: Any) -> None:
+    def audit(
+        self, action: str, target_type: str, target_id: str, *, reason: str | None = None, **details: Any
+    ) -> None:
         """Record who did what to which object, and why (readable by the bureau)."""
         self._audit.append(
             {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -17,12 +18,18 @@ from sme_kit.kafka import ensure_topics, new_producer, stop_producer
 from sme_kit.settings import ServiceSettings
 from sme_kit.tables import inbox, kit_metadata, outbox
 from sme_kit.testing import wait_until
+from sme_kit.testing.infra import create_database, drop_database
 from sme_kit.uow import UnitOfWorkFactory
 
 pytestmark = pytest.mark.integration
 
 business_metadata = new_metadata()
-received = Table("received", business_metadata, Column("application_id", String(64), primary_key=True), Column("entity_name", String(200)))
+received = Table(
+    "received",
+    business_metadata,
+    Column("application_id", String(64), primary_key=True),
+    Column("entity_name", String(200)),
+)
 
 
 @dataclass
@@ -39,14 +46,23 @@ class KitEnv:
 
     async def unpublished(self) -> int:
         async with self.engine.connect() as conn:
-            return int(await conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))) or 0)
+            return int(
+                await conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))) or 0
+            )
 
     async def inbox_rows(self) -> int:
         return await self.count(inbox)
 
 
-@pytest.fixture
-async def kit_env(database_url: str, kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[KitEnv]:
+@pytest.fixture(params=["postgresql", "sqlite"])
+async def kit_env(
+    request: pytest.FixtureRequest, pg_admin_url: str, kafka_bootstrap: str, topic_prefix: str, tmp_path: Path
+) -> AsyncIterator[KitEnv]:
+    """The kit on each backend it supports: PostgreSQL (tests, production) and SQLite (`make run`)."""
+    on_postgresql = request.param == "postgresql"
+    database_url = (
+        await create_database(pg_admin_url) if on_postgresql else f"sqlite+aiosqlite:///{tmp_path / 'kit.sqlite'}"
+    )
     settings = ServiceSettings(
         service_name="kittest",
         database_url=database_url,
@@ -69,11 +85,17 @@ async def kit_env(database_url: str, kafka_bootstrap: str, topic_prefix: str) ->
     yield KitEnv(settings, engine, UnitOfWorkFactory(session_factory(engine), settings, clock), producer, clock)
     await stop_producer(producer)
     await engine.dispose()
+    if on_postgresql:
+        await drop_database(pg_admin_url, database_url)
 
 
-async def read_topic(bootstrap: str, topic: str, expected: int, timeout: float = 20.0) -> list[tuple[CloudEvent, list[tuple[str, bytes]], bytes | None]]:
+async def read_topic(
+    bootstrap: str, topic: str, expected: int, timeout: float = 20.0
+) -> list[tuple[CloudEvent, list[tuple[str, bytes]], bytes | None]]:
     """Read a topic from the beginning until ``expected`` records arrived."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
+    )
     await consumer.start()
     found: list[tuple[CloudEvent, list[tuple[str, bytes]], bytes | None]] = []
     try:
@@ -86,7 +108,9 @@ async def read_topic(bootstrap: str, topic: str, expected: int, timeout: float =
                     try:
                         envelope = unwrap(headers, record.value)
                     except ValueError:
-                        envelope = CloudEvent(id="", source="", type="", time=None, subject="", data=record.value or b"")  # type: ignore[arg-type]
+                        envelope = CloudEvent(
+                            id="", source="", type="", time=None, subject="", data=record.value or b""
+                        )  # type: ignore[arg-type]
                     found.append((envelope, headers, record.key))
             return len(found) >= expected
 

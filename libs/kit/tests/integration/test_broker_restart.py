@@ -36,7 +36,10 @@ def owned_broker(kafka_bootstrap: str) -> str:
     return kafka_bootstrap
 
 
-async def test_events_published_before_a_broker_restart_are_all_consumed_after_it(kit_env: KitEnv, owned_broker: str) -> None:
+@pytest.mark.parametrize("kit_env", ["postgresql"], indirect=True)  # one restart is enough
+async def test_events_published_before_a_broker_restart_are_all_consumed_after_it(
+    kit_env: KitEnv, owned_broker: str
+) -> None:
     for n in range(20):
         async with kit_env.uow(Actor.system()) as uow:
             uow.publish(submitted(f"before-restart-{n}"))
@@ -52,7 +55,9 @@ async def test_events_published_before_a_broker_restart_are_all_consumed_after_i
     consumer.subscribe(broker)
     await broker.start()
     try:
-        await wait_until(lambda: _equals(kit_env.count(received), 20), timeout=60, what="all 20 events after the restart")
+        await wait_until(
+            lambda: _equals(kit_env.count(received), 20), timeout=60, what="all 20 events after the restart"
+        )
     finally:
         await broker.stop()
 

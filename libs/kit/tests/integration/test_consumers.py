@@ -27,7 +27,9 @@ def recording_handlers(fail_for: set[str] | None = None) -> EventHandlers:
     async def on_submitted(event: ApplicationSubmitted, envelope: CloudEvent, uow: UnitOfWork) -> None:
         if fail_for and event.application_id in fail_for:
             raise RuntimeError(f"cannot handle {event.application_id}")
-        await uow.session.execute(insert(received).values(application_id=event.application_id, entity_name=event.entity_name))
+        await uow.session.execute(
+            insert(received).values(application_id=event.application_id, entity_name=event.entity_name)
+        )
 
     return handlers
 
@@ -43,11 +45,13 @@ async def running(kit_env: KitEnv) -> AsyncIterator[tuple[KitEnv, EventConsumer,
 
 
 async def produce(env: KitEnv, envelope: CloudEvent) -> None:
-    await env.producer.send_and_wait(env.settings.topic(TOPIC), envelope.data, key=envelope.key, headers=envelope.headers())
+    await env.producer.send_and_wait(
+        env.settings.topic(TOPIC), envelope.data, key=envelope.key, headers=envelope.headers()
+    )
 
 
 async def test_a_redelivered_event_changes_nothing(running: tuple[KitEnv, EventConsumer, KafkaBroker]) -> None:
-    env, consumer, _ = running
+    env, _consumer, _ = running
     envelope = wrap(submitted("twice"), source="/test")
     await produce(env, envelope)
     await produce(env, envelope)  # the same event id again, as after a producer retry or relay crash
@@ -57,8 +61,10 @@ async def test_a_redelivered_event_changes_nothing(running: tuple[KitEnv, EventC
     assert await env.inbox_rows() == 2
 
 
-async def test_offsets_are_committed_after_the_handler_transaction(running: tuple[KitEnv, EventConsumer, KafkaBroker]) -> None:
-    env, consumer, broker = running
+async def test_offsets_are_committed_after_the_handler_transaction(
+    running: tuple[KitEnv, EventConsumer, KafkaBroker],
+) -> None:
+    env, _consumer, _broker = running
     await produce(env, wrap(submitted("committed"), source="/test"))
     await wait_until(lambda: _equals(env.count(received), 1), what="the event handled")
     from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -100,7 +106,7 @@ async def test_a_handler_that_keeps_failing_is_retried_then_dead_lettered(
     await produce(env, wrap(submitted("healthy"), source="/test"))
     await wait_until(lambda: _equals(env.count(received), 1), what="the healthy event")
     letters = await read_topic(kafka_bootstrap, env.settings.dead_letter_topic, expected=1)
-    envelope, headers, key = letters[0]
+    envelope, headers, _key = letters[0]
     assert envelope.id == poison.id  # the original CloudEvent headers travel with the letter
     assert dict(headers)["dlq_reason"] == b"handler-failed"
     assert dict(headers)["dlq_attempts"] == b"2"
@@ -108,9 +114,18 @@ async def test_a_handler_that_keeps_failing_is_retried_then_dead_lettered(
     assert await env.inbox_rows() == 1  # the failed attempts left no claim behind
 
 
-async def test_an_event_of_a_type_the_service_does_not_handle_is_skipped(running: tuple[KitEnv, EventConsumer, KafkaBroker]) -> None:
+async def test_an_event_of_a_type_the_service_does_not_handle_is_skipped(
+    running: tuple[KitEnv, EventConsumer, KafkaBroker],
+) -> None:
     env, _, _ = running
-    foreign = CloudEvent(id="f-1", source="/other", type="gz.sme.review.case.opened.v9", time=submitted("x").submitted_at, subject="c", data=b"{}")
+    foreign = CloudEvent(
+        id="f-1",
+        source="/other",
+        type="gz.sme.review.case.opened.v9",
+        time=submitted("x").submitted_at,
+        subject="c",
+        data=b"{}",
+    )
     await produce(env, foreign)
     await produce(env, wrap(submitted("known"), source="/test"))
     await wait_until(lambda: _equals(env.count(received), 1), what="the known event")
@@ -130,7 +145,9 @@ async def test_an_infrastructure_failure_redelivers_the_batch_instead_of_dead_le
         calls.append(event.application_id)
         if len(calls) == 1:
             raise ConnectionError("database connection lost")  # as when PostgreSQL restarts
-        await uow.session.execute(insert(received).values(application_id=event.application_id, entity_name=event.entity_name))
+        await uow.session.execute(
+            insert(received).values(application_id=event.application_id, entity_name=event.entity_name)
+        )
 
     consumer = EventConsumer(handlers, kit_env.uow, kit_env.producer, kit_env.settings)
     broker = KafkaBroker(kit_env.settings.kafka_bootstrap_servers, logger=None)

@@ -36,7 +36,9 @@ async def test_events_staged_in_a_rolled_back_transaction_are_never_published(ki
     assert await kit_env.unpublished() == 0
 
 
-async def test_relay_publishes_in_order_per_aggregate_as_cloudevents_and_marks_them(kit_env: KitEnv, kafka_bootstrap: str) -> None:
+async def test_relay_publishes_in_order_per_aggregate_as_cloudevents_and_marks_them(
+    kit_env: KitEnv, kafka_bootstrap: str
+) -> None:
     ids = []
     for n in range(5):
         async with kit_env.uow(Actor.system()) as uow:
@@ -57,7 +59,9 @@ async def test_relay_publishes_in_order_per_aggregate_as_cloudevents_and_marks_t
     assert envelope.decode() == submitted("same-aggregate", name="第0号单位")
 
 
-async def test_relay_is_woken_by_a_commit_instead_of_waiting_for_its_poll(kit_env: KitEnv, kafka_bootstrap: str) -> None:
+async def test_relay_is_woken_by_a_commit_instead_of_waiting_for_its_poll(
+    kit_env: KitEnv, kafka_bootstrap: str
+) -> None:
     import asyncio
 
     relay = OutboxRelay(kit_env.engine, kit_env.producer, kit_env.clock, service="kittest", poll_interval_s=60)

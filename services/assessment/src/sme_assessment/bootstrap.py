@@ -6,8 +6,8 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from sme_kit.service import ServiceDefinition, create_app
 from sme_assessment.config import AssessmentSettings
+from sme_kit.service import ServiceDefinition, create_app
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from sme_contracts import topics
 from sme_kit.service import ServiceDefinition, create_app
 from sme_registry.config import RegistrySettings
+from sme_registry.domain.errors import DomainError, InvalidTransition
 from sme_registry.entrypoints import http
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -22,6 +23,7 @@ def definition(settings: RegistrySettings | None = None) -> ServiceDefinition:
         routers=[http.router],
         migrations_dir=MIGRATIONS,
         publishes=[topics.REGISTRY_APPLICATION],
+        domain_errors={InvalidTransition: 409, DomainError: 422},
     )
 
 

@@ -46,7 +46,9 @@ def run_env(target_metadata: MetaData) -> None:
         return
 
     def run(connection: Connection) -> None:
-        context.configure(connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite")
+        context.configure(
+            connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite"
+        )
         with context.begin_transaction():
             context.run_migrations()
 

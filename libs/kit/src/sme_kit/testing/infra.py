@@ -31,7 +31,9 @@ class Infrastructure:
             else:
                 script = str(self.repo_root / "infra/kafka.sh")
                 subprocess.run([script, "start"], check=True)
-                address = subprocess.run([script, "bootstrap"], check=True, capture_output=True, text=True).stdout.strip()
+                address = subprocess.run(
+                    [script, "bootstrap"], check=True, capture_output=True, text=True
+                ).stdout.strip()
                 self.kafka_bootstrap, self.kafka_origin = address, "Apache Kafka 4.1 (KRaft) started by infra/kafka.sh"
         return self.kafka_bootstrap
 
@@ -43,7 +45,10 @@ class Infrastructure:
             else:
                 subprocess.run([str(self.repo_root / "infra/postgres.sh"), "start"], check=True)
                 url = subprocess.run(
-                    [str(self.repo_root / "infra/postgres.sh"), "url", "postgres"], check=True, capture_output=True, text=True
+                    [str(self.repo_root / "infra/postgres.sh"), "url", "postgres"],
+                    check=True,
+                    capture_output=True,
+                    text=True,
                 ).stdout.strip()
                 self.pg_admin_url, self.pg_origin = url, "started by infra/postgres.sh"
         return self.pg_admin_url

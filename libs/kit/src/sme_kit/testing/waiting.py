@@ -10,7 +10,9 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-async def wait_until(probe: Callable[[], Awaitable[T]], *, timeout: float = 20.0, interval: float = 0.05, what: str = "condition") -> T:
+async def wait_until(
+    probe: Callable[[], Awaitable[T]], *, timeout: float = 20.0, interval: float = 0.05, what: str = "condition"
+) -> T:
     """Poll ``probe`` until it returns something truthy; returns that value or fails with ``what``."""
     deadline = time.monotonic() + timeout
     last: T | None = None

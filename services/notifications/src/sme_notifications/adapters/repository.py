@@ -39,7 +39,9 @@ class DeliveryRepository:
         result = await self._session.execute(insert(deliveries).values(rows).on_conflict_do_nothing())
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
-    async def search(self, *, event_type: str | None = None, recipient: str | None = None, limit: int = 100) -> list[Delivery]:
+    async def search(
+        self, *, event_type: str | None = None, recipient: str | None = None, limit: int = 100
+    ) -> list[Delivery]:
         query = select(deliveries).order_by(deliveries.c.id.desc()).limit(limit)
         if event_type:
             query = query.where(deliveries.c.event_type == event_type)

@@ -38,7 +38,9 @@ class DeliveryView(BaseModel):
         )
 
 
-@router.get("", summary="Search the delivery record (bureau, platform operators)", responses=problem_responses(401, 403))
+@router.get(
+    "", summary="Search the delivery record (bureau, platform operators)", responses=problem_responses(401, 403)
+)
 async def search_deliveries(
     principal: CurrentPrincipal,
     uow: UowFactoryDep,

@@ -29,6 +29,8 @@ async def search_deliveries(
 ) -> list[Delivery]:
     """The delivery record, for the bureau and the platform team."""
     if not principal.is_role(Role.BUREAU_ADMIN, Role.PLATFORM_OPERATOR):
-        raise Forbidden("投递记录仅限市工信局和平台运维人员查阅 (delivery records are for the bureau and platform operators)")
+        raise Forbidden(
+            "投递记录仅限市工信局和平台运维人员查阅 (delivery records are for the bureau and platform operators)"
+        )
     async with uow_factory(Actor.of(principal)) as uow:
         return await DeliveryRepository(uow.session).search(event_type=event_type, recipient=recipient, limit=limit)

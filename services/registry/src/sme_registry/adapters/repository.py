@@ -25,9 +25,7 @@ class ApplicationRepository:
         row = (await self._session.execute(query)).mappings().first()
         if row is None:
             return None
-        return Application(
-            **{**row, "kind": ApplicationKind(row["kind"]), "status": ApplicationStatus(row["status"])}
-        )
+        return Application(**{**row, "kind": ApplicationKind(row["kind"]), "status": ApplicationStatus(row["status"])})
 
     async def save(self, application: Application) -> None:
         values = _row(application)

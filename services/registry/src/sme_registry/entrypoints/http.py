@@ -26,14 +26,24 @@ class ApplicationForm(BaseModel):
     model_config = ConfigDict(
         str_strip_whitespace=True,
         json_schema_extra={
-            "examples": [{"uscc": "91440106MA59C1XE2T", "entity_name": "广州市天河区创新企业服务有限公司", "district_code": "440106"}]
+            "examples": [
+                {
+                    "uscc": "91440106MA59C1XE2T",
+                    "entity_name": "广州市天河区创新企业服务有限公司",
+                    "district_code": "440106",
+                }
+            ]
         },
     )
 
     uscc: str = Field(min_length=18, max_length=18, description="统一社会信用代码 of the applying legal entity.")
     entity_name: str = Field(min_length=2, max_length=200, description="单位名称, as registered.")
-    district_code: str = Field(pattern=r"^4401\d{2}$", description="The district (6-digit division code) of registration.")
-    kind: ApplicationKind = Field(default=ApplicationKind.NEW, description="new, or re_review for a station whose 3 years end.")
+    district_code: str = Field(
+        pattern=r"^4401\d{2}$", description="The district (6-digit division code) of registration."
+    )
+    kind: ApplicationKind = Field(
+        default=ApplicationKind.NEW, description="new, or re_review for a station whose 3 years end."
+    )
 
     @field_validator("district_code")
     @classmethod
@@ -76,7 +86,9 @@ class ApplicationView(BaseModel):
     responses=problem_responses(401, 403, 422),
 )
 async def create_application(form: ApplicationForm, operator: Operator, uow: UowFactoryDep) -> ApplicationView:
-    command = use_cases.CreateApplication(uscc=form.uscc, entity_name=form.entity_name, district_code=form.district_code, kind=form.kind)
+    command = use_cases.CreateApplication(
+        uscc=form.uscc, entity_name=form.entity_name, district_code=form.district_code, kind=form.kind
+    )
     return ApplicationView.of(await use_cases.create_application(uow, operator, command))
 
 

@@ -6,8 +6,8 @@ import uuid
 from dataclasses import dataclass
 
 from sme_kit.auth import Principal
-from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_kit.problems import Forbidden, NotFound
+from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_registry.adapters import publisher
 from sme_registry.adapters.repository import ApplicationRepository
 from sme_registry.domain.applications import Application, ApplicationKind, ApplicationStatus
@@ -21,7 +21,9 @@ class CreateApplication:
     kind: ApplicationKind = ApplicationKind.NEW
 
 
-async def create_application(uow_factory: UnitOfWorkFactory, principal: Principal, command: CreateApplication) -> Application:
+async def create_application(
+    uow_factory: UnitOfWorkFactory, principal: Principal, command: CreateApplication
+) -> Application:
     """An operator starts a draft application for its own legal entity."""
     if not principal.owns_org(command.uscc):
         raise Forbidden("只能为本单位提交申请 (an operator applies for its own organisation only)")
