@@ -16,8 +16,8 @@ import asyncio
 import contextlib
 import logging
 import zlib
-from typing import Any
 from datetime import timedelta
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from opentelemetry import trace

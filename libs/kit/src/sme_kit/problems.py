@@ -8,9 +8,8 @@ them in OpenAPI.
 
 from __future__ import annotations
 
-import re
-
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus

@@ -34,9 +34,12 @@ async def client(
         relay_poll_interval_s=0.2,
     )
     app = registry_app(settings)
-    async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://registry") as http:
-            yield http
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://registry") as http,
+    ):
+        yield http
 
 
 def bearer(dev_secret: str, role: str, **claims: str) -> dict[str, str]:
