@@ -119,7 +119,10 @@ class EventConsumer:
         self._producer = producer
         self._settings = settings
         self.consumer_name = f"{settings.service_name}.{handlers.name}"
-        self.processed = 0
+        self.seen = 0  # records read
+        self.processed = 0  # events handled and committed
+        self.duplicates = 0  # events found in the inbox already
+        self.dead_lettered = 0
 
     def subscribe(self, broker: KafkaBroker, *, max_records: int = 500) -> None:
         """Register the FastStream subscriber for every topic the handlers need."""
@@ -147,6 +150,8 @@ class EventConsumer:
             dead_letter = await self._process_record(record)
             if dead_letter is not None:
                 await self._send_dead_letter(dead_letter)
+                self.dead_lettered += 1
+            self.seen += 1
 
     async def _process_record(self, record: ConsumerRecord[Any, Any]) -> DeadLetter | None:
         try:
@@ -201,6 +206,7 @@ class EventConsumer:
     async def _handle_once(self, envelope: CloudEvent, event: Event, handler: Handler) -> None:
         async with self._uow(Actor.system(f"event:{envelope.type}")) as uow:
             if not await claim(uow, self.consumer_name, envelope):
+                self.duplicates += 1
                 return  # processed before: a redelivery changes nothing
             await handler(event, envelope, uow)
             await uow.commit()

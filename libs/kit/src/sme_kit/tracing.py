@@ -11,19 +11,13 @@ from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
-_configured = False
 
-
-def configure_tracing(
-    service: str, *, otlp_endpoint: str | None = None, processors: list[SpanProcessor] | None = None
-) -> None:
-    """Install the tracer provider once per process; exports over OTLP when an endpoint is set."""
-    global _configured
-    if _configured:
-        return
+def configure_tracing(service: str, *, otlp_endpoint: str | None = None) -> TracerProvider:
+    """Install the SDK tracer provider (once per process); exports over OTLP when an endpoint is set."""
+    current = trace.get_tracer_provider()
+    if isinstance(current, TracerProvider):
+        return current
     provider = TracerProvider(resource=Resource.create({"service.name": f"sme-{service}"}))
-    for processor in processors or []:
-        provider.add_span_processor(processor)
     if otlp_endpoint:
         try:
             from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
@@ -33,7 +27,12 @@ def configure_tracing(
             ) from exc
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=otlp_endpoint)))
     trace.set_tracer_provider(provider)
-    _configured = True
+    return provider
+
+
+def add_span_processor(processor: SpanProcessor) -> None:
+    """Send this process's spans to one more processor (tests collect spans in memory this way)."""
+    configure_tracing("test").add_span_processor(processor)
 
 
 def tracer() -> trace.Tracer:
