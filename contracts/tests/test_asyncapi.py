@@ -50,7 +50,9 @@ def test_there_is_a_channel_per_topic_addressed_by_its_name(doc: dict[str, Any])
     channel = doc["channels"][TOPIC]
     assert channel["address"] == TOPIC
     assert channel["description"]
-    assert channel["messages"] == {SUBMITTED: {"$ref": f"#/components/messages/{SUBMITTED}"}}
+    assert channel["messages"][SUBMITTED] == {"$ref": f"#/components/messages/{SUBMITTED}"}
+    on_topic = {name for name, model in all_event_types().items() if model.topic.name == TOPIC}
+    assert set(channel["messages"]) == on_topic
 
 
 def test_there_is_a_message_per_event_type(doc: dict[str, Any]) -> None:
@@ -67,7 +69,7 @@ def test_each_channel_has_a_send_operation_of_its_publisher(doc: dict[str, Any])
     assert len(operations) == 1
     assert operations[0]["action"] == "send"
     assert operations[0]["x-publisher"] == "registry"
-    assert operations[0]["messages"] == [{"$ref": f"#/channels/{TOPIC}/messages/{SUBMITTED}"}]
+    assert {"$ref": f"#/channels/{TOPIC}/messages/{SUBMITTED}"} in operations[0]["messages"]
 
 
 def test_every_reference_resolves_within_the_document(doc: dict[str, Any]) -> None:

@@ -35,11 +35,11 @@ def document() -> Document:
     """The AsyncAPI 3.0 document of every topic and event type of the catalogue."""
     schemas = current_schemas()  # also loads the whole catalogue
     models = all_event_types()
-    messages = {name: _message(models[name], schema) for name, schema in schemas.items()}
+    messages = {name: _message(models[name], schema) for name, schema in sorted(schemas.items())}
     channels: Document = {}
     operations: Document = {}
-    for topic in all_topics():
-        names = [name for name in schemas if models[name].topic.name == topic.name]
+    for topic in sorted(all_topics(), key=lambda declared: declared.name):  # stable whatever the import order
+        names = sorted(name for name in schemas if models[name].topic.name == topic.name)
         channels[topic.name] = _channel(topic, names)
         operations[_operation_id(topic)] = _operation(topic, names)
     return {

@@ -66,11 +66,17 @@ class Event(BaseModel):
         return int(match["major"])
 
 
+def _catalogue() -> dict[str, type[Event]]:
+    import sme_contracts.catalog  # noqa: F401 - defines the events of every service module
+
+    return _CATALOGUE
+
+
 def event_class(event_type: str) -> type[Event] | None:
     """The model of an event type, or None when this build does not know it."""
-    return _CATALOGUE.get(event_type)
+    return _catalogue().get(event_type)
 
 
 def all_event_types() -> dict[str, type[Event]]:
-    """Every event type defined (import `sme_contracts.catalog` to load all modules)."""
-    return dict(_CATALOGUE)
+    """Every event type of every service."""
+    return dict(_catalogue())

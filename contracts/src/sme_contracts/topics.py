@@ -1,7 +1,9 @@
 """The Kafka topics of the system and the service that publishes each.
 
 One topic per aggregate of a publishing service, so that the events of one aggregate (same key)
-stay in one partition and in order. Only the publisher writes to a topic.
+stay in one partition and in order. Only the publisher writes to a topic. Each service's
+contract module declares its own topics with `topic(...)`; `all_topics()` lists them once
+`sme_contracts.catalog` is imported.
 """
 
 from __future__ import annotations
@@ -40,12 +42,7 @@ def topic(name: str, publisher: str, description: str) -> Topic:
 
 
 def all_topics() -> tuple[Topic, ...]:
-    """Every declared topic (import the service modules first: see `sme_contracts.catalog`)."""
+    """Every declared topic of every service."""
+    import sme_contracts.catalog  # noqa: F401 - declares the topics of every service module
+
     return tuple(_TOPICS.values())
-
-
-REGISTRY_APPLICATION = topic(
-    "gz.sme.registry.application",
-    "registry",
-    "Applications to run a service station: submitted, returned, rejected, forwarded (§4.1.3(1)).",
-)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from sme_contracts import topics
+from sme_contracts import registry as registry_contracts
 from sme_kit.service import ServiceDefinition, create_app
 from sme_registry.config import RegistrySettings
 from sme_registry.domain.errors import DomainError, InvalidTransition
@@ -22,7 +22,7 @@ def definition(settings: RegistrySettings | None = None) -> ServiceDefinition:
         description="Application rounds, applications and district preliminary review, the station register.",
         routers=[http.router],
         migrations_dir=MIGRATIONS,
-        publishes=[topics.REGISTRY_APPLICATION],
+        publishes=[registry_contracts.REGISTRY_APPLICATION, registry_contracts.REGISTRY_STATION],
         domain_errors={InvalidTransition: 409, DomainError: 422},
     )
 
