@@ -32,11 +32,19 @@ RESULTS = Path(__file__).resolve().parent / "results"
 PUBLISH_TARGET = 0.7  # raw seconds / kit seconds
 CONSUME_TARGET = 0.8
 LATENCY_MARGIN_MS = 100  # kit p99 at most this much above raw p99
+# Consuming is bound by one committed transaction per event (~300/s raw on a 2-core machine):
+# 20,000 events would take ~3 minutes for kit and raw alone, so fewer are consumed by default.
+CONSUME_DEFAULT_CAP = 10_000
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
-    parser.add_argument("--events", type=int, default=20_000, help="events published and consumed (default 20000)")
+    parser.add_argument("--events", type=int, default=20_000, help="events published (default 20000)")
+    parser.add_argument(
+        "--consume-events",
+        type=int,
+        help=f"events consumed (default: --events, at most {CONSUME_DEFAULT_CAP}: one transaction per event is slow)",
+    )
     parser.add_argument("--latency-events", type=int, default=500, help="events timed one by one (default 500)")
     parser.add_argument("--warmup", type=int, default=500, help="untimed events before each throughput run")
     parser.add_argument("--latency-warmup", type=int, default=50, help="untimed events before each latency run")
@@ -45,7 +53,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--tracing", action="store_true", help="configure tracing as a service does (SDK provider, SQLAlchemy spans)"
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.consume_events is None:
+        args.consume_events = min(args.events, CONSUME_DEFAULT_CAP)
+    return args
 
 
 async def timed_part(name: str, part: Any) -> dict[str, Any]:
@@ -65,7 +76,7 @@ async def run_all(args: argparse.Namespace, bootstrap: str, admin_url: str) -> d
     try:
         postgresql = await server_version(admin_url)
         publish = await timed_part("(a) publish", run_publish(bench, args.events, args.warmup))
-        consume = await timed_part("(b) consume", run_consume(bench, args.events, args.warmup))
+        consume = await timed_part("(b) consume", run_consume(bench, args.consume_events, args.warmup))
         latency = await timed_part(
             "(c) latency", run_latency(bench, args.latency_events, args.latency_warmup, args.gap_ms)
         )
@@ -76,7 +87,7 @@ async def run_all(args: argparse.Namespace, bootstrap: str, admin_url: str) -> d
     return {
         "run_id": bench.run_id,
         "machine": describe(postgresql),
-        "parameters": {k: v for k, v in vars(args).items()},
+        "parameters": dict(vars(args)),
         "publish": publish,
         "consume": consume,
         "latency": latency,
@@ -85,22 +96,17 @@ async def run_all(args: argparse.Namespace, bootstrap: str, admin_url: str) -> d
 
 def judge(results: dict[str, Any]) -> dict[str, Any]:
     """The three figures and whether each meets its target."""
-    kit_p99 = results["latency"]["kit"]["p99_ms"]
-    raw_p99 = results["latency"]["raw"]["p99_ms"]
+    publish, consume = results["publish"]["ratio"], results["consume"]["ratio"]
+    kit_p99, raw_p99 = results["latency"]["kit"]["p99_ms"], results["latency"]["raw"]["p99_ms"]
     return {
-        "publish_ratio": {"value": results["publish"]["ratio"], "target": f">= {PUBLISH_TARGET}"},
-        "consume_ratio": {"value": results["consume"]["ratio"], "target": f">= {CONSUME_TARGET}"},
-        "latency_p99_ms": {
-            "value": kit_p99,
-            "raw": raw_p99,
-            "target": f"<= raw p99 + {LATENCY_MARGIN_MS} ms",
-        },
-    } | {
+        "publish_ratio": {"value": publish, "target": f">= {PUBLISH_TARGET}"},
+        "consume_ratio": {"value": consume, "target": f">= {CONSUME_TARGET}"},
+        "latency_p99_ms": {"value": kit_p99, "raw": raw_p99, "target": f"<= raw p99 + {LATENCY_MARGIN_MS} ms"},
         "met": {
-            "publish_ratio": results["publish"]["ratio"] >= PUBLISH_TARGET,
-            "consume_ratio": results["consume"]["ratio"] >= CONSUME_TARGET,
+            "publish_ratio": publish >= PUBLISH_TARGET,
+            "consume_ratio": consume >= CONSUME_TARGET,
             "latency_p99_ms": kit_p99 <= raw_p99 + LATENCY_MARGIN_MS,
-        }
+        },
     }
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import Depends, Request
 
 from sme_kit.clock import Clock
+from sme_kit.files import FileStore
 from sme_kit.uow import UnitOfWorkFactory
 
 if TYPE_CHECKING:
@@ -25,5 +26,10 @@ def get_clock(request: Request) -> Clock:
     return get_runtime(request).clock
 
 
+def get_files(request: Request) -> FileStore:
+    return get_runtime(request).files
+
+
 UowFactoryDep = Annotated[UnitOfWorkFactory, Depends(get_uow_factory)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
+FilesDep = Annotated[FileStore, Depends(get_files)]

@@ -24,10 +24,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sme_contracts import Topic
 from sme_kit.asyncapi import service_document
+from sme_kit.audit import audit_router
 from sme_kit.auth import TokenVerifier
 from sme_kit.clock import Clock, MovableClock, SystemClock
 from sme_kit.consumers import EventConsumer, EventHandlers
 from sme_kit.db import create_engine, session_factory
+from sme_kit.files import FileStore
 from sme_kit.health import health_router, testing_clock_router
 from sme_kit.kafka import ensure_topics, new_producer, stop_producer
 from sme_kit.logs import configure_logging
@@ -72,6 +74,7 @@ class Runtime:
     relay: OutboxRelay
     timer_loop: TimerLoop | None
     consumer: EventConsumer | None
+    files: FileStore
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
 
@@ -105,6 +108,7 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
     install_problem_handlers(app)
     map_domain_errors(app, definition.domain_errors)
     app.include_router(health_router)
+    app.include_router(audit_router)
     if settings.testing_clock:
         app.include_router(testing_clock_router)
     for router in definition.routers:
@@ -163,7 +167,8 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
         timer_loop = TimerLoop(definition.timers, uow, poll_interval_s=settings.timer_poll_interval_s)
         uow.on_timers_scheduled.append(timer_loop.wake)
 
-    runtime = Runtime(settings, clock, engine, uow, producer, broker, relay, timer_loop, consumer)
+    files = FileStore(Path(settings.files_dir) / settings.service_name)
+    runtime = Runtime(settings, clock, engine, uow, producer, broker, relay, timer_loop, consumer, files)
     runtime.tasks.append(asyncio.create_task(relay.run(), name="outbox-relay"))
     if timer_loop is not None:
         runtime.tasks.append(asyncio.create_task(timer_loop.run(), name="timers"))

@@ -41,6 +41,9 @@ class ServiceSettings(BaseSettings):
     timer_poll_interval_s: float = 1.0
     consumer_max_attempts: int = Field(default=3, description="Tries of a failing handler before its dead letter.")
     consumer_retry_backoff_s: float = 0.2
+    files_dir: str = Field(
+        default=".local/files", description="Where uploaded files are kept (one folder per service)."
+    )
     otel_exporter_otlp_endpoint: str | None = None
     testing_clock: bool = Field(
         default=False,

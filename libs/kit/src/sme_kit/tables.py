@@ -93,3 +93,19 @@ audit_log = Table(
     Column("trace_id", String(32), nullable=True),
     Index("ix_kit_audit_log_target", "target_type", "target_id"),
 )
+
+files = Table(
+    "kit_files",
+    kit_metadata,
+    Column("id", String(36), primary_key=True),
+    Column("purpose", String(100), nullable=False),
+    Column("filename", String(255), nullable=False),
+    Column("content_type", String(100), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("owner_type", String(100), nullable=False),
+    Column("owner_id", String(255), nullable=False),
+    Column("uploaded_by", String(255), nullable=False),
+    Column("stored_at", AwareDateTime(), nullable=False),
+    Index("ix_kit_files_owner", "owner_type", "owner_id"),
+)

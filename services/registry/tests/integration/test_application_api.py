@@ -117,3 +117,18 @@ async def test_bad_input_names_every_field_and_changes_nothing(client: httpx.Asy
     assert response.status_code == 422
     fields = {error["field"] for error in response.json()["errors"]}
     assert fields == {"uscc", "entity_name", "district_code"}
+
+
+async def test_every_step_is_audited_and_only_the_bureau_reads_the_trail(client: httpx.AsyncClient, dev_secret: str) -> None:
+    operator = bearer(dev_secret, "station_operator", org=USCC, sub="operator-7")
+    application_id = (await client.post("/applications", json=FORM, headers=operator)).json()["id"]
+    await client.post(f"/applications/{application_id}/submit", headers=operator)
+
+    trail = await client.get("/audit", params={"target_id": application_id}, headers=bearer(dev_secret, "bureau_admin"))
+    assert trail.status_code == 200
+    assert [(e["action"], e["actor"], e["role"]) for e in trail.json()] == [
+        ("submit", "operator-7", "station_operator"),
+        ("create", "operator-7", "station_operator"),
+    ]
+    denied = await client.get("/audit", headers=bearer(dev_secret, "district_officer", district="440106"))
+    assert denied.status_code == 403

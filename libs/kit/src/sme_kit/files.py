@@ -1,0 +1,125 @@
+"""Uploaded files (application attachments, seal scans, photos): stored by the service itself.
+
+Files are kept content-addressed under the service's files directory (``FILES_DIR``), with a
+row in ``kit_files`` written in the caller's unit of work: type checked from the bytes (not the
+client's claim), size limited, SHA-256 recorded. Who may download a file is the service's rule,
+checked before `FileStore.path` is asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from sme_kit.tables import files
+from sme_kit.uow import UnitOfWork
+
+MiB = 1024 * 1024
+
+# Accepted types by their leading bytes: scans and documents an applicant really sends.
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "application/pdf": (b"%PDF-",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b"PK\x03\x04",),
+}
+EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
+
+
+class FileRejected(ValueError):
+    """The upload is refused: too large, empty, or of a type that is not accepted."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    id: str
+    purpose: str
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    owner_type: str
+    owner_id: str
+    uploaded_by: str
+    stored_at: datetime
+
+
+def sniff(head: bytes) -> str | None:
+    """The accepted content type these leading bytes belong to, or None."""
+    for content_type, prefixes in SIGNATURES.items():
+        if any(head.startswith(prefix) for prefix in prefixes):
+            return content_type
+    return None
+
+
+class FileStore:
+    def __init__(self, root: Path, *, max_bytes: int = 20 * MiB, accepted: frozenset[str] | None = None) -> None:
+        self._root = root
+        self._max_bytes = max_bytes
+        self._accepted = accepted or frozenset(SIGNATURES)
+
+    async def save(
+        self, uow: UnitOfWork, data: bytes, *, filename: str, purpose: str, owner_type: str, owner_id: str
+    ) -> StoredFile:
+        """Check and keep one upload; its row commits (or rolls back) with the unit of work."""
+        if not data:
+            raise FileRejected("文件为空 (the file is empty)")
+        if len(data) > self._max_bytes:
+            raise FileRejected(
+                f"文件超过 {self._max_bytes // MiB} MB 上限 (the file exceeds {self._max_bytes // MiB} MB)"
+            )
+        content_type = sniff(data[:16])
+        if content_type is None or content_type not in self._accepted:
+            raise FileRejected("仅接受 PDF、PNG、JPEG 或 DOCX 文件 (only PDF, PNG, JPEG or DOCX files are accepted)")
+        digest = hashlib.sha256(data).hexdigest()
+        self._write_once(digest, data)
+        stored = StoredFile(
+            id=str(uuid.uuid4()),
+            purpose=purpose,
+            filename=Path(filename).name[:200] or f"upload{EXTENSIONS.get(content_type, '')}",
+            content_type=content_type,
+            size=len(data),
+            sha256=digest,
+            owner_type=owner_type,
+            owner_id=owner_id,
+            uploaded_by=uow.actor.subject,
+            stored_at=uow.clock.now(),
+        )
+        await uow.session.execute(insert(files).values(**stored.__dict__))
+        return stored
+
+    async def get(self, uow: UnitOfWork, file_id: str) -> StoredFile | None:
+        row = (await uow.session.execute(select(files).where(files.c.id == file_id))).mappings().first()
+        return StoredFile(**row) if row else None
+
+    async def of_owner(self, uow: UnitOfWork, owner_type: str, owner_id: str) -> list[StoredFile]:
+        query = (
+            select(files)
+            .where(files.c.owner_type == owner_type, files.c.owner_id == owner_id)
+            .order_by(files.c.stored_at)
+        )
+        return [StoredFile(**row) for row in (await uow.session.execute(query)).mappings()]
+
+    def path(self, stored: StoredFile) -> Path:
+        """Where the bytes are; only after the caller checked that the reader may see them."""
+        return self._root / stored.sha256[:2] / stored.sha256
+
+    def _write_once(self, digest: str, data: bytes) -> None:
+        target = self._root / digest[:2] / digest
+        if target.exists():
+            return  # same content already kept
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so a crash never leaves a half-written file under its final name.
+        handle, temporary = tempfile.mkstemp(dir=target.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
