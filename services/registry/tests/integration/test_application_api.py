@@ -120,7 +120,7 @@ async def test_bad_input_names_every_field_and_changes_nothing(client: httpx.Asy
 
 
 async def test_every_step_is_audited_and_only_the_bureau_reads_the_trail(client: httpx.AsyncClient, dev_secret: str) -> None:
-    operator = bearer(dev_secret, "station_operator", org=USCC, sub="operator-7")
+    operator = bearer(dev_secret, "station_operator", org=USCC, subject="operator-7")
     application_id = (await client.post("/applications", json=FORM, headers=operator)).json()["id"]
     await client.post(f"/applications/{application_id}/submit", headers=operator)
 
