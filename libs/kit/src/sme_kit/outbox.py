@@ -115,7 +115,10 @@ class OutboxRelay:
             for row in rows:
                 headers = [(name, value.encode()) for name, value in row.headers]
                 deliveries.append(await self._send(row.topic, row.key, row.payload, headers, row.event_type))
-            await asyncio.wait_for(asyncio.gather(*deliveries), self._send_timeout_s)
+            acknowledged = asyncio.gather(*deliveries)
+            # On timeout or shutdown nobody awaits it any more: read its outcome so asyncio does not warn.
+            acknowledged.add_done_callback(lambda done: done.cancelled() or done.exception())
+            await asyncio.wait_for(acknowledged, self._send_timeout_s)
             ids = [row.id for row in rows]
             await conn.execute(update(outbox).where(outbox.c.id.in_(ids)).values(published_at=self._clock.now()))
         self.published += len(rows)
