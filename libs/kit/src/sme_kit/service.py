@@ -26,6 +26,7 @@ from sme_contracts import Topic
 from sme_kit.asyncapi import service_document
 from sme_kit.audit import audit_router
 from sme_kit.auth import TokenVerifier
+from sme_kit.calendar_admin import calendar_router, load_calendar_file
 from sme_kit.clock import Clock, MovableClock, SystemClock
 from sme_kit.consumers import EventConsumer, EventHandlers
 from sme_kit.db import create_engine, session_factory
@@ -109,6 +110,7 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
     map_domain_errors(app, definition.domain_errors)
     app.include_router(health_router)
     app.include_router(audit_router)
+    app.include_router(calendar_router)
     if settings.testing_clock:
         app.include_router(testing_clock_router)
     for router in definition.routers:
@@ -136,6 +138,8 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
     engine = create_engine(settings.database_url)
     SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
     uow = UnitOfWorkFactory(session_factory(engine), settings, clock)
+    if settings.workday_calendar_file:
+        await load_calendar_file(uow, Path(settings.workday_calendar_file))
 
     topics = {settings.topic(t.name): t.partitions for t in definition.publishes}
     if definition.handlers:

@@ -44,6 +44,11 @@ class ServiceSettings(BaseSettings):
     files_dir: str = Field(
         default=".local/files", description="Where uploaded files are kept (one folder per service)."
     )
+    workday_calendar_file: str | None = Field(
+        default=None,
+        description="JSON of official holiday schedules for years chinese-calendar does not know yet: "
+        '{"2027": {"holidays": ["2027-01-01", ...], "workdays": [...], "source": "国办发明电〔2026〕..."}}',
+    )
     otel_exporter_otlp_endpoint: str | None = None
     testing_clock: bool = Field(
         default=False,

@@ -109,3 +109,14 @@ files = Table(
     Column("stored_at", AwareDateTime(), nullable=False),
     Index("ix_kit_files_owner", "owner_type", "owner_id"),
 )
+
+calendar_years = Table(
+    "kit_calendar_years",
+    kit_metadata,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("holidays", JSON, nullable=False, comment="ISO dates off work."),
+    Column("workdays", JSON, nullable=False, comment="ISO dates of make-up workdays (调休上班)."),
+    Column("source", String(255), nullable=False, comment="The official notice it comes from, or the config file."),
+    Column("loaded_by", String(255), nullable=False),
+    Column("loaded_at", AwareDateTime(), nullable=False),
+)
