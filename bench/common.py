@@ -101,13 +101,13 @@ def make_event(rng: random.Random) -> ApplicationSubmitted:
         "district_code": code,
         "submitted_at": datetime.now(SHANGHAI),
     }
-    event = ApplicationSubmitted(**fields)
+    event = ApplicationSubmitted.model_validate(fields)
     missing = PAYLOAD_TARGET_BYTES - len(event.model_dump_json().encode())
-    wrapper = "（曾用名：）"
-    chars = (missing - len(wrapper.encode())) // 3  # CJK characters take 3 bytes in UTF-8
-    if chars > 0:
-        fields["entity_name"] += f"（曾用名：{_former_names(rng)[:chars].rstrip('、')}）"
-    return ApplicationSubmitted(**fields)
+    chars = (missing - len("（曾用名：）".encode())) // 3  # CJK characters take 3 bytes in UTF-8
+    if chars <= 0:
+        return event
+    former = _former_names(rng)[:chars].rstrip("、")
+    return event.model_copy(update={"entity_name": f"{event.entity_name}（曾用名：{former}）"})
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,15 @@
 """(b) consume: the kit's EventConsumer on FastStream against a hand-written aiokafka getmany loop.
 
-Both read the same N records from one topic (each with its own consumer group) and, per record and
-in its own transaction, claim the event id in an inbox table and insert a business row. Each is
-timed from its start until every record was handled and its group's committed offsets reached the
-end of the topic.
+Both read the same N records (each with its own consumer group) and, per record and in its own
+transaction, claim the event id in an inbox table and insert a business row. Each is timed from its
+start until every record was handled and its group's committed offsets reached the end of the topic.
+The N records are split over a few topics (rounds) that kit and raw take in turns.
 """
 
 from __future__ import annotations
 
 import asyncio
+import statistics
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +25,7 @@ from bench.common import (
     TOPIC,
     Bench,
     EndOffsets,
+    Record,
     Stamps,
     application_row,
     applications,
@@ -53,6 +55,7 @@ from sme_kit.uow import UnitOfWork, UnitOfWorkFactory
 MAX_RECORDS = 500
 POLL_TIMEOUT_MS = 100
 TIMEOUT_S = 300.0
+ROUNDS = 4
 
 
 # --- the kit --------------------------------------------------------------------------------------
@@ -174,42 +177,82 @@ async def time_raw(
     return {"seconds": seconds, "first_record_s": (stamps.first or raw.started) - raw.started}
 
 
-async def run_consume(bench: Bench, events: int, warmup: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Round:
+    """One share of the events, on its own topic, read by a kit group and a raw group."""
+
+    settings: ServiceSettings
+    topic: str
+    ends: EndOffsets
+    count: int
+
+
+async def prepare_rounds(bench: Bench, database_url: str, shares: dict[str, list[Record]]) -> list[Round]:
+    """One topic per share (named by the share's label), its records produced, untimed."""
+    prepared = []
+    producer = new_producer(bench.settings("consume", "benchpub", database_url))
+    await producer.start()
+    try:
+        for label, share in shares.items():
+            settings = bench.settings(label, "bench", database_url)
+            topic = await bench.create_topic(settings, settings.topic(TOPIC.name))
+            prepared.append(Round(settings, topic, await produce(producer, topic, share), len(share)))
+    finally:
+        await stop_producer(producer)
+    return prepared
+
+
+async def run_consume(bench: Bench, events: int, warmup: int, rounds: int = ROUNDS) -> dict[str, Any]:
+    """Kit and raw take turns (alternating who goes first) on ``rounds`` shares of the events, so
+    that a disturbance on the machine (a checkpoint, another process) falls on both sides."""
     async with (
         fresh_database(bench, "consume_kit", [kit_metadata, bench_metadata], kit_engine=True) as kit_db,
         fresh_database(bench, "consume_raw", [bench_metadata], kit_engine=False) as raw_db,
     ):
-        settings = bench.settings("consume", "bench", kit_db.url)
-        warm_settings = bench.settings("consume-warmup", "bench", kit_db.url)
-        topic = await bench.create_topic(settings, settings.topic(TOPIC.name))
-        warm_topic = await bench.create_topic(warm_settings, warm_settings.topic(TOPIC.name))
         records = make_records(bench.rng, events)
-        producer = new_producer(settings)
-        await producer.start()
-        try:
-            warm_ends = await produce(producer, warm_topic, make_records(bench.rng, warmup))
-            ends = await produce(producer, topic, records)
-        finally:
-            await stop_producer(producer)
+        shares = {"consume-warmup": make_records(bench.rng, warmup)}
+        shares |= {f"consume-{number + 1}": records[number::rounds] for number in range(rounds)}
+        warm, *timed = await prepare_rounds(bench, kit_db.url, shares)
+        kit_engine, raw_engine = kit_db.engine, raw_db.engine
 
-        await time_kit(bench, warm_settings, kit_db.engine, warm_ends, warmup)
-        kit = await time_kit(bench, settings, kit_db.engine, ends, events)
-        await time_raw(bench, warm_topic, f"{warm_settings.group_id}-raw", raw_db.engine, warm_ends, warmup)
-        raw = await time_raw(bench, topic, f"{settings.group_id}-raw", raw_db.engine, ends, events)
+        async def kit(r: Round) -> dict[str, float]:
+            return await time_kit(bench, r.settings, kit_engine, r.ends, r.count)
 
-        for engine, table in ((kit_db.engine, applications), (kit_db.engine, inbox), (raw_db.engine, raw_inbox)):
+        async def raw(r: Round) -> dict[str, float]:
+            return await time_raw(bench, r.topic, f"{r.settings.group_id}-raw", raw_engine, r.ends, r.count)
+
+        await kit(warm)
+        await raw(warm)
+        results = []
+        for number, r in enumerate(timed):
+            if number % 2:
+                raw_result, kit_result = await raw(r), await kit(r)
+            else:
+                kit_result, raw_result = await kit(r), await raw(r)
+            results.append({"kit": kit_result, "raw": raw_result})
+
+        for engine, table in ((kit_engine, applications), (kit_engine, inbox), (raw_engine, raw_inbox)):
             rows = await count_rows(engine, table)
             if rows != warmup + events:
                 raise RuntimeError(f"{table.name} has {rows} rows, expected {warmup + events}")
+    return summarize(events, records, results)
+
+
+def summarize(events: int, records: list[Record], rounds: list[dict[str, dict[str, float]]]) -> dict[str, Any]:
+    kit = sum(r["kit"]["seconds"] for r in rounds)
+    raw = sum(r["raw"]["seconds"] for r in rounds)
+    round_ratios = [r["raw"]["seconds"] / r["kit"]["seconds"] for r in rounds]
     return {
         "events": events,
         "partitions": TOPIC.partitions,
-        "kit_seconds": round(kit["seconds"], 3),
-        "raw_seconds": round(raw["seconds"], 3),
-        "kit_first_record_s": round(kit["first_record_s"], 3),
-        "raw_first_record_s": round(raw["first_record_s"], 3),
-        "kit_events_per_s": round(events / kit["seconds"]),
-        "raw_events_per_s": round(events / raw["seconds"]),
-        "ratio": round(raw["seconds"] / kit["seconds"], 4),
+        "rounds": len(rounds),
+        "kit_seconds": round(kit, 3),
+        "raw_seconds": round(raw, 3),
+        "kit_first_record_s": round(statistics.fmean(r["kit"]["first_record_s"] for r in rounds), 3),
+        "raw_first_record_s": round(statistics.fmean(r["raw"]["first_record_s"] for r in rounds), 3),
+        "kit_events_per_s": round(events / kit),
+        "raw_events_per_s": round(events / raw),
+        "ratio": round(raw / kit, 4),
+        "round_ratios": [round(ratio, 3) for ratio in round_ratios],
         **average_sizes(records),
     }

@@ -143,7 +143,8 @@ def print_report(results: dict[str, Any], path: Path) -> None:
             f"    {side}  {label}  {c[f'{side}_seconds']:8.2f} s  {c[f'{side}_events_per_s']:7d} events/s"
             f"  (first event after {c[f'{side}_first_record_s']:.2f} s)"
         )
-    print(f"    ratio raw/kit {c['ratio']:.2f}")
+    spread = f"{min(c['round_ratios']):.2f}-{max(c['round_ratios']):.2f}"
+    print(f"    ratio raw/kit {c['ratio']:.2f} (in {c['rounds']} rounds, taken in turns: {spread})")
     print(f"(c) latency of {lat['events']} events, one every {lat['gap_ms']:g} ms, commit to consumer commit")
     for side in ("kit", "raw"):
         s = lat[side]
