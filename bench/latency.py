@@ -87,7 +87,6 @@ async def running_relay(
     relay = OutboxRelay(
         engine,
         producer,
-        uow_factory.clock,
         service=settings.service_name,
         batch_size=settings.relay_batch_size,
         poll_interval_s=settings.relay_poll_interval_s,

@@ -1,7 +1,8 @@
 """(a) publish: the outbox relay draining N events, against a plain producer sending the same records.
 
-Writing the outbox is not timed. Timed on the kit side: ``OutboxRelay.publish_batch()`` called until
-the outbox is empty (select a batch, send it, await every acknowledgement, mark it published).
+Writing the outbox is not timed. Timed on the kit side: ``OutboxRelay.drain()``, what the running
+relay does, until the outbox is empty (read a batch, send it, and while the broker acknowledges
+it read and send the next; delete each batch once acknowledged).
 Timed on the raw side: an ``AIOKafkaProducer`` with the kit's producer settings sending the same
 values, keys and headers in chunks of the relay's batch size (send the chunk, await all deliveries).
 """
@@ -40,7 +41,7 @@ async def unpublished_records(engine: AsyncEngine) -> list[Record]:
     """The outbox rows waiting to be published, as the records the relay will send."""
     query = select(outbox.c.event_id, outbox.c.key, outbox.c.headers, outbox.c.payload)
     async with engine.connect() as conn:
-        rows = (await conn.execute(query.where(outbox.c.published_at.is_(None)).order_by(outbox.c.id))).all()
+        rows = (await conn.execute(query.order_by(outbox.c.id))).all()
     return [
         Record(row.event_id, row.key.encode(), row.payload.encode(), [(n, v.encode()) for n, v in row.headers])
         for row in rows
@@ -48,12 +49,10 @@ async def unpublished_records(engine: AsyncEngine) -> list[Record]:
 
 
 async def drain(relay: OutboxRelay) -> tuple[float, int]:
-    """Call publish_batch until the outbox is empty; returns (seconds, batches)."""
-    batches = 0
+    """Drain the outbox as the running relay does; returns (seconds, batches)."""
     start = time.perf_counter()
-    while await relay.publish_batch():
-        batches += 1
-    return time.perf_counter() - start, batches
+    published = await relay.drain()
+    return time.perf_counter() - start, -(-published // relay.batch_size)
 
 
 async def kit_publish(
@@ -66,7 +65,6 @@ async def kit_publish(
     relay = OutboxRelay(
         engine,
         producer,
-        clock,
         service=settings.service_name,
         batch_size=settings.relay_batch_size,
         poll_interval_s=settings.relay_poll_interval_s,

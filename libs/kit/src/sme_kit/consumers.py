@@ -38,7 +38,6 @@ from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from opentelemetry import trace
-from sqlalchemy import insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -56,6 +55,9 @@ log = logging.getLogger(__name__)
 E = TypeVar("E", bound=Event)
 Handler = Callable[[Any, CloudEvent, UnitOfWork], Awaitable[None]]
 TypedHandler = Callable[[E, CloudEvent, UnitOfWork], Awaitable[None]]
+
+# What became of one record.
+HANDLED, DUPLICATE, SKIPPED = "handled", "duplicate", "skipped"
 
 # Failures of the infrastructure, not of the event: the batch is redelivered instead.
 INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (
@@ -132,7 +134,8 @@ class EventConsumer:
             group_id=self._settings.group_id,
             batch=True,
             max_records=max_records,
-            batch_timeout_ms=100,
+            # FastStream sleeps this long again after an empty poll: keep it short for latency.
+            batch_timeout_ms=10,
             auto_offset_reset="earliest",
             ack_policy=AckPolicy.NACK_ON_ERROR,
             decoder=_raw_decoder,
@@ -145,22 +148,36 @@ class EventConsumer:
         await self.process(records)
 
     async def process(self, records: Sequence[ConsumerRecord[Any, Any]]) -> None:
-        """Handle records in order; raises only for infrastructure failures (batch is redelivered)."""
-        for record in records:
-            dead_letter = await self._process_record(record)
-            if dead_letter is not None:
-                await self._send_dead_letter(dead_letter)
-                self.dead_lettered += 1
-            self.seen += 1
+        """Handle a batch in order, in one transaction with a savepoint per event.
 
-    async def _process_record(self, record: ConsumerRecord[Any, Any]) -> DeadLetter | None:
+        Raises only for infrastructure failures: then nothing of the batch is committed and it is
+        delivered again. Dead letters leave after the commit.
+        """
+        letters: list[DeadLetter] = []
+        outcomes: list[str] = []
+        async with self._uow(Actor.system("consumer")) as uow:
+            for record in records:
+                outcome = await self._process_record(record, uow)
+                if isinstance(outcome, DeadLetter):
+                    letters.append(outcome)
+                else:
+                    outcomes.append(outcome)
+            await uow.commit()
+        self.seen += len(records)
+        self.processed += outcomes.count(HANDLED)
+        self.duplicates += outcomes.count(DUPLICATE)
+        for letter in letters:
+            await self._send_dead_letter(letter)
+            self.dead_lettered += 1
+
+    async def _process_record(self, record: ConsumerRecord[Any, Any], uow: UnitOfWork) -> str | DeadLetter:
         try:
             envelope = unwrap(record.headers, record.value)
         except EnvelopeError as exc:
             return DeadLetter(record, "unparseable", exc, attempts=0)
         registered = self._handlers.lookup(envelope.type)
         if registered is None:
-            return None  # not for us: tolerant reader
+            return SKIPPED  # not for us: tolerant reader
         model, handler = registered
         try:
             event = model.model_validate_json(envelope.data)
@@ -172,16 +189,20 @@ class EventConsumer:
             "cloudevents.event_id": envelope.id,
         }
         with span_from_headers(f"{record.topic} process", envelope.trace, trace.SpanKind.CONSUMER, **attributes):
-            return await self._handle_with_retries(record, envelope, event, handler)
+            uow.actor = Actor.system(f"event:{envelope.type}")
+            return await self._handle_with_retries(record, envelope, event, handler, uow)
 
     async def _handle_with_retries(
-        self, record: ConsumerRecord[Any, Any], envelope: CloudEvent, event: Event, handler: Handler
-    ) -> DeadLetter | None:
+        self, record: ConsumerRecord[Any, Any], envelope: CloudEvent, event: Event, handler: Handler, uow: UnitOfWork
+    ) -> str | DeadLetter:
         max_attempts = max(1, self._settings.consumer_max_attempts)
         for attempt in range(1, max_attempts + 1):
             try:
-                await self._handle_once(envelope, event, handler)
-                return None
+                async with uow.savepoint():
+                    if not await claim(uow, self.consumer_name, envelope):
+                        return DUPLICATE  # processed before: a redelivery changes nothing
+                    await handler(event, envelope, uow)
+                return HANDLED
             except INFRASTRUCTURE_ERRORS:
                 raise
             except DBAPIError as exc:
@@ -202,15 +223,6 @@ class EventConsumer:
             if attempt < max_attempts:
                 await asyncio.sleep(self._settings.consumer_retry_backoff_s * 2 ** (attempt - 1))
         return DeadLetter(record, "handler-failed", error, attempts=max_attempts)
-
-    async def _handle_once(self, envelope: CloudEvent, event: Event, handler: Handler) -> None:
-        async with self._uow(Actor.system(f"event:{envelope.type}")) as uow:
-            if not await claim(uow, self.consumer_name, envelope):
-                self.duplicates += 1
-                return  # processed before: a redelivery changes nothing
-            await handler(event, envelope, uow)
-            await uow.commit()
-        self.processed += 1
 
     async def _send_dead_letter(self, letter: DeadLetter) -> None:
         record = letter.record
@@ -245,6 +257,12 @@ class EventConsumer:
         )
 
 
+_CLAIM = {
+    "postgresql": pg_insert(inbox).on_conflict_do_nothing(),
+    "sqlite": sqlite_insert(inbox).on_conflict_do_nothing(),
+}
+
+
 async def claim(uow: UnitOfWork, consumer: str, envelope: CloudEvent) -> bool:
     """Record the event as processed by this consumer, in the handler's transaction.
 
@@ -257,15 +275,7 @@ async def claim(uow: UnitOfWork, consumer: str, envelope: CloudEvent) -> bool:
         "event_type": envelope.type,
         "processed_at": uow.clock.now(),
     }
-    dialect = uow.session.bind.dialect.name if uow.session.bind is not None else "postgresql"
-    statement: Any
-    if dialect == "postgresql":
-        statement = pg_insert(inbox).values(values).on_conflict_do_nothing()
-    elif dialect == "sqlite":
-        statement = sqlite_insert(inbox).values(values).on_conflict_do_nothing()
-    else:  # pragma: no cover - only the two supported backends
-        statement = insert(inbox).values(values)
-    result = await uow.session.execute(statement)
+    result = await uow.session.execute(_CLAIM[uow.session.get_bind().dialect.name], values)
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 

@@ -152,7 +152,6 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
     relay = OutboxRelay(
         engine,
         producer,
-        clock,
         service=settings.service_name,
         batch_size=settings.relay_batch_size,
         poll_interval_s=settings.relay_poll_interval_s,

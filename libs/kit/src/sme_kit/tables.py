@@ -38,13 +38,7 @@ outbox = Table(
     Column("headers", JSON, nullable=False, comment="CloudEvents binary-mode headers as [name, value] pairs."),
     Column("payload", Text, nullable=False),
     Column("created_at", AwareDateTime(), nullable=False),
-    Column("published_at", AwareDateTime(), nullable=True),
-    Index(
-        "ix_kit_outbox_unpublished",
-        "id",
-        postgresql_where=text("published_at IS NULL"),
-        sqlite_where=text("published_at IS NULL"),
-    ),
+    comment="Events committed and not yet acknowledged by the broker; the relay deletes them once it is.",
 )
 
 inbox = Table(

@@ -35,8 +35,12 @@ def add_span_processor(processor: SpanProcessor) -> None:
     configure_tracing("test").add_span_processor(processor)
 
 
+# A proxy until a provider is installed, then it delegates to it: safe to create at import.
+_TRACER = trace.get_tracer("sme_kit")
+
+
 def tracer() -> trace.Tracer:
-    return trace.get_tracer("sme_kit")
+    return _TRACER
 
 
 def current_trace_headers() -> dict[str, str]:

@@ -14,8 +14,9 @@ After a commit the outbox relay and timer loop are woken, so events leave within
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -120,6 +121,17 @@ class UnitOfWork:
                 "trace_id": current_trace_id(),
             }
         )
+
+    @contextlib.asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """A part that can fail alone: its changes, staged events and audit rows roll back together."""
+        marks = (len(self._events), len(self._audit), len(self._after_commit))
+        try:
+            async with self.session.begin_nested():
+                yield
+        except BaseException:
+            del self._events[marks[0] :], self._audit[marks[1] :], self._after_commit[marks[2] :]
+            raise
 
     def after_commit(self, callback: AfterCommit) -> None:
         self._after_commit.append(callback)

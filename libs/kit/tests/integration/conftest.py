@@ -46,9 +46,7 @@ class KitEnv:
 
     async def unpublished(self) -> int:
         async with self.engine.connect() as conn:
-            return int(
-                await conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))) or 0
-            )
+            return int(await conn.scalar(select(func.count()).select_from(outbox)) or 0)
 
     async def inbox_rows(self) -> int:
         return await self.count(inbox)

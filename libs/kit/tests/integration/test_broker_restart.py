@@ -50,7 +50,7 @@ async def test_a_broker_outage_between_publishing_and_consuming_loses_no_event_a
     kit_env: KitEnv, owned_broker: str
 ) -> None:
     await commit_events(kit_env, *(f"before-{n}" for n in range(20)))
-    relay = OutboxRelay(kit_env.engine, kit_env.producer, kit_env.clock, service="kittest", send_timeout_s=3)
+    relay = OutboxRelay(kit_env.engine, kit_env.producer, service="kittest", send_timeout_s=3)
     assert await relay.publish_batch() == 20
     spare = new_producer(kit_env.settings)
     await spare.start()

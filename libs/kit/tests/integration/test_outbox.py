@@ -44,7 +44,7 @@ async def test_relay_publishes_in_order_per_aggregate_as_cloudevents_and_marks_t
         async with kit_env.uow(Actor.system()) as uow:
             ids.append(uow.publish(submitted("same-aggregate", name=f"第{n}号单位")))
             await uow.commit()
-    relay = OutboxRelay(kit_env.engine, kit_env.producer, kit_env.clock, service="kittest")
+    relay = OutboxRelay(kit_env.engine, kit_env.producer, service="kittest")
     assert await relay.publish_batch() == 5
     assert await kit_env.unpublished() == 0
 
@@ -64,7 +64,7 @@ async def test_relay_is_woken_by_a_commit_instead_of_waiting_for_its_poll(
 ) -> None:
     import asyncio
 
-    relay = OutboxRelay(kit_env.engine, kit_env.producer, kit_env.clock, service="kittest", poll_interval_s=60)
+    relay = OutboxRelay(kit_env.engine, kit_env.producer, service="kittest", poll_interval_s=60)
     kit_env.uow.on_events_committed.append(relay.wake)
     task = asyncio.create_task(relay.run())
     try:
