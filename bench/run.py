@@ -43,7 +43,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--consume-events",
         type=int,
-        help=f"events consumed (default: --events, at most {CONSUME_DEFAULT_CAP}: one transaction per event is slow)",
+        help=f"events consumed (default: --events, at most {CONSUME_DEFAULT_CAP}: the raw side's transaction per event is slow)",
     )
     parser.add_argument("--latency-events", type=int, default=500, help="events timed one by one (default 500)")
     parser.add_argument("--warmup", type=int, default=500, help="untimed events before each throughput run")
@@ -137,7 +137,7 @@ def print_report(results: dict[str, Any], path: Path) -> None:
     print(f"    kit  OutboxRelay.drain            {p['kit_seconds']:8.2f} s  {p['kit_events_per_s']:7d} events/s")
     print(f"    raw  AIOKafkaProducer             {p['raw_seconds']:8.2f} s  {p['raw_events_per_s']:7d} events/s")
     print(f"    ratio raw/kit {p['ratio']:.2f}")
-    print(f"(b) consume {c['events']} events ({c['partitions']} partitions), one transaction per event")
+    print(f"(b) consume {c['events']} events ({c['partitions']} partitions): inbox claim + business row per event")
     for side, label in (("kit", "EventConsumer on FastStream"), ("raw", "aiokafka getmany loop      ")):
         print(
             f"    {side}  {label}  {c[f'{side}_seconds']:8.2f} s  {c[f'{side}_events_per_s']:7d} events/s"
