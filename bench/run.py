@@ -43,7 +43,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--consume-events",
         type=int,
-        help=f"events consumed (default: --events, at most {CONSUME_DEFAULT_CAP}: the raw side's transaction per event is slow)",
+        help=f"events consumed (default: --events, at most {CONSUME_DEFAULT_CAP}: raw commits per event, slowly)",
     )
     parser.add_argument("--latency-events", type=int, default=500, help="events timed one by one (default 500)")
     parser.add_argument("--warmup", type=int, default=500, help="untimed events before each throughput run")
