@@ -7,14 +7,16 @@ order) and deletes them only once the broker acknowledged every one. A crash bet
 re-sends those events later: consumers are idempotent, so that is harmless, and nothing is lost.
 
 While the broker acknowledges one batch, the relay already reads and sends the next (at most two
-batches outstanding), so database and broker round trips overlap.
+batches outstanding), so database and broker round trips overlap. Reads use the relay's own
+autocommit connection; deletes, single statements, autocommit too.
 
 Order per aggregate holds because use cases change an aggregate under its row lock
 (``SELECT ... FOR UPDATE``): its events get ids in commit order. A row that commits after a
 later id was read is picked up by the next pass.
 
-On PostgreSQL an advisory lock makes one relay per service active at a time, so replicas never
-interleave an aggregate's events; the others stand by.
+On PostgreSQL an advisory lock, held by the relay's connection, makes one relay per service active
+at a time, so replicas never interleave an aggregate's events; the others stand by and take over
+when that connection goes (the server releases the lock with it).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class OutboxRelay:
         self._lock_key = zlib.crc32(f"sme-outbox-{service}".encode())
         self._wake = asyncio.Event()
         self._sqlite = is_sqlite(str(engine.url))
+        self._reader: AsyncConnection | None = None
+        self._running = False
         self.published = 0
 
     @property
@@ -72,20 +76,25 @@ class OutboxRelay:
     async def run(self) -> None:
         """Publish until cancelled; a failing broker is retried with back-off, never dropped."""
         backoff = 0.2
-        while True:
-            self._wake.clear()
-            try:
-                await self.drain()
-                backoff = 0.2
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("outbox relay: publishing failed, retrying in %.1fs: %s", backoff, type(exc).__name__)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 10.0)
-                continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self._poll_interval_s)
+        self._running = True  # keep the reading connection (and leadership) between passes
+        try:
+            while True:
+                self._wake.clear()
+                try:
+                    await self.drain()
+                    backoff = 0.2
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    log.warning("outbox relay: publishing failed, retrying in %.1fs: %s", backoff, type(exc).__name__)
+                    await asyncio.sleep(backoff)
+                    backoff = min(backoff * 2, 10.0)
+                    continue
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self._poll_interval_s)
+        finally:
+            self._running = False
+            await self.close()
 
     async def publish_batch(self) -> int:
         """Publish one batch of waiting events; returns how many were published."""
@@ -93,18 +102,43 @@ class OutboxRelay:
 
     async def drain(self, *, max_batches: int | None = None) -> int:
         """Publish what waits in the outbox now; returns how many events were published."""
-        async with self._engine.connect() as conn, self._leadership(conn) as leading:
-            if not leading:
-                return 0  # another replica is relaying
-            return await self._pump(conn, max_batches)
+        reader = await self._leader_connection()
+        if reader is None:
+            return 0  # another replica is relaying
+        try:
+            return await self._pump(reader, max_batches)
+        except BaseException:
+            await self.close()  # the connection may be broken: take a fresh one (and the lock) next time
+            raise
+        finally:
+            if not self._running:
+                await self.close()
 
-    async def _pump(self, conn: AsyncConnection, max_batches: int | None) -> int:
+    async def close(self) -> None:
+        """Give up the reading connection, and with it the leadership (PostgreSQL releases the lock)."""
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            with contextlib.suppress(Exception):
+                await reader.close()
+
+    async def _leader_connection(self) -> AsyncConnection | None:
+        """The relay's own autocommit connection; on PostgreSQL it holds the service's relay lock."""
+        if self._reader is None:
+            reader = await (await self._engine.connect()).execution_options(isolation_level="AUTOCOMMIT")
+            if not self._sqlite:
+                leading = await reader.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": self._lock_key})
+                if not leading:
+                    await reader.close()
+                    return None
+            self._reader = reader
+        return self._reader
+
+    async def _pump(self, reader: AsyncConnection, max_batches: int | None) -> int:
         published, cursor, batches = 0, 0, 0
         confirming: asyncio.Task[int] | None = None
         try:
             while max_batches is None or batches < max_batches:
-                rows = (await conn.execute(_NEXT_ROWS.where(outbox.c.id > cursor).limit(self._batch_size))).all()
-                await conn.commit()  # end the read transaction: no snapshot held while waiting on the broker
+                rows = (await reader.execute(_NEXT_ROWS.where(outbox.c.id > cursor).limit(self._batch_size))).all()
                 if not rows:
                     break
                 deliveries = [await self._send(row) for row in rows]  # one by one: the producer keeps this order
@@ -135,25 +169,11 @@ class OutboxRelay:
         # On timeout or shutdown nobody awaits it any more: read its outcome so asyncio does not warn.
         acknowledged.add_done_callback(lambda done: done.cancelled() or done.exception())
         await asyncio.wait_for(acknowledged, self._send_timeout_s)
-        async with self._engine.begin() as conn:
-            await conn.execute(delete(outbox).where(outbox.c.id.in_(ids)))
+        async with self._engine.connect() as conn:
+            autocommit = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            await autocommit.execute(delete(outbox).where(outbox.c.id.in_(ids)))
         self.published += len(ids)
         return len(ids)
-
-    @contextlib.asynccontextmanager
-    async def _leadership(self, conn: AsyncConnection) -> Any:
-        if self._sqlite:
-            yield True  # one process per SQLite file
-            return
-        leading = bool(await conn.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": self._lock_key}))
-        await conn.commit()
-        try:
-            yield leading
-        finally:
-            if leading:
-                with contextlib.suppress(Exception):  # a broken connection releases the lock by itself
-                    await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": self._lock_key})
-                    await conn.commit()
 
     async def pending(self) -> int:
         """How many committed events wait to be published (for readiness and metrics)."""

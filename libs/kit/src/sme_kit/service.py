@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ class ServiceDefinition:
     handlers: EventHandlers | None = None
     timers: TimerRegistry | None = None
     domain_errors: dict[type[Exception], int] = field(default_factory=dict)
+    on_start: Sequence[Callable[[Runtime], Awaitable[None]]] = ()
     migrate_on_start: bool = True
     extra_state: dict[str, Any] = field(default_factory=dict)
 
@@ -89,6 +90,8 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = await start_runtime(definition)
         app.state.runtime = runtime
+        for hook in definition.on_start:
+            await hook(runtime)
         log.info("%s started", settings.service_name)
         try:
             yield

@@ -41,9 +41,20 @@ TimerHandler = Callable[[Timer, UnitOfWork], Awaitable[None]]
 
 
 async def schedule(
-    uow: UnitOfWork, kind: str, key: str, due_at: datetime, payload: dict[str, Any] | None = None
+    uow: UnitOfWork,
+    kind: str,
+    key: str,
+    due_at: datetime,
+    payload: dict[str, Any] | None = None,
+    *,
+    if_absent: bool = False,
 ) -> None:
-    """Create the timer (kind, key), or move it to a new due time if it has not fired yet."""
+    """Create the timer (kind, key), or move it (pending or fired) to a new due time.
+
+    With ``if_absent`` an existing timer of that kind and key, pending or fired, is left as it is:
+    for timers scheduled idempotently, e.g. at every start-up. A handler may re-arm its own timer
+    by scheduling its kind and key again.
+    """
     if due_at.tzinfo is None:
         raise ValueError("due_at must be timezone-aware")
     values = {
@@ -55,11 +66,14 @@ async def schedule(
         "attempts": 0,
     }
     dialect = uow.session.get_bind().dialect.name
-    insert = pg_insert(timers) if dialect == "postgresql" else sqlite_insert(timers)
-    statement = insert.values(values).on_conflict_do_update(
-        index_elements=["kind", "key"],
-        set_={"due_at": due_at, "payload": values["payload"], "fired_at": None, "attempts": 0, "last_error": None},
-    )
+    insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(timers).values(values)
+    if if_absent:
+        statement = insert.on_conflict_do_nothing(index_elements=["kind", "key"])
+    else:
+        statement = insert.on_conflict_do_update(
+            index_elements=["kind", "key"],
+            set_={"due_at": due_at, "payload": values["payload"], "fired_at": None, "attempts": 0, "last_error": None},
+        )
     await uow.session.execute(statement)
     uow.after_commit(uow.factory.timers_scheduled)
 
@@ -158,9 +172,10 @@ class TimerLoop:
                 if handler is None:
                     raise LookupError(f"no handler for timer kind {timer.kind!r}")
                 await handler(timer, uow)
+                # Unless the handler re-armed it (a new due time), the timer has fired.
                 await uow.session.execute(
                     update(timers)
-                    .where(timers.c.id == row.id)
+                    .where(timers.c.id == row.id, timers.c.due_at == row.due_at, timers.c.fired_at.is_(None))
                     .values(fired_at=uow.clock.now(), attempts=row.attempts + 1)
                 )
                 await uow.commit()

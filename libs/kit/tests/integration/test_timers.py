@@ -104,3 +104,34 @@ async def test_rescheduling_moves_a_pending_timer_and_cancel_forgets_it(kit_env:
     kit_env.clock.advance(timedelta(days=2))
     assert await loop.fire_due() == 0
     assert fired == []
+
+
+async def test_scheduling_if_absent_leaves_an_existing_timer_even_a_fired_one(kit_env: KitEnv) -> None:
+    fired: list[str] = []
+    await schedule_in(kit_env, "n-5", timedelta(0))
+    loop = TimerLoop(registry(fired), kit_env.uow)
+    await loop.fire_due()
+    async with kit_env.uow(Actor.system()) as uow:
+        await schedule(uow, "notice.closes", "n-5", uow.clock.now(), {"name": "again"}, if_absent=True)
+        await uow.commit()
+    assert await loop.fire_due() == 0
+    assert fired == ["n-5"]
+
+
+async def test_a_handler_can_re_arm_its_own_timer(kit_env: KitEnv) -> None:
+    fired: list[str] = []
+    timers_registry = TimerRegistry()
+
+    @timers_registry.on("yearly.check")
+    async def check(timer: Timer, uow: UnitOfWork) -> None:
+        fired.append(timer.due_at.isoformat())
+        await schedule(uow, "yearly.check", timer.key, timer.due_at + timedelta(days=365))
+
+    async with kit_env.uow(Actor.system()) as uow:
+        await schedule(uow, "yearly.check", "promotion", uow.clock.now())
+        await uow.commit()
+    loop = TimerLoop(timers_registry, kit_env.uow)
+    assert await loop.fire_due() == 1
+    kit_env.clock.advance(timedelta(days=366))
+    assert await loop.fire_due() == 1
+    assert len(fired) == 2

@@ -1,4 +1,4 @@
-"""The composition root of the activities service."""
+"""The composition root of the activities service: the one place that wires it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,23 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from sme_activities.config import ActivitiesSettings
-from sme_kit.service import ServiceDefinition, create_app
+from sme_activities.domain.errors import DomainError, StateConflict
+from sme_activities.entrypoints import (
+    consumers,
+    http_activities,
+    http_demand_reports,
+    http_promotion,
+    http_service_requests,
+    http_stations,
+    http_theme_months,
+    http_trainings,
+    timers,
+)
+from sme_activities.service_layer.promotion import ensure_duty_checks
+from sme_contracts.activities import PUBLISHED_TOPICS
+from sme_kit.files import FileRejected
+from sme_kit.service import Runtime, ServiceDefinition, create_app
+from sme_kit.workdays import UnknownCalendarYear
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -16,10 +32,31 @@ def definition(settings: ActivitiesSettings | None = None) -> ServiceDefinition:
     return ServiceDefinition(
         settings=settings or ActivitiesSettings(),  # type: ignore[call-arg]
         title="广州市民营和中小企业服务站 · 服务活动 Activities",
-        description="Themed months, activities and trainings, the promotion duty, demand reports, service requests.",
-        routers=[],
+        description=(
+            "Themed months, activities and staff trainings, the promotion duty, quarterly demand reports, "
+            "and SME service requests matched to stations and resident service institutions."
+        ),
+        routers=[
+            http_theme_months.router,
+            http_activities.router,
+            http_trainings.router,
+            http_promotion.router,
+            http_demand_reports.router,
+            http_service_requests.router,
+            http_stations.router,
+        ],
         migrations_dir=MIGRATIONS,
+        publishes=list(PUBLISHED_TOPICS),
+        handlers=consumers.handlers,
+        timers=timers.timers,
+        domain_errors={StateConflict: 409, DomainError: 422, FileRejected: 422, UnknownCalendarYear: 409},
+        on_start=[schedule_duty_checks],
     )
+
+
+async def schedule_duty_checks(runtime: Runtime) -> None:
+    """The yearly promotion-duty checks exist for this year and the next (idempotent, at every start)."""
+    await ensure_duty_checks(runtime.uow)
 
 
 def app(settings: ActivitiesSettings | None = None) -> FastAPI:

@@ -1,1 +1,1 @@
-"""Activities's adapters (built with the service's own issue)."""
+"""The activities service's adapters: tables, repositories, and the contracts its events become."""

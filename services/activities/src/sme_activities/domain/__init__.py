@@ -1,1 +1,1 @@
-"""Activities's domain (built with the service's own issue)."""
+"""The activities service's domain: entities and rules, free of I/O and frameworks."""

@@ -1,1 +1,1 @@
-"""Activities's entrypoints (built with the service's own issue)."""
+"""Where requests, events and timers enter the activities service."""

@@ -1,1 +1,1 @@
-"""Activities's service_layer (built with the service's own issue)."""
+"""The activities service's use cases, each run in a unit of work."""

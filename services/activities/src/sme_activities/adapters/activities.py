@@ -1,0 +1,117 @@
+"""Activities and their registrations in the database."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sme_activities.adapters.orm import activities, activity_registrations
+from sme_activities.domain.activities import Activity, ActivityStatus, ActivityType, CancelReason
+
+
+@dataclass(frozen=True)
+class Registration:
+    id: str
+    activity_id: str
+    company_name: str
+    uscc: str
+    contact_name: str
+    contact_phone: str
+    registered_at: datetime
+
+
+class ActivityRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, activity: Activity) -> None:
+        await self._session.execute(insert(activities).values(**_row(activity)))
+
+    async def get(self, activity_id: str, *, for_update: bool = False) -> Activity | None:
+        query = select(activities).where(activities.c.id == activity_id)
+        if for_update:
+            # Serialises registrations of one activity, so capacity holds under concurrent requests.
+            query = query.with_for_update()
+        row = (await self._session.execute(query)).mappings().first()
+        return _activity(row) if row else None
+
+    async def save(self, activity: Activity) -> None:
+        await self._session.execute(update(activities).where(activities.c.id == activity.id).values(**_row(activity)))
+
+    async def search(
+        self,
+        *,
+        status: ActivityStatus | None = None,
+        theme_month_id: str | None = None,
+        station_id: str | None = None,
+        starts_after: datetime | None = None,
+        limit: int = 200,
+    ) -> list[Activity]:
+        query = select(activities).order_by(activities.c.starts_at).limit(limit)
+        if status is not None:
+            query = query.where(activities.c.status == status.value)
+        if theme_month_id is not None:
+            query = query.where(activities.c.theme_month_id == theme_month_id)
+        if starts_after is not None:
+            query = query.where(activities.c.starts_at > starts_after)
+        rows = [_activity(row) for row in (await self._session.execute(query)).mappings()]
+        # Co-organisers live in a JSON list: filter in Python, portable across PostgreSQL and SQLite.
+        return [a for a in rows if station_id is None or a.involves(station_id)]
+
+    async def future_of_station(self, station_id: str, now: datetime) -> list[Activity]:
+        """Scheduled activities not yet started that the station organises or co-organises."""
+        query = (
+            select(activities)
+            .where(activities.c.status == ActivityStatus.SCHEDULED.value, activities.c.starts_at > now)
+            .order_by(activities.c.starts_at)
+            .with_for_update()
+        )
+        found = [_activity(row) for row in (await self._session.execute(query)).mappings()]
+        return [activity for activity in found if activity.involves(station_id)]
+
+    async def is_registered(self, activity_id: str, uscc: str) -> bool:
+        query = select(activity_registrations.c.id).where(
+            activity_registrations.c.activity_id == activity_id, activity_registrations.c.uscc == uscc
+        )
+        return (await self._session.execute(query)).first() is not None
+
+    async def add_registration(
+        self, *, activity_id: str, company_name: str, uscc: str, contact_name: str, contact_phone: str, now: datetime
+    ) -> Registration:
+        registration = Registration(
+            str(uuid.uuid4()), activity_id, company_name, uscc, contact_name, contact_phone, now
+        )
+        await self._session.execute(insert(activity_registrations).values(**asdict(registration)))
+        return registration
+
+    async def registrations(self, activity_id: str) -> list[Registration]:
+        query = (
+            select(activity_registrations)
+            .where(activity_registrations.c.activity_id == activity_id)
+            .order_by(activity_registrations.c.registered_at)
+        )
+        return [Registration(**row) for row in (await self._session.execute(query)).mappings()]
+
+
+def _activity(row: Any) -> Activity:
+    values = dict(row)
+    values["activity_type"] = ActivityType(values["activity_type"])
+    values["status"] = ActivityStatus(values["status"])
+    code = values["cancel_reason_code"]
+    values["cancel_reason_code"] = CancelReason(code) if code else None
+    for name in ("co_organiser_station_ids", "withdrawn_co_organiser_ids", "institutions"):
+        values[name] = list(values[name])
+    return Activity(**values)
+
+
+def _row(activity: Activity) -> dict[str, Any]:
+    row = asdict(activity)
+    row["activity_type"] = activity.activity_type.value
+    row["status"] = activity.status.value
+    row["cancel_reason_code"] = activity.cancel_reason_code.value if activity.cancel_reason_code else None
+    return row

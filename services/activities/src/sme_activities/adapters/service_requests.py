@@ -1,0 +1,74 @@
+"""Service requests in the database."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sme_activities.adapters.orm import service_requests
+from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus, ServiceRequest
+from sme_contracts.common import ServiceCategory
+
+
+class ServiceRequestRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, request: ServiceRequest) -> None:
+        await self._session.execute(insert(service_requests).values(**_row(request)))
+
+    async def get(self, request_id: str, *, for_update: bool = False) -> ServiceRequest | None:
+        query = select(service_requests).where(service_requests.c.id == request_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._session.execute(query)).mappings().first()
+        return _request(row) if row else None
+
+    async def save(self, request: ServiceRequest) -> None:
+        await self._session.execute(
+            update(service_requests).where(service_requests.c.id == request.id).values(**_row(request))
+        )
+
+    async def search(
+        self,
+        *,
+        station_id: str | None = None,
+        district_code: str | None = None,
+        status: RequestStatus | None = None,
+        escalated: bool | None = None,
+        limit: int = 200,
+    ) -> list[ServiceRequest]:
+        query = select(service_requests).order_by(service_requests.c.received_at.desc()).limit(limit)
+        if station_id is not None:
+            query = query.where(service_requests.c.station_id == station_id)
+        if district_code is not None:
+            query = query.where(service_requests.c.district_code == district_code)
+        if status is not None:
+            query = query.where(service_requests.c.status == status.value)
+        if escalated is not None:
+            column = service_requests.c.escalated_at
+            query = query.where(column.isnot(None) if escalated else column.is_(None))
+        return [_request(row) for row in (await self._session.execute(query)).mappings()]
+
+
+def _row(request: ServiceRequest) -> dict[str, Any]:
+    row = asdict(request)
+    for name in ("category", "assignment", "status", "handling", "outcome"):
+        value = getattr(request, name)
+        row[name] = value.value if value is not None else None
+    return row
+
+
+def _request(row: Any) -> ServiceRequest:
+    values = dict(row)
+    values["category"] = ServiceCategory(values["category"]) if values["category"] else None
+    values["assignment"] = Assignment(values["assignment"])
+    values["status"] = RequestStatus(values["status"])
+    values["handling"] = Handling(values["handling"]) if values["handling"] else None
+    values["outcome"] = Outcome(values["outcome"]) if values["outcome"] else None
+    values["accepted_late"] = bool(values["accepted_late"])
+    values["by_head_station"] = bool(values["by_head_station"])
+    return ServiceRequest(**values)

@@ -1,0 +1,67 @@
+"""Trainings and attendance in the database."""
+
+from __future__ import annotations
+
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sme_activities.adapters.orm import training_attendees, trainings
+from sme_activities.domain.trainings import Attendee, Training
+
+
+class TrainingRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, training: Training) -> None:
+        await self._session.execute(
+            insert(trainings).values(
+                id=training.id,
+                title=training.title,
+                content=training.content,
+                held_on=training.held_on,
+                venue=training.venue,
+                recorded_by=training.recorded_by,
+                recorded_at=training.recorded_at,
+            )
+        )
+        await self._session.execute(
+            insert(training_attendees),
+            [
+                {
+                    "training_id": training.id,
+                    "position_no": number,
+                    "station_id": attendee.station_id,
+                    "staff_name": attendee.staff_name,
+                    "position": attendee.position,
+                    "attended": attendee.attended,
+                }
+                for number, attendee in enumerate(training.attendees, start=1)
+            ],
+        )
+
+    async def get(self, training_id: str) -> Training | None:
+        row = (await self._session.execute(select(trainings).where(trainings.c.id == training_id))).mappings().first()
+        if row is None:
+            return None
+        return Training(**row, attendees=await self._attendees(training_id))
+
+    async def search(self, *, year: int | None = None, limit: int = 200) -> list[Training]:
+        query = select(trainings).order_by(trainings.c.held_on.desc()).limit(limit)
+        rows = [
+            row
+            for row in (await self._session.execute(query)).mappings()
+            if year is None or row["held_on"].year == year
+        ]
+        return [Training(**row, attendees=await self._attendees(row["id"])) for row in rows]
+
+    async def _attendees(self, training_id: str) -> list[Attendee]:
+        query = (
+            select(training_attendees)
+            .where(training_attendees.c.training_id == training_id)
+            .order_by(training_attendees.c.position_no)
+        )
+        return [
+            Attendee(row["station_id"], row["staff_name"], row["position"], bool(row["attended"]))
+            for row in (await self._session.execute(query)).mappings()
+        ]

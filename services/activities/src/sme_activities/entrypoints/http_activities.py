@@ -1,0 +1,329 @@
+"""HTTP routes of activities: scheduling, public registration, cancellation, evidence, completion."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, UploadFile, status
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from sme_activities.domain.activities import ACTIVITY_TYPE_NAMES, Activity, ActivityStatus, ActivityType
+from sme_activities.entrypoints.fields import Organiser, Uscc
+from sme_activities.service_layer import activities as use_cases
+from sme_kit.files import MiB, StoredFile
+from sme_kit.http import FilesDep, UowFactoryDep
+from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.problems import problem_responses
+
+router = APIRouter(prefix="/activities", tags=["服务活动 Activities"])
+
+
+class ActivityIn(BaseModel):
+    model_config = ConfigDict(
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "activity_type": "salon",
+                    "title": "知识产权质押融资政策沙龙",
+                    "description": "解读知识产权质押融资政策，现场对接银行与知识产权服务机构。",
+                    "theme_month_id": "tm-2027-03",
+                    "co_organiser_station_ids": ["st-2026-0002"],
+                    "institutions": ["广州某知识产权代理有限公司"],
+                    "starts_at": "2027-03-18T14:30:00+08:00",
+                    "ends_at": "2027-03-18T17:00:00+08:00",
+                    "venue": "天河区天河路XXX号服务站活动室",
+                    "capacity": 40,
+                }
+            ]
+        },
+    )
+
+    activity_type: ActivityType = Field(
+        description="salon 沙龙, dialogue 对话, training 培训, lecture 讲座, seminar 研讨, forum 论坛."
+    )
+    title: str = Field(min_length=2, max_length=200)
+    description: str = Field(default="", max_length=5000)
+    theme_month_id: str | None = Field(
+        default=None, description="The themed month it belongs to.", examples=["tm-2027-03"]
+    )
+    co_organiser_station_ids: list[str] = Field(default_factory=list, max_length=50)
+    institutions: list[Annotated[str, Field(min_length=2, max_length=200)]] = Field(
+        default_factory=list, description="Resident service institutions involved (organisations)."
+    )
+    starts_at: datetime
+    ends_at: datetime
+    venue: str | None = Field(default=None, max_length=300)
+    online_link: str | None = Field(default=None, max_length=500, pattern=r"^https?://")
+    capacity: int = Field(ge=1, le=100000, examples=[40])
+
+
+class ActivityView(BaseModel):
+    id: str
+    activity_type: ActivityType
+    activity_type_name: str = Field(examples=["沙龙"])
+    title: str
+    description: str
+    theme_month_id: str | None
+    organiser_station_id: str | None = Field(description="null: organised by the head station (服务总站).")
+    organiser_district_code: str | None
+    co_organiser_station_ids: list[str]
+    institutions: list[str]
+    starts_at: datetime
+    ends_at: datetime
+    venue: str | None
+    online_link: str | None
+    capacity: int
+    registered_count: int
+    places_left: int
+    status: ActivityStatus
+    attendance_count: int | None
+    summary: str | None
+    cancel_reason: str | None
+
+    @classmethod
+    def of(cls, activity: Activity) -> ActivityView:
+        return cls(
+            id=activity.id,
+            activity_type=activity.activity_type,
+            activity_type_name=ACTIVITY_TYPE_NAMES[activity.activity_type],
+            title=activity.title,
+            description=activity.description,
+            theme_month_id=activity.theme_month_id,
+            organiser_station_id=activity.organiser_station_id,
+            organiser_district_code=activity.organiser_district_code,
+            co_organiser_station_ids=activity.co_organiser_station_ids,
+            institutions=activity.institutions,
+            starts_at=activity.starts_at,
+            ends_at=activity.ends_at,
+            venue=activity.venue,
+            online_link=activity.online_link,
+            capacity=activity.capacity,
+            registered_count=activity.registered_count,
+            places_left=max(activity.capacity - activity.registered_count, 0),
+            status=activity.status,
+            attendance_count=activity.attendance_count,
+            summary=activity.summary,
+            cancel_reason=activity.cancel_reason,
+        )
+
+
+class RegistrationIn(BaseModel):
+    model_config = ConfigDict(
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "company_name": "广州某智能科技有限公司",
+                    "uscc": "91440106MA59C1XE2H",
+                    "contact_name": "李小明",
+                    "contact_phone": "13800138000",
+                }
+            ]
+        },
+    )
+
+    company_name: str = Field(min_length=2, max_length=200)
+    uscc: Uscc
+    contact_name: str = Field(min_length=2, max_length=100)
+    contact_phone: str = Field(pattern=r"^[0-9+\-() ]{7,20}$", examples=["13800138000"])
+
+
+class RegistrationReceipt(BaseModel):
+    registration_id: str
+    activity_id: str
+    registered_at: datetime
+    message: str = Field(examples=["报名成功 (registered)"])
+
+
+class RegistrationView(BaseModel):
+    id: str
+    company_name: str
+    uscc: str
+    contact_name: str
+    contact_phone: str
+    registered_at: datetime
+
+
+class CancelIn(BaseModel):
+    reason: str = Field(min_length=2, max_length=1000, examples=["因台风预警，活动取消"])
+
+
+class CompleteIn(BaseModel):
+    attendance_count: int = Field(ge=0, examples=[36], description="Enterprises or people who actually attended.")
+    summary: str = Field(min_length=10, max_length=10000, examples=["本次沙龙共36家企业参加，现场对接融资需求5项。"])
+
+
+class EvidenceView(BaseModel):
+    id: str
+    purpose: str = Field(examples=["photo"])
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    stored_at: datetime
+
+    @classmethod
+    def of(cls, stored: StoredFile) -> EvidenceView:
+        return cls(
+            id=stored.id,
+            purpose=stored.purpose,
+            filename=stored.filename,
+            content_type=stored.content_type,
+            size=stored.size,
+            sha256=stored.sha256,
+            stored_at=stored.stored_at,
+        )
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Schedule an activity (head station, or a station as organiser)",
+    responses=problem_responses(401, 403, 409, 422),
+)
+async def schedule_activity(form: ActivityIn, organiser: Organiser, uow: UowFactoryDep) -> ActivityView:
+    command = use_cases.ScheduleActivity(
+        activity_type=form.activity_type,
+        title=form.title,
+        description=form.description,
+        theme_month_id=form.theme_month_id,
+        co_organiser_station_ids=form.co_organiser_station_ids,
+        institutions=list(form.institutions),
+        starts_at=form.starts_at,
+        ends_at=form.ends_at,
+        venue=form.venue,
+        online_link=form.online_link,
+        capacity=form.capacity,
+    )
+    return ActivityView.of(await use_cases.schedule_activity(uow, organiser, command=command))
+
+
+@router.get("", summary="Find activities (public)")
+async def find_activities(
+    uow: UowFactoryDep,
+    status_filter: Annotated[ActivityStatus | None, Query(alias="status")] = None,
+    theme_month_id: str | None = Query(default=None, examples=["tm-2027-03"]),
+    station_id: str | None = Query(default=None, description="Organised or co-organised by this station."),
+    upcoming: bool = Query(default=False, description="Only those not yet started."),
+) -> list[ActivityView]:
+    found = await use_cases.find_activities(
+        uow, status=status_filter, theme_month_id=theme_month_id, station_id=station_id, upcoming_only=upcoming
+    )
+    return [ActivityView.of(activity) for activity in found]
+
+
+@router.get("/{activity_id}", summary="Read an activity (public)", responses=problem_responses(404))
+async def read_activity(activity_id: str, uow: UowFactoryDep) -> ActivityView:
+    return ActivityView.of(await use_cases.get_activity(uow, activity_id=activity_id))
+
+
+@router.post(
+    "/{activity_id}/registrations",
+    status_code=status.HTTP_201_CREATED,
+    summary="Register an enterprise for an activity (public; one per USCC, within capacity)",
+    responses=problem_responses(404, 409, 422),
+)
+async def register(activity_id: str, form: RegistrationIn, uow: UowFactoryDep) -> RegistrationReceipt:
+    registrant = use_cases.Registrant(form.company_name, form.uscc, form.contact_name, form.contact_phone)
+    registration = await use_cases.register(uow, activity_id=activity_id, registrant=registrant)
+    return RegistrationReceipt(
+        registration_id=registration.id,
+        activity_id=activity_id,
+        registered_at=registration.registered_at,
+        message="报名成功 (registered)",
+    )
+
+
+@router.get(
+    "/{activity_id}/registrations",
+    summary="Who registered (organisers, head station, bureau)",
+    responses=problem_responses(401, 403, 404),
+)
+async def read_registrations(
+    activity_id: str, principal: CurrentPrincipal, uow: UowFactoryDep
+) -> list[RegistrationView]:
+    found = await use_cases.registrations(uow, principal, activity_id=activity_id)
+    return [
+        RegistrationView(
+            id=r.id,
+            company_name=r.company_name,
+            uscc=r.uscc,
+            contact_name=r.contact_name,
+            contact_phone=r.contact_phone,
+            registered_at=r.registered_at,
+        )
+        for r in found
+    ]
+
+
+@router.post(
+    "/{activity_id}/cancel",
+    summary="Cancel an activity (its organiser or the head station)",
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def cancel_activity(activity_id: str, form: CancelIn, organiser: Organiser, uow: UowFactoryDep) -> ActivityView:
+    return ActivityView.of(await use_cases.cancel_activity(uow, organiser, activity_id=activity_id, reason=form.reason))
+
+
+@router.post(
+    "/{activity_id}/evidence",
+    status_code=status.HTTP_201_CREATED,
+    summary="Upload a photo or sign-in sheet of a held activity (PDF, PNG, JPEG, DOCX; 20 MB)",
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def add_evidence(
+    activity_id: str,
+    organiser: Organiser,
+    uow: UowFactoryDep,
+    files: FilesDep,
+    file: Annotated[UploadFile, File(description="The photo or scanned sign-in sheet.")],
+    purpose: Annotated[str, Form(description="photo 活动照片 or sign_in_sheet 签到表.", examples=["photo"])],
+) -> EvidenceView:
+    data = await file.read(20 * MiB + 1)
+    stored = await use_cases.add_evidence(
+        uow, files, organiser, activity_id=activity_id, purpose=purpose, filename=file.filename or "upload", data=data
+    )
+    return EvidenceView.of(stored)
+
+
+@router.get(
+    "/{activity_id}/evidence",
+    summary="Photos and sign-in sheets of an activity (organisers, their district, head station, bureau)",
+    responses=problem_responses(401, 404),
+)
+async def list_evidence(
+    activity_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
+) -> list[EvidenceView]:
+    return [
+        EvidenceView.of(stored) for stored in await use_cases.evidence(uow, files, principal, activity_id=activity_id)
+    ]
+
+
+@router.get(
+    "/{activity_id}/evidence/{file_id}",
+    summary="Download one photo or sign-in sheet",
+    response_class=FileResponse,
+    responses=problem_responses(401, 404),
+)
+async def download_evidence(
+    activity_id: str, file_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
+) -> FileResponse:
+    stored, path = await use_cases.evidence_file(uow, files, principal, activity_id=activity_id, file_id=file_id)
+    return FileResponse(path, media_type=stored.content_type, filename=stored.filename)
+
+
+@router.post(
+    "/{activity_id}/complete",
+    summary="Complete a held activity with attendance and a summary (evidence uploaded first)",
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def complete_activity(
+    activity_id: str, form: CompleteIn, organiser: Organiser, uow: UowFactoryDep, files: FilesDep
+) -> ActivityView:
+    activity = await use_cases.complete_activity(
+        uow, files, organiser, activity_id=activity_id, attendance_count=form.attendance_count, summary=form.summary
+    )
+    return ActivityView.of(activity)

@@ -1,0 +1,244 @@
+"""HTTP routes of SME service requests (§3.4)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus, ServiceRequest
+from sme_activities.entrypoints.fields import DistrictCode, Organiser, Uscc
+from sme_activities.service_layer import service_requests as use_cases
+from sme_contracts.common import ServiceCategory
+from sme_kit.auth import Principal, Role
+from sme_kit.http import UowFactoryDep
+from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.problems import problem_responses
+
+router = APIRouter(prefix="/service-requests", tags=["企业服务需求 Service requests"])
+
+
+class RequestIn(BaseModel):
+    model_config = ConfigDict(
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "company_name": "广州某智能科技有限公司",
+                    "uscc": "91440106MA59C1XE2H",
+                    "contact_name": "李小明",
+                    "contact_phone": "13800138000",
+                    "district_code": "440106",
+                    "category": "financing",
+                    "details": "计划申请知识产权质押贷款约300万元，希望对接合作银行。",
+                }
+            ]
+        },
+    )
+
+    company_name: str = Field(min_length=2, max_length=200)
+    uscc: Uscc
+    contact_name: str = Field(min_length=2, max_length=100)
+    contact_phone: str = Field(pattern=r"^[0-9+\-() ]{7,20}$", examples=["13800138000"])
+    district_code: DistrictCode
+    category: ServiceCategory | None = Field(
+        default=None, description="One of the nine common services; leave empty for a personalised need (个性化服务)."
+    )
+    details: str = Field(min_length=5, max_length=5000)
+    station_id: str | None = Field(
+        default=None, description="The station the enterprise chooses; empty: one of its district."
+    )
+
+
+class AcceptedView(BaseModel):
+    id: str = Field(description="Keep it to follow the request.")
+    station_id: str | None = Field(description="The station that is to accept it; null: the head station.")
+    assignment: Assignment
+    acceptance_due_on: date | None = Field(description="Last working day for the station to accept it.")
+    received_at: datetime
+
+
+class MatchIn(BaseModel):
+    handling: Handling = Field(description="institution 对接入驻服务机构, or self 服务站自行服务.")
+    institution_name: str | None = Field(default=None, max_length=200, examples=["广州某知识产权代理有限公司"])
+
+
+class CloseIn(BaseModel):
+    outcome: Outcome
+    note: str = Field(min_length=2, max_length=5000, examples=["已对接合作银行，企业获批贷款200万元。"])
+    satisfaction: int = Field(ge=1, le=5, description="The enterprise's rating, 1 to 5.", examples=[5])
+
+
+class ProgressView(BaseModel):
+    id: str
+    status: RequestStatus
+    station_id: str | None
+    escalated: bool
+    acceptance_due_on: date | None
+    received_at: datetime
+    accepted_at: datetime | None
+    closed_at: datetime | None
+
+
+class RequestView(BaseModel):
+    id: str
+    company_name: str
+    uscc: str
+    contact_name: str | None = Field(description="Shown to who handles the request, the head station and the bureau.")
+    contact_phone: str | None
+    district_code: str
+    category: ServiceCategory | None
+    personalised: bool
+    details: str
+    station_id: str | None
+    assignment: Assignment
+    status: RequestStatus
+    received_at: datetime
+    acceptance_due_on: date | None
+    escalated: bool
+    escalated_at: datetime | None
+    accepted_at: datetime | None
+    accepted_late: bool
+    by_head_station: bool
+    handling: Handling | None
+    institution_name: str | None
+    outcome: Outcome | None
+    outcome_note: str | None
+    satisfaction: int | None
+    closed_at: datetime | None
+
+    @classmethod
+    def of(cls, request: ServiceRequest, principal: Principal) -> RequestView:
+        # District officers oversee; they have no need for the enterprise contact's personal data.
+        contact = not principal.is_role(Role.DISTRICT_OFFICER)
+        return cls(
+            id=request.id,
+            company_name=request.company_name,
+            uscc=request.uscc,
+            contact_name=request.contact_name if contact else None,
+            contact_phone=request.contact_phone if contact else None,
+            district_code=request.district_code,
+            category=request.category,
+            personalised=request.personalised,
+            details=request.details,
+            station_id=request.station_id,
+            assignment=request.assignment,
+            status=request.status,
+            received_at=request.received_at,
+            acceptance_due_on=request.acceptance_due_on,
+            escalated=request.escalated,
+            escalated_at=request.escalated_at,
+            accepted_at=request.accepted_at,
+            accepted_late=request.accepted_late,
+            by_head_station=request.by_head_station,
+            handling=request.handling,
+            institution_name=request.institution_name,
+            outcome=request.outcome,
+            outcome_note=request.outcome_note,
+            satisfaction=request.satisfaction,
+            closed_at=request.closed_at,
+        )
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="File a service request (public: any enterprise)",
+    responses=problem_responses(409, 422),
+)
+async def file_request(form: RequestIn, uow: UowFactoryDep) -> AcceptedView:
+    command = use_cases.FileRequest(
+        company_name=form.company_name,
+        uscc=form.uscc,
+        contact_name=form.contact_name,
+        contact_phone=form.contact_phone,
+        district_code=form.district_code,
+        category=form.category,
+        details=form.details,
+        station_id=form.station_id,
+    )
+    request = await use_cases.file_request(uow, command=command)
+    return AcceptedView(
+        id=request.id,
+        station_id=request.station_id,
+        assignment=request.assignment,
+        acceptance_due_on=request.acceptance_due_on,
+        received_at=request.received_at,
+    )
+
+
+@router.get(
+    "/{request_id}/progress",
+    summary="Follow a request (public: the enterprise, with its USCC)",
+    responses=problem_responses(404, 422),
+)
+async def read_progress(
+    request_id: str, uow: UowFactoryDep, uscc: str = Query(examples=["91440106MA59C1XE2H"])
+) -> ProgressView:
+    request = await use_cases.progress_for_enterprise(uow, request_id=request_id, uscc=uscc)
+    return ProgressView(
+        id=request.id,
+        status=request.status,
+        station_id=request.station_id,
+        escalated=request.escalated,
+        acceptance_due_on=request.acceptance_due_on,
+        received_at=request.received_at,
+        accepted_at=request.accepted_at,
+        closed_at=request.closed_at,
+    )
+
+
+@router.get(
+    "", summary="Requests (a station its own; a district its district's)", responses=problem_responses(401, 403)
+)
+async def find_requests(
+    principal: CurrentPrincipal,
+    uow: UowFactoryDep,
+    status_filter: Annotated[RequestStatus | None, Query(alias="status")] = None,
+    escalated: bool | None = Query(default=None),
+    district_code: str | None = Query(default=None),
+) -> list[RequestView]:
+    found = await use_cases.find_requests(
+        uow, principal, status=status_filter, escalated=escalated, district_code=district_code
+    )
+    return [RequestView.of(request, principal) for request in found]
+
+
+@router.get("/{request_id}", summary="Read a request", responses=problem_responses(401, 404))
+async def read_request(request_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> RequestView:
+    return RequestView.of(await use_cases.get_request(uow, principal, request_id=request_id), principal)
+
+
+@router.post(
+    "/{request_id}/accept",
+    summary="Accept the request (its station; the head station once escalated)",
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def accept(request_id: str, principal: Organiser, uow: UowFactoryDep) -> RequestView:
+    return RequestView.of(await use_cases.accept_request(uow, principal, request_id=request_id), principal)
+
+
+@router.post(
+    "/{request_id}/match",
+    summary="Match it to a resident service institution, or serve it directly",
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def match(request_id: str, form: MatchIn, principal: Organiser, uow: UowFactoryDep) -> RequestView:
+    request = await use_cases.match_request(
+        uow, principal, request_id=request_id, handling=form.handling, institution_name=form.institution_name
+    )
+    return RequestView.of(request, principal)
+
+
+@router.post(
+    "/{request_id}/close",
+    summary="Close it with the outcome and the enterprise's satisfaction (1-5)",
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def close(request_id: str, form: CloseIn, principal: Organiser, uow: UowFactoryDep) -> RequestView:
+    request = await use_cases.close_request(
+        uow, principal, request_id=request_id, outcome=form.outcome, note=form.note, satisfaction=form.satisfaction
+    )
+    return RequestView.of(request, principal)

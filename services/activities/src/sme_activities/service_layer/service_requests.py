@@ -1,0 +1,258 @@
+"""Use cases of SME service requests (§3.4): filing, routing, acceptance, matching, closing, escalation."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from sme_activities.adapters import publisher
+from sme_activities.adapters.service_requests import ServiceRequestRepository
+from sme_activities.adapters.stations import StationRepository
+from sme_activities.domain.service_requests import (
+    Assignment,
+    Handling,
+    Outcome,
+    RequestStatus,
+    ServiceRequest,
+    acceptance_due_on,
+    escalation_moment,
+    recheck_moment,
+)
+from sme_activities.domain.stations import Station, pick_station, require_active
+from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, sees_station
+from sme_contracts.common import ServiceCategory
+from sme_kit.auth import Principal, Role
+from sme_kit.calendar_admin import load_calendar
+from sme_kit.problems import Forbidden, NotFound
+from sme_kit.timers import Timer, cancel, schedule
+from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.workdays import UnknownCalendarYear
+
+log = logging.getLogger(__name__)
+
+ESCALATION_TIMER = "service_request.acceptance"
+NOT_ACCEPTED = "服务站未在5个工作日内受理，转服务总站处理 (not accepted within 5 working days)"
+
+
+@dataclass(frozen=True)
+class FileRequest:
+    company_name: str
+    uscc: str
+    contact_name: str
+    contact_phone: str
+    district_code: str
+    category: ServiceCategory | None
+    details: str
+    station_id: str | None
+
+
+def _not_found(request_id: str) -> NotFound:
+    return NotFound(f"没有编号为 {request_id} 的服务需求 (no such service request)")
+
+
+async def _plan_escalation(uow: UnitOfWork, request: ServiceRequest) -> None:
+    """(Re)compute the acceptance deadline on the holiday calendar and set the timer that escalates after it.
+
+    While a year the deadline needs is not loaded, the deadline stays open and the timer comes back
+    on that year's first day: the deadline is never guessed.
+    """
+    if request.timer_key:
+        await cancel(uow, ESCALATION_TIMER, request.timer_key)
+    calendar = await load_calendar(uow.session)
+    try:
+        request.acceptance_due_on = acceptance_due_on(calendar, request.received_at.date())
+        due_at = escalation_moment(request.acceptance_due_on)
+    except UnknownCalendarYear as unknown:
+        log.warning("acceptance deadline of a service request waits for the %d holiday schedule", unknown.year)
+        request.acceptance_due_on = None
+        due_at = recheck_moment(uow.clock.now(), unknown.year)
+    # A new key per due time: a timer must never be re-armed from inside its own handler.
+    request.timer_key = f"{request.id}@{due_at.isoformat()}"
+    await schedule(uow, ESCALATION_TIMER, request.timer_key, due_at, {"request_id": request.id})
+
+
+async def file_request(uow_factory: UnitOfWorkFactory, *, command: FileRequest) -> ServiceRequest:
+    """An enterprise files a request; it goes to the station it chose or to one of its district (see `pick_station`)."""
+    async with uow_factory(PUBLIC) as uow:
+        stations = StationRepository(uow.session)
+        station: Station | None
+        if command.station_id:
+            station = require_active(await stations.get(command.station_id), command.station_id, as_what="受理服务需求")
+            assignment = Assignment.SME_CHOICE
+        else:
+            candidates = await stations.candidates(command.district_code)
+            station = pick_station(candidates, district_code=command.district_code, category=command.category)
+            assignment = Assignment.DISTRICT_MATCH if station else Assignment.HEAD_STATION
+        request = ServiceRequest(
+            id=str(uuid.uuid4()),
+            company_name=command.company_name,
+            uscc=command.uscc,
+            contact_name=command.contact_name,
+            contact_phone=command.contact_phone,
+            district_code=command.district_code,
+            category=command.category,
+            details=command.details,
+            station_id=station.id if station else None,
+            assignment=assignment,
+            status=RequestStatus.RECEIVED,
+            received_at=uow.clock.now(),
+        )
+        if request.station_id is not None:
+            await _plan_escalation(uow, request)
+        await ServiceRequestRepository(uow.session).add(request)
+        uow.publish(publisher.request_received(request))
+        uow.audit("file", "service_request", request.id, station_id=request.station_id, assignment=assignment.value)
+        await uow.commit()
+    return request
+
+
+def _acts_as_head_station(principal: Principal, request: ServiceRequest) -> bool:
+    """Whether the caller acts on the request as the head station (True) or as its station (False)."""
+    if principal.is_role(Role.HEAD_STATION_STAFF):
+        return True
+    if request.station_id is not None and principal.owns_station(request.station_id):
+        return False
+    raise _not_found(request.id)
+
+
+@asynccontextmanager
+async def _handling(
+    uow_factory: UnitOfWorkFactory, principal: Principal, request_id: str
+) -> AsyncIterator[tuple[UnitOfWork, ServiceRequestRepository, ServiceRequest, bool]]:
+    """The request locked for a change, and whether the caller acts as the head station."""
+    async with uow_factory(Actor.of(principal)) as uow:
+        repository = ServiceRequestRepository(uow.session)
+        request = await repository.get(request_id, for_update=True)
+        if request is None:
+            raise _not_found(request_id)
+        yield uow, repository, request, _acts_as_head_station(principal, request)
+
+
+async def accept_request(uow_factory: UnitOfWorkFactory, principal: Principal, *, request_id: str) -> ServiceRequest:
+    """The station accepts its request (the head station: an escalated or unassigned one)."""
+    async with _handling(uow_factory, principal, request_id) as (uow, repository, request, as_head):
+        request.accept(now=uow.clock.now(), by_head_station=as_head)
+        if request.timer_key:
+            await cancel(uow, ESCALATION_TIMER, request.timer_key)
+        await repository.save(request)
+        uow.publish(publisher.request_accepted(request))
+        uow.audit("accept", "service_request", request.id, by_head_station=as_head, late=request.accepted_late)
+        await uow.commit()
+    return request
+
+
+def _must_be_handler(request: ServiceRequest, as_head: bool) -> None:
+    if request.status is not RequestStatus.RECEIVED and request.by_head_station != as_head:
+        raise Forbidden("该需求由另一方受理，只能由受理方办理 (only who accepted the request handles it)")
+
+
+async def match_request(
+    uow_factory: UnitOfWorkFactory,
+    principal: Principal,
+    *,
+    request_id: str,
+    handling: Handling,
+    institution_name: str | None,
+) -> ServiceRequest:
+    """Match the accepted request to a resident service institution, or serve it directly."""
+    async with _handling(uow_factory, principal, request_id) as (uow, repository, request, as_head):
+        _must_be_handler(request, as_head)
+        request.match(now=uow.clock.now(), handling=handling, institution_name=institution_name)
+        await repository.save(request)
+        uow.publish(publisher.request_matched(request))
+        uow.audit("match", "service_request", request.id, handling=handling.value)
+        await uow.commit()
+    return request
+
+
+async def close_request(
+    uow_factory: UnitOfWorkFactory,
+    principal: Principal,
+    *,
+    request_id: str,
+    outcome: Outcome,
+    note: str,
+    satisfaction: int,
+) -> ServiceRequest:
+    """Close the request with its outcome and the enterprise's satisfaction rating."""
+    async with _handling(uow_factory, principal, request_id) as (uow, repository, request, as_head):
+        _must_be_handler(request, as_head)
+        request.close(now=uow.clock.now(), outcome=outcome, note=note, satisfaction=satisfaction)
+        await repository.save(request)
+        uow.publish(publisher.request_closed(request))
+        uow.audit("close", "service_request", request.id, outcome=outcome.value, satisfaction=satisfaction)
+        await uow.commit()
+    return request
+
+
+def _visible(principal: Principal, request: ServiceRequest) -> bool:
+    """A station sees the requests it is to handle, a district those filed in it, head station and bureau all."""
+    if request.station_id is None:
+        return principal.is_role(*CITY_WIDE)
+    return sees_station(principal, request.station_id, request.district_code)
+
+
+async def find_requests(
+    uow_factory: UnitOfWorkFactory,
+    principal: Principal,
+    *,
+    status: RequestStatus | None,
+    escalated: bool | None,
+    district_code: str | None,
+) -> list[ServiceRequest]:
+    station_id = None
+    if principal.is_role(Role.STATION_OPERATOR):
+        station_id = principal.station_id or "-"
+    elif principal.is_role(Role.DISTRICT_OFFICER):
+        district_code = principal.district
+    elif not principal.is_role(*CITY_WIDE):
+        raise Forbidden("您的角色无权查看服务需求 (your role may not see service requests)")
+    async with uow_factory(Actor.of(principal)) as uow:
+        found = await ServiceRequestRepository(uow.session).search(
+            station_id=station_id, district_code=district_code, status=status, escalated=escalated
+        )
+    return [request for request in found if _visible(principal, request)]
+
+
+async def get_request(uow_factory: UnitOfWorkFactory, principal: Principal, *, request_id: str) -> ServiceRequest:
+    async with uow_factory(Actor.of(principal)) as uow:
+        request = await ServiceRequestRepository(uow.session).get(request_id)
+    if request is None or not _visible(principal, request):
+        raise _not_found(request_id)
+    return request
+
+
+async def progress_for_enterprise(uow_factory: UnitOfWorkFactory, *, request_id: str, uscc: str) -> ServiceRequest:
+    """The enterprise follows its own request: the id and its USCC must match."""
+    async with uow_factory(PUBLIC) as uow:
+        request = await ServiceRequestRepository(uow.session).get(request_id)
+    if request is None or request.uscc != uscc.strip().upper():
+        raise _not_found(request_id)
+    return request
+
+
+async def escalate_if_unaccepted(timer: Timer, uow: UnitOfWork) -> None:
+    """Timer: after the 5th working day, a request still not accepted goes to the head station."""
+    repository = ServiceRequestRepository(uow.session)
+    request = await repository.get(str(timer.payload["request_id"]), for_update=True)
+    if request is None or request.status is not RequestStatus.RECEIVED or request.escalated:
+        return
+    now: datetime = uow.clock.now()
+    if request.acceptance_due_on is None or now < escalation_moment(request.acceptance_due_on):
+        # Fired as a re-check (a holiday schedule was missing): compute again with today's calendar.
+        request.timer_key = None
+        await _plan_escalation(uow, request)
+        if request.acceptance_due_on is None or now < escalation_moment(request.acceptance_due_on):
+            await repository.save(request)
+            return
+    if request.timer_key and request.timer_key != timer.key:
+        await cancel(uow, ESCALATION_TIMER, request.timer_key)  # a re-check found the deadline already past
+    request.escalate(now=now)
+    request.timer_key = None
+    await repository.save(request)
+    uow.publish(publisher.request_escalated(request, NOT_ACCEPTED))
+    uow.audit("escalate", "service_request", request.id, reason=NOT_ACCEPTED, due_on=str(request.acceptance_due_on))

@@ -1,0 +1,267 @@
+"""The activities service in process on the real PostgreSQL and Kafka, fed with registry's station events."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from fastapi import FastAPI
+
+from sme_activities.bootstrap import app as activities_app
+from sme_activities.config import ActivitiesSettings
+from sme_contracts import Event
+from sme_contracts.common import OperatorType, ServiceCategory, StationStatus
+from sme_contracts.envelope import unwrap, wrap
+from sme_contracts.registry import StationInfoChanged, StationRegistered, StationStatusChanged
+from sme_kit.auth import mint_dev_token
+from sme_kit.clock import MovableClock
+from sme_kit.testing import wait_until
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+REGISTERED_AT = datetime.fromisoformat("2026-06-01T10:00:00+08:00")
+
+
+@pytest.fixture
+def settings(
+    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path
+) -> ActivitiesSettings:
+    return ActivitiesSettings(
+        database_url=database_url,
+        kafka_bootstrap_servers=kafka_bootstrap,
+        kafka_topic_prefix=topic_prefix,
+        auth_dev_secret=dev_secret,
+        environment="test",
+        testing_clock=True,
+        relay_poll_interval_s=0.2,
+        timer_poll_interval_s=0.2,
+        files_dir=str(tmp_path / "files"),
+    )
+
+
+@dataclass
+class Service:
+    """The running service, its HTTP client and the tokens of its users."""
+
+    app: FastAPI
+    http: httpx.AsyncClient
+    secret: str
+
+    def as_(self, role: str, **claims: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {mint_dev_token(self.secret, role=role, **claims)}"}
+
+    def operator(self, station_id: str, org: str = "91440106MA59C1XE2H") -> dict[str, str]:
+        return self.as_("station_operator", org=org, station_id=station_id, subject=f"op-{station_id}")
+
+    @property
+    def head(self) -> dict[str, str]:
+        return self.as_("head_station_staff", subject="head-1")
+
+    @property
+    def bureau(self) -> dict[str, str]:
+        return self.as_("bureau_admin")
+
+    def district(self, code: str) -> dict[str, str]:
+        return self.as_("district_officer", district=code)
+
+    @property
+    def clock(self) -> MovableClock:
+        clock = self.app.state.runtime.clock
+        assert isinstance(clock, MovableClock)
+        return clock
+
+    async def move_to(self, moment: datetime) -> int:
+        """Move the clock forward and fire what became due; returns how many timers fired."""
+        self.clock.set(moment)
+        return int(await self.app.state.runtime.timer_loop.fire_due())
+
+    async def schedule(
+        self,
+        who: dict[str, str],
+        *,
+        starts_in: timedelta = timedelta(days=3),
+        capacity: int = 30,
+        co_organisers: tuple[str, ...] = (),
+        theme_month_id: str | None = None,
+        expect: int = 201,
+    ) -> dict[str, Any]:
+        """Schedule a two-hour salon starting ``starts_in`` from the service's now."""
+        starts = self.clock.now() + starts_in
+        form = {
+            "activity_type": "salon",
+            "title": "知识产权质押融资政策沙龙",
+            "description": "解读政策，现场对接银行与服务机构。",
+            "theme_month_id": theme_month_id,
+            "co_organiser_station_ids": list(co_organisers),
+            "institutions": ["广州某知识产权代理有限公司"],
+            "starts_at": starts.isoformat(),
+            "ends_at": (starts + timedelta(hours=2)).isoformat(),
+            "venue": "天河区天河路1号服务站活动室",
+            "capacity": capacity,
+        }
+        response = await self.http.post("/activities", json=form, headers=who)
+        assert response.status_code == expect, response.text
+        return dict(response.json())
+
+    async def upload_photo(self, activity_id: str, who: dict[str, str], expect: int = 201) -> dict[str, Any]:
+        response = await self.http.post(
+            f"/activities/{activity_id}/evidence",
+            files={"file": ("photo.png", PNG, "image/png")},
+            data={"purpose": "photo"},
+            headers=who,
+        )
+        assert response.status_code == expect, response.text
+        return dict(response.json())
+
+    async def wait_for_station(self, station_id: str, status: str = "active") -> None:
+        async def known() -> bool:
+            found = await self.http.get("/stations", params={"active_only": "false"}, headers=self.bureau)
+            return any(s["id"] == station_id and s["status"] == status for s in found.json())
+
+        await wait_until(known, what=f"station {station_id} {status}")
+
+
+@contextlib.asynccontextmanager
+async def running(settings: ActivitiesSettings) -> AsyncIterator[Service]:
+    app = activities_app(settings)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://activities") as http,
+    ):
+        assert settings.auth_dev_secret is not None
+        yield Service(app, http, settings.auth_dev_secret)
+
+
+@pytest.fixture
+async def service(settings: ActivitiesSettings) -> AsyncIterator[Service]:
+    async with running(settings) as started:
+        yield started
+
+
+class Registry:
+    """Plays the registry service: publishes station events the way it does."""
+
+    def __init__(self, producer: AIOKafkaProducer, prefix: str) -> None:
+        self._producer = producer
+        self._prefix = prefix
+
+    async def send(self, event: Event) -> None:
+        envelope = wrap(event, source="/gz/sme/registry")
+        await self._producer.send_and_wait(
+            self._prefix + event.topic.name, envelope.data, key=envelope.key, headers=envelope.headers()
+        )
+
+    async def register(
+        self, station_id: str, district: str = "440106", services: list[ServiceCategory] | None = None
+    ) -> None:
+        await self.send(
+            StationRegistered(
+                station_id=station_id,
+                station_number=f"GZSME-{station_id}",
+                plaque_number="穗中小服站〔2026〕001号",
+                application_id=f"app-{station_id}",
+                uscc="91440106MA59C1XE2H",
+                name=f"广州市民营和中小企业服务站（{station_id}）",
+                district_code=district,
+                address="广州市天河区天河路1号",
+                operator_type=OperatorType.ASSOCIATION,
+                services=services or [ServiceCategory.FINANCING, ServiceCategory.LEGAL],
+                valid_from=date(2026, 6, 1),
+                valid_until=date(2029, 5, 31),
+                registered_at=REGISTERED_AT,
+            )
+        )
+
+    async def change_status(self, station_id: str, status: StationStatus, district: str = "440106") -> None:
+        await self.send(
+            StationStatusChanged(
+                station_id=station_id,
+                uscc="91440106MA59C1XE2H",
+                name=f"广州市民营和中小企业服务站（{station_id}）",
+                district_code=district,
+                status=status,
+                previous_status=StationStatus.ACTIVE,
+                reason="严重违反服务公约，撤销服务站称号",
+                revocation_ground=3 if status is StationStatus.REVOKED else None,
+                valid_until=date(2029, 5, 31),
+                effective_on=date(2026, 11, 28),
+                changed_at=datetime.fromisoformat("2026-11-28T09:00:00+08:00"),
+            )
+        )
+
+    async def info_changed(self, station_id: str, fields: list[str], district: str = "440106") -> None:
+        await self.send(
+            StationInfoChanged(
+                station_id=station_id,
+                change_id=f"chg-{station_id}",
+                uscc="91440106MA59C1XE2H",
+                district_code=district,
+                fields_changed=fields,
+                completed_on=date(2026, 11, 1),
+                reported_on=date(2026, 11, 20),
+                late=False,
+                reported_at=datetime.fromisoformat("2026-11-20T10:00:00+08:00"),
+            )
+        )
+
+
+@pytest.fixture
+async def registry(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Registry]:
+    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=True)
+    await producer.start()
+    try:
+        yield Registry(producer, topic_prefix)
+    finally:
+        await producer.stop()
+
+
+EventsFound = Callable[[list[Event]], bool]
+
+
+async def read_events(
+    kafka_bootstrap: str, prefix: str, topic: str, until: EventsFound, *, timeout: float = 20.0
+) -> list[Event]:
+    """Every event on a topic from its beginning, read until ``until`` holds for what was read."""
+    consumer = AIOKafkaConsumer(prefix + topic, bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest")
+    await consumer.start()
+    found: list[Event] = []
+    try:
+
+        async def enough() -> bool:
+            batches = await consumer.getmany(timeout_ms=200)
+            found.extend(unwrap(r.headers, r.value).decode() for records in batches.values() for r in records)
+            return until(found)
+
+        await wait_until(enough, timeout=timeout, what=f"events on {topic}")
+    finally:
+        await consumer.stop()
+    return found
+
+
+def of_type(events: list[Event], kind: type[Any]) -> list[Any]:
+    return [event for event in events if isinstance(event, kind)]
+
+
+Events = Callable[..., Any]
+
+
+@pytest.fixture
+def events(kafka_bootstrap: str, topic_prefix: str) -> Events:
+    """``await events(topic, until)``: this test's events on a topic, read until ``until`` holds."""
+
+    async def read(topic: str, until: EventsFound, timeout: float = 20.0) -> list[Event]:
+        return await read_events(kafka_bootstrap, topic_prefix, topic, until, timeout=timeout)
+
+    return read
+
+
+@pytest.fixture
+def start(settings: ActivitiesSettings) -> Callable[[], contextlib.AbstractAsyncContextManager[Service]]:
+    """``async with start() as service``: one run of the service; call it again to restart on the same database."""
+    return lambda: running(settings)

@@ -1,0 +1,152 @@
+"""SME service requests: routing, acceptance, matching, closing, escalation after 5 working days, access."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sme_contracts.activities import (
+    ServiceRequestAccepted,
+    ServiceRequestClosed,
+    ServiceRequestEscalated,
+    ServiceRequestMatched,
+    ServiceRequestReceived,
+)
+from sme_contracts.common import ServiceCategory
+
+
+def filed(**changes: object) -> dict[str, object]:
+    return {
+        "company_name": "广州某智能科技有限公司",
+        "uscc": "91440106MA59C1XE2H",
+        "contact_name": "李小明",
+        "contact_phone": "13800138000",
+        "district_code": "440106",
+        "category": "financing",
+        "details": "计划申请知识产权质押贷款约300万元，希望对接合作银行。",
+        **changes,
+    }
+
+
+async def test_a_request_is_routed_accepted_matched_and_closed_with_the_enterprises_satisfaction(
+    service, registry, events
+) -> None:
+    await registry.register("st-1", services=[ServiceCategory.LEGAL])
+    await registry.register("st-2", services=[ServiceCategory.FINANCING])
+    await registry.register("st-3", district="440104", services=[ServiceCategory.FINANCING])
+    await service.wait_for_station("st-3")
+
+    response = await service.http.post("/service-requests", json=filed())
+    assert response.status_code == 201, response.text
+    request = response.json()
+    assert (request["station_id"], request["assignment"]) == ("st-2", "district_match")
+    assert request["acceptance_due_on"] == "2026-12-04"  # filed Sat 11-28: 11-30 .. 12-04
+    chosen = (await service.http.post("/service-requests", json=filed(station_id="st-3"))).json()
+    assert (chosen["station_id"], chosen["assignment"]) == ("st-3", "sme_choice")
+    nobody = (await service.http.post("/service-requests", json=filed(district_code="440113"))).json()
+    assert (nobody["station_id"], nobody["assignment"]) == (None, "head_station")
+    revoked_choice = await service.http.post("/service-requests", json=filed(station_id="st-unknown"))
+    assert revoked_choice.status_code == 409
+
+    url = f"/service-requests/{request['id']}"
+    station = service.operator("st-2")
+    assert (await service.http.post(f"{url}/accept", headers=service.operator("st-1"))).status_code == 404
+    early_head = await service.http.post(f"{url}/accept", headers=service.head)
+    assert early_head.status_code == 409
+    assert (await service.http.post(f"{url}/accept", headers=station)).json()["status"] == "accepted"
+    matched = await service.http.post(
+        f"{url}/match", json={"handling": "institution", "institution_name": "广州某融资担保有限公司"}, headers=station
+    )
+    assert matched.json()["status"] == "matched"
+    bad = await service.http.post(
+        f"{url}/close", json={"outcome": "resolved", "note": "x", "satisfaction": 0}, headers=station
+    )
+    assert bad.status_code == 422
+    closed = await service.http.post(
+        f"{url}/close",
+        json={"outcome": "resolved", "note": "企业获批贷款200万元。", "satisfaction": 5},
+        headers=station,
+    )
+    assert (closed.json()["status"], closed.json()["satisfaction"]) == ("closed", 5)
+    progress = await service.http.get(f"{url}/progress", params={"uscc": "91440106MA59C1XE2H"})
+    assert progress.json()["status"] == "closed"
+    assert "contact_name" not in progress.json()
+    assert (await service.http.get(f"{url}/progress", params={"uscc": "91440106MA59C1XE3L"})).status_code == 404
+
+    found = await events(
+        "gz.sme.activities.service_request", lambda seen: any(isinstance(e, ServiceRequestClosed) for e in seen)
+    )
+    mine = [e for e in found if getattr(e, "request_id", None) == request["id"]]
+    assert [type(e) for e in mine] == [
+        ServiceRequestReceived,
+        ServiceRequestAccepted,
+        ServiceRequestMatched,
+        ServiceRequestClosed,
+    ]
+    assert mine[-1].satisfaction == 5
+    for event in found:
+        assert "李小明" not in event.model_dump_json()
+        assert "13800138000" not in event.model_dump_json()
+
+
+async def test_a_station_sees_its_own_requests_only_and_a_district_its_own_district(service, registry) -> None:
+    await registry.register("st-1")
+    await registry.register("st-2")
+    await registry.register("st-3", district="440104")
+    await service.wait_for_station("st-3")
+    to_1 = (await service.http.post("/service-requests", json=filed(station_id="st-1"))).json()
+    to_2 = (await service.http.post("/service-requests", json=filed(station_id="st-2"))).json()
+    to_3 = (await service.http.post("/service-requests", json=filed(station_id="st-3", district_code="440104"))).json()
+
+    listed = (await service.http.get("/service-requests", headers=service.operator("st-1"))).json()
+    assert [r["id"] for r in listed] == [to_1["id"]]
+    assert (
+        await service.http.get(f"/service-requests/{to_2['id']}", headers=service.operator("st-1"))
+    ).status_code == 404
+    tianhe = (await service.http.get("/service-requests", headers=service.district("440106"))).json()
+    assert {r["id"] for r in tianhe} == {to_1["id"], to_2["id"]}
+    assert all(r["contact_phone"] is None for r in tianhe)
+    assert (
+        await service.http.get(f"/service-requests/{to_3['id']}", headers=service.district("440106"))
+    ).status_code == 404
+    everything = (await service.http.get("/service-requests", headers=service.bureau)).json()
+    assert len(everything) == 3
+
+
+async def test_a_request_not_accepted_within_5_working_days_is_escalated_counting_the_new_year_holiday(
+    service, registry, events
+) -> None:
+    await registry.register("st-1")
+    await service.wait_for_station("st-1")
+    await service.move_to(datetime.fromisoformat("2026-12-30T10:00:00+08:00"))  # Wednesday
+    request = (await service.http.post("/service-requests", json=filed())).json()
+    assert request["acceptance_due_on"] is None  # needs 2027, whose schedule nobody loaded yet
+
+    schedule = {"holidays": ["2027-01-01"], "workdays": [], "source": "测试用2027年元旦安排 (test schedule)"}
+    assert (await service.http.put("/calendar/2027", json=schedule, headers=service.bureau)).status_code == 200
+    # 12-31, (01-01 off), 01-04, 01-05, 01-06, 01-07: escalated once 2027-01-07 has ended.
+    await service.move_to(datetime.fromisoformat("2027-01-07T23:59:00+08:00"))
+    shown = (await service.http.get(f"/service-requests/{request['id']}", headers=service.head)).json()
+    assert (shown["acceptance_due_on"], shown["escalated"]) == ("2027-01-07", False)
+
+    assert await service.move_to(datetime.fromisoformat("2027-01-08T00:00:01+08:00")) == 1
+    shown = (await service.http.get(f"/service-requests/{request['id']}", headers=service.head)).json()
+    assert shown["escalated"]
+    taken = await service.http.post(f"/service-requests/{request['id']}/accept", headers=service.head)
+    assert (taken.json()["by_head_station"], taken.json()["accepted_late"]) == (True, True)
+
+    found = await events(
+        "gz.sme.activities.service_request", lambda seen: any(isinstance(e, ServiceRequestEscalated) for e in seen)
+    )
+    escalated = next(e for e in found if isinstance(e, ServiceRequestEscalated))
+    assert (escalated.request_id, escalated.acceptance_due_on.isoformat()) == (request["id"], "2027-01-07")
+    assert escalated.escalated_at >= datetime.fromisoformat("2027-01-08T00:00:00+08:00")
+
+
+async def test_a_request_accepted_in_time_is_never_escalated(service, registry) -> None:
+    await registry.register("st-1")
+    await service.wait_for_station("st-1")
+    request = (await service.http.post("/service-requests", json=filed())).json()
+    await service.http.post(f"/service-requests/{request['id']}/accept", headers=service.operator("st-1"))
+    await service.move_to(datetime.fromisoformat("2026-12-05T00:00:01+08:00"))  # fires only the duty check of 12-01
+    shown = (await service.http.get(f"/service-requests/{request['id']}", headers=service.head)).json()
+    assert (shown["status"], shown["escalated"]) == ("accepted", False)

@@ -1,0 +1,38 @@
+"""The activities contracts: every fact the issue names has an event, and none carries personal data."""
+
+from sme_contracts import activities
+from sme_contracts.base import all_event_types
+
+PERSONAL = {"contact_name", "contact_phone", "staff_name", "phone", "company_name", "uscc", "id_number", "email"}
+
+
+def activity_events() -> dict[str, type]:
+    return {name: model for name, model in all_event_types().items() if name.startswith("gz.sme.activities.")}
+
+
+def test_every_fact_assessment_and_notifications_need_is_an_event_on_an_activities_topic() -> None:
+    assert set(activity_events()) == {
+        "gz.sme.activities.theme_month.planned.v1",
+        "gz.sme.activities.activity.scheduled.v1",
+        "gz.sme.activities.activity.co_organiser_withdrawn.v1",
+        "gz.sme.activities.activity.cancelled.v1",
+        "gz.sme.activities.activity.completed.v1",
+        "gz.sme.activities.promotion.recorded.v1",
+        "gz.sme.activities.promotion.below_target.v1",
+        "gz.sme.activities.training.held.v1",
+        "gz.sme.activities.demand_report.submitted.v1",
+        "gz.sme.activities.service_request.received.v1",
+        "gz.sme.activities.service_request.accepted.v1",
+        "gz.sme.activities.service_request.matched.v1",
+        "gz.sme.activities.service_request.closed.v1",
+        "gz.sme.activities.service_request.escalated.v1",
+    }
+    assert {model.topic for model in activity_events().values()} == set(activities.PUBLISHED_TOPICS)
+
+
+def test_no_event_has_a_field_for_personal_data_of_contacts_or_staff() -> None:
+    for name, model in activity_events().items():
+        fields = set(model.model_fields) | {
+            field for sub in (activities.StationAttendance,) for field in sub.model_fields
+        }
+        assert not fields & PERSONAL, name
