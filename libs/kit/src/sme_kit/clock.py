@@ -32,6 +32,11 @@ class MovableClock:
     def __init__(self, offset: timedelta = timedelta(0)) -> None:
         self._offset = offset
 
+    @classmethod
+    def starting_at(cls, moment: datetime) -> MovableClock:
+        """A clock that shows ``moment`` now (in the past or the future) and runs on from there."""
+        return cls(offset=moment - datetime.now(SHANGHAI))
+
     def now(self) -> datetime:
         return datetime.now(SHANGHAI) + self._offset
 

@@ -75,8 +75,10 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
         @event.listens_for(engine.sync_engine, "begin")
         def _begin(connection: Any) -> None:
+            # IMMEDIATE takes the write lock up front: a use case that reads then writes would
+            # otherwise fail with "database is locked" when another writer committed in between.
             if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-                connection.exec_driver_sql("BEGIN")
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     kwargs.setdefault("pool_size", 10)

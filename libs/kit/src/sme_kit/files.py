@@ -30,6 +30,13 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "image/jpeg": (b"\xff\xd8\xff",),
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b"PK\x03\x04",),
 }
+KIND_NAMES = {
+    "application/pdf": "PDF",
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+}
+SCANS = frozenset({"application/pdf", "image/png", "image/jpeg"})
 EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
 
 
@@ -66,9 +73,20 @@ class FileStore:
         self._accepted = accepted or frozenset(SIGNATURES)
 
     async def save(
-        self, uow: UnitOfWork, data: bytes, *, filename: str, purpose: str, owner_type: str, owner_id: str
+        self,
+        uow: UnitOfWork,
+        data: bytes,
+        *,
+        filename: str,
+        purpose: str,
+        owner_type: str,
+        owner_id: str,
+        accepted: frozenset[str] | None = None,
     ) -> StoredFile:
-        """Check and keep one upload; its row commits (or rolls back) with the unit of work."""
+        """Check and keep one upload; its row commits (or rolls back) with the unit of work.
+
+        ``accepted`` narrows the store's content types for this upload (e.g. scans: PDF and images).
+        """
         if not data:
             raise FileRejected("文件为空 (the file is empty)")
         if len(data) > self._max_bytes:
@@ -76,8 +94,10 @@ class FileStore:
                 f"文件超过 {self._max_bytes // MiB} MB 上限 (the file exceeds {self._max_bytes // MiB} MB)"
             )
         content_type = sniff(data[:16])
-        if content_type is None or content_type not in self._accepted:
-            raise FileRejected("仅接受 PDF、PNG、JPEG 或 DOCX 文件 (only PDF, PNG, JPEG or DOCX files are accepted)")
+        allowed = self._accepted & (accepted or self._accepted)
+        if content_type is None or content_type not in allowed:
+            names = "、".join(name for kind, name in KIND_NAMES.items() if kind in allowed)
+            raise FileRejected(f"仅接受 {names} 文件 (only {names} files are accepted)")
         digest = hashlib.sha256(data).hexdigest()
         self._write_once(digest, data)
         stored = StoredFile(

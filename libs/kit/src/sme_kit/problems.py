@@ -218,13 +218,15 @@ def _respond(problem: Problem, request: Request) -> ProblemResponse:
 def map_domain_errors(app: FastAPI, statuses: Mapping[type[Exception], int]) -> None:
     """Answer a service's domain errors as problem+json with the given status (e.g. 409).
 
-    The error's message is the detail, so domain errors carry text meant for the user.
+    The error's message is the detail, so domain errors carry text meant for the user; a
+    ``problem_extensions`` mapping on the error (e.g. a deadline) is added to the problem.
     """
     for error_type, status in statuses.items():
 
         async def handle(request: Request, exc: Exception, status: int = status) -> ProblemResponse:
             slug = re.sub(r"(?<!^)(?=[A-Z])", "-", type(exc).__name__).lower()
-            return _respond(Problem(str(exc), status=status, type=slug), request)
+            extensions = getattr(exc, "problem_extensions", None)
+            return _respond(Problem(str(exc), status=status, type=slug, extensions=extensions), request)
 
         app.add_exception_handler(error_type, handle)
 

@@ -135,7 +135,10 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
 async def start_runtime(definition: ServiceDefinition) -> Runtime:
     """Open the database and Kafka clients and start the background loops."""
     settings = definition.settings
-    clock: Clock = MovableClock() if settings.testing_clock else SystemClock()
+    clock: Clock = SystemClock()
+    if settings.testing_clock:
+        start = settings.testing_clock_start
+        clock = MovableClock.starting_at(start) if start is not None else MovableClock()
     if definition.migrate_on_start:
         await upgrade_async(definition.migrations_dir, settings.database_url)
     engine = create_engine(settings.database_url)

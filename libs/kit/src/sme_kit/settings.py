@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -53,6 +54,10 @@ class ServiceSettings(BaseSettings):
     testing_clock: bool = Field(
         default=False,
         description="Lets tests move the service's clock through an admin endpoint; refused in production.",
+    )
+    testing_clock_start: datetime | None = Field(
+        default=None,
+        description="With TESTING_CLOCK: the moment the clock shows at start-up (may lie in the past).",
     )
 
     @model_validator(mode="after")

@@ -12,9 +12,11 @@ import pytest
 
 from sme_kit.auth import mint_dev_token
 from sme_kit.calendar_admin import load_calendar
+from sme_kit.db import create_engine
+from sme_kit.service import ServiceDefinition, create_app
+from sme_kit.settings import ServiceSettings
+from sme_kit.tables import kit_metadata
 from sme_kit.workdays import notice_period
-from sme_notifications.bootstrap import app as any_service_app
-from sme_notifications.config import NotificationsSettings
 
 pytestmark = pytest.mark.integration
 
@@ -33,7 +35,8 @@ async def service(
     schedule_file.write_text(
         json.dumps({"2028": {"holidays": ["2028-01-03"], "workdays": [], "source": "file"}}), "utf-8"
     )
-    settings = NotificationsSettings(
+    settings = ServiceSettings(
+        service_name="kittest",
         database_url=database_url,
         kafka_bootstrap_servers=kafka_bootstrap,
         kafka_topic_prefix=topic_prefix,
@@ -41,7 +44,16 @@ async def service(
         environment="test",
         workday_calendar_file=str(schedule_file),
     )
-    app = any_service_app(settings)
+    engine = create_engine(database_url)
+    async with engine.begin() as conn:
+        await conn.run_sync(kit_metadata.create_all)
+    await engine.dispose()
+    # A service with nothing of its own: what every service has from the kit.
+    app = create_app(
+        ServiceDefinition(
+            settings, title="kit", description="kit", routers=[], migrations_dir=tmp_path, migrate_on_start=False
+        )
+    )
     transport = httpx.ASGITransport(app=app)
     async with (
         app.router.lifespan_context(app),

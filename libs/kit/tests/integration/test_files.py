@@ -48,3 +48,15 @@ async def test_empty_oversized_or_unaccepted_files_are_refused_and_nothing_is_ke
         with pytest.raises(FileRejected, match=why):
             await store.save(uow, data, filename="x.pdf", purpose="p", owner_type="application", owner_id="a-1")
     assert not (tmp_path / "files").exists()
+
+
+async def test_an_upload_can_narrow_the_accepted_types(kit_env: KitEnv, tmp_path: Path) -> None:
+    from sme_kit.files import SCANS
+
+    docx = b"PK\x03\x04" + b"0" * 100
+    store = FileStore(tmp_path / "files")
+    async with kit_env.uow(Actor("objector", "public")) as uow:
+        with pytest.raises(FileRejected, match="PDF、PNG、JPEG"):
+            await store.save(
+                uow, docx, filename="seal.docx", purpose="seal", owner_type="objection", owner_id="o-1", accepted=SCANS
+            )

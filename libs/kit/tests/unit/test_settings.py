@@ -42,3 +42,12 @@ def test_settings_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch)
         "sqlite+aiosqlite:///x.sqlite",
         "kafka.internal:9092",
     )
+
+
+def test_a_testing_clock_may_start_in_the_past() -> None:
+    from datetime import datetime
+
+    from sme_kit.clock import SHANGHAI, MovableClock
+
+    clock = MovableClock.starting_at(datetime(2026, 9, 28, 9, 0, tzinfo=SHANGHAI))
+    assert clock.now().date().isoformat() == "2026-09-28"

@@ -1,27 +1,71 @@
-"""The composition root of the review service."""
+"""The composition root of the review service: the one place that wires it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
 
+from sme_contracts import review as review_contracts
 from sme_kit.service import ServiceDefinition, create_app
 from sme_review.config import ReviewSettings
+from sme_review.domain.rate_limit import SlidingWindowLimiter
+from sme_review.entrypoints import (
+    consumers,
+    http_cases,
+    http_experts,
+    http_notices,
+    http_objections,
+    http_panels,
+    http_public,
+    http_rounds,
+    http_scoring,
+    problems,
+    timers,
+)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def definition(settings: ReviewSettings | None = None) -> ServiceDefinition:
+    settings = settings or ReviewSettings()
     return ServiceDefinition(
-        settings=settings or ReviewSettings(),  # type: ignore[call-arg]
+        settings=settings,
         title="广州市民营和中小企业服务站 · 专家评审与公示 Review",
-        description="Expert review, the public notice and objections, the final list and plaques, re-review.",
-        routers=[],
+        description=(
+            "Expert review organised by the head station, the bureau's shortlist and 5-working-day public "
+            "notice, objections, the final list and plaques, and re-review (guideline §4.1.3, §4.2)."
+        ),
+        routers=[
+            http_cases.router,
+            http_scoring.router,
+            http_experts.router,
+            http_panels.router,
+            http_rounds.router,
+            http_notices.router,
+            http_objections.router,
+            http_public.router,
+        ],
         migrations_dir=MIGRATIONS,
+        publishes=[
+            review_contracts.REVIEW_CASE,
+            review_contracts.REVIEW_ROUND,
+            review_contracts.REVIEW_NOTICE,
+            review_contracts.REVIEW_OUTCOME,
+        ],
+        handlers=consumers.handlers,
+        timers=timers.timers,
+        extra_state={
+            "objection_limiter": SlidingWindowLimiter(
+                limit=settings.objection_rate_limit, window=timedelta(seconds=settings.objection_rate_window_s)
+            )
+        },
     )
 
 
 def app(settings: ReviewSettings | None = None) -> FastAPI:
     """The ASGI app (``uvicorn --factory sme_review.bootstrap:app``)."""
-    return create_app(definition(settings))
+    service = create_app(definition(settings))
+    problems.install(service)
+    return service

@@ -1,1 +1,1 @@
-"""Review's adapters (built with the service's own issue)."""
+"""Review's adapters: tables, repositories, and the publisher that turns domain objects into contracts."""

@@ -1,1 +1,1 @@
-"""Review's domain (built with the service's own issue)."""
+"""Review's domain: cases, experts, scoring, the notice, objections and the final list — rules only, no I/O."""

@@ -1,1 +1,1 @@
-"""Review's entrypoints (built with the service's own issue)."""
+"""Review's entry points: HTTP routers, the Kafka subscriber, and the timers."""

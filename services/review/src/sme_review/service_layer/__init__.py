@@ -1,1 +1,1 @@
-"""Review's service_layer (built with the service's own issue)."""
+"""Review's use cases: one small function per command or handled event, each in a unit of work."""

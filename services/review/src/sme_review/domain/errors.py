@@ -1,0 +1,50 @@
+"""Errors the review rules raise. Messages are meant for the user (Chinese, English in parentheses);
+the HTTP edge turns them into problem+json."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+class ReviewError(Exception):
+    """A rule of the guideline or of the review procedure refused the command."""
+
+
+class StateConflict(ReviewError):
+    """The command contradicts the current state (a deadline passed, a step is missing, already decided).
+
+    ``details`` names what the caller needs to put it right (a deadline, the missing pieces).
+    """
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.details: Mapping[str, Any] = details
+
+
+class ConflictOfInterest(StateConflict):
+    """An expert may not review this applicant: a declared conflict, or the expert's own organisation."""
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One field of a command that is wrong, and why."""
+
+    field: str
+    message: str
+    code: str = "invalid"
+
+
+class InvalidInput(ReviewError):
+    """Some fields of a command are wrong; every one of them is named."""
+
+    def __init__(self, problems: Sequence[FieldProblem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        self.problems = list(problems)
+
+
+def refuse(problems: Sequence[FieldProblem]) -> None:
+    """Raise InvalidInput naming every problem, if there are any."""
+    if problems:
+        raise InvalidInput(problems)

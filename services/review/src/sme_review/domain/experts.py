@@ -1,0 +1,127 @@
+"""The expert pool, conflicts of interest and assignments of experts to cases (§4.1.3(2)).
+
+An expert never reviews an applicant it declared a conflict with, nor one from its own
+organisation. It may declare a conflict before it is assigned or when it sees an assignment;
+declaring one for a case it is assigned to recuses it from that case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sme_review.domain.errors import ConflictOfInterest, StateConflict
+
+
+def normalise_uscc(value: str) -> str:
+    """USCCs are upper case by standard; people paste them with spaces or in lower case."""
+    return value.strip().upper()
+
+
+@dataclass
+class Expert:
+    """A member of the head station's expert pool. ``id`` is the subject of the expert's token."""
+
+    id: str
+    name: str
+    organisation_name: str
+    organisation_uscc: str
+    expertise: tuple[str, ...]
+    active: bool
+    registered_at: datetime
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ConflictDeclaration:
+    """The expert's statement that it cannot judge this organisation impartially."""
+
+    expert_id: str
+    uscc: str
+    reason: str
+    declared_at: datetime
+    declared_by: str
+
+
+@dataclass
+class Panel:
+    """A group of experts the head station forms for a round and assigns to cases together."""
+
+    id: str
+    round_year: int
+    name: str
+    expert_ids: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+
+
+def conflict_reason(expert: Expert, declared: Collection[str], applicant_uscc: str) -> str | None:
+    """Why the expert may not review this applicant, or None when it may."""
+    applicant = normalise_uscc(applicant_uscc)
+    if normalise_uscc(expert.organisation_uscc) == applicant:
+        return f"专家 {expert.id} 来自申请单位本单位，须回避 (the expert works for the applicant)"
+    if applicant in {normalise_uscc(uscc) for uscc in declared}:
+        return f"专家 {expert.id} 已申报与该申请单位存在利益冲突，须回避 (the expert declared a conflict)"
+    return None
+
+
+def ensure_no_conflict(expert: Expert, declared: Collection[str], applicant_uscc: str) -> None:
+    """Refuse an assignment the conflict rules forbid."""
+    reason = conflict_reason(expert, declared, applicant_uscc)
+    if reason is not None:
+        raise ConflictOfInterest(reason, expert_id=expert.id)
+
+
+class AssignmentStatus(StrEnum):
+    ACTIVE = "active"  # 评审中
+    RECUSED = "recused"  # 专家申报利益冲突后回避
+    WITHDRAWN = "withdrawn"  # 服务总站撤回
+
+
+@dataclass
+class Assignment:
+    """An expert's task to score one case by a date."""
+
+    id: str
+    case_id: str
+    round_year: int
+    expert_id: str
+    due_on: date
+    status: AssignmentStatus
+    assigned_at: datetime
+    assigned_by: str
+    panel_id: str | None = None
+    ended_at: datetime | None = None
+    end_reason: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self.status is AssignmentStatus.ACTIVE
+
+    def recuse(self, at: datetime, reason: str) -> None:
+        """The expert declared a conflict with the applicant: it leaves the case."""
+        self._end(AssignmentStatus.RECUSED, at, reason)
+
+    def withdraw(self, at: datetime, reason: str) -> None:
+        """The head station takes the case off this expert (e.g. the expert cannot take part)."""
+        self._end(AssignmentStatus.WITHDRAWN, at, reason)
+
+    def reactivate(self, *, due_on: date, at: datetime, by: str) -> None:
+        """A withdrawn expert is assigned again (a recused one never is: the conflict check refuses it)."""
+        if self.status is AssignmentStatus.ACTIVE:
+            raise StateConflict(f"专家 {self.expert_id} 已在评审该案件 (already assigned)", expert_id=self.expert_id)
+        self.status = AssignmentStatus.ACTIVE
+        self.due_on = due_on
+        self.assigned_at = at
+        self.assigned_by = by
+        self.ended_at = None
+        self.end_reason = ""
+
+    def _end(self, status: AssignmentStatus, at: datetime, reason: str) -> None:
+        if not self.active:
+            raise StateConflict("该指派已结束 (the assignment has already ended)")
+        self.status = status
+        self.ended_at = at
+        self.end_reason = reason

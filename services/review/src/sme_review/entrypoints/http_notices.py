@@ -1,0 +1,51 @@
+"""HTTP route of publishing the notice (bureau); the public reads it under /public."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from sme_kit.http import ClockDep, UowFactoryDep
+from sme_kit.problems import problem_responses
+from sme_review.entrypoints.deps import Bureau, Year
+from sme_review.entrypoints.public_views import NoticeView
+from sme_review.service_layer import notices as use_cases
+
+router = APIRouter(tags=["公示 Public notice"])
+
+
+class NoticeForm(BaseModel):
+    """The notice is published today; its period is computed (5 working days, DESIGN §3)."""
+
+    model_config = ConfigDict(
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "2026年广州市民营和中小企业服务站拟认定名单公示",
+                    "objection_contact": "广州市工业和信息化局中小企业处，电话 020-12345678，地址：广州市越秀区……",
+                }
+            ]
+        },
+    )
+
+    title: str | None = Field(default=None, max_length=200)
+    objection_contact: str | None = Field(
+        default=None, max_length=500, description="Where written objections go (defaults to the service's setting)."
+    )
+
+
+@router.post(
+    "/rounds/{year}/notice",
+    status_code=status.HTTP_201_CREATED,
+    summary="Publish the shortlist for 5 working days (bureau); refused for a year the calendar lacks",
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def publish_notice(
+    year: Year, request: Request, principal: Bureau, uow: UowFactoryDep, clock: ClockDep, form: NoticeForm | None = None
+) -> NoticeView:
+    contact = (form.objection_contact if form else None) or request.app.state.settings.objection_contact
+    notice = await use_cases.publish_notice(
+        uow_factory=uow, principal=principal, year=year, title=form.title if form else None, objection_contact=contact
+    )
+    return NoticeView.of(notice, clock.now())

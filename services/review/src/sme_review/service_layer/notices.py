@@ -1,0 +1,123 @@
+"""Use cases of the public notice: publishing it with its computed period, and closing it on time."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from sme_kit.auth import Principal
+from sme_kit.calendar_admin import load_calendar
+from sme_kit.problems import NotFound
+from sme_kit.timers import Timer, schedule
+from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.workdays import UnknownCalendarYear, notice_period
+from sme_review.adapters import publisher
+from sme_review.adapters.cases import CaseRepository
+from sme_review.adapters.notices import NoticeRepository
+from sme_review.adapters.objections import ObjectionRepository
+from sme_review.adapters.rounds import RoundRepository
+from sme_review.domain.errors import StateConflict
+from sme_review.domain.notices import (
+    NOTICE_WORKING_DAYS,
+    Notice,
+    NoticeStatus,
+    default_title,
+    notice_entries,
+)
+from sme_review.domain.objections import ObjectionStatus
+from sme_review.service_layer.rounds import locked_round
+
+log = logging.getLogger(__name__)
+
+NOTICE_CLOSES = "notice.closes"
+
+
+def notice_not_found(notice_id: str) -> NotFound:
+    return NotFound(f"没有编号为 {notice_id} 的公示 (no such notice)")
+
+
+async def publish_notice(
+    *,
+    uow_factory: UnitOfWorkFactory,
+    principal: Principal,
+    year: int,
+    title: str | None,
+    objection_contact: str,
+) -> Notice:
+    """The bureau publishes the shortlist today for 5 working days (§4.1.3(3)).
+
+    The period comes from the State Council schedule; a year nobody has loaded yet is refused,
+    never guessed. A durable timer closes the notice at midnight after its last day.
+    """
+    async with uow_factory(Actor.of(principal)) as uow:
+        round_ = await locked_round(uow, year)
+        round_.start_notice()
+        entries = notice_entries(await CaseRepository(uow.session).of_round(year))
+        now = uow.clock.now()
+        try:
+            period = notice_period(await load_calendar(uow.session), now.date(), NOTICE_WORKING_DAYS)
+        except UnknownCalendarYear as exc:
+            raise StateConflict(str(exc), year=exc.year, calendar=f"/calendar/{exc.year}") from exc
+        notice = Notice(
+            id=str(uuid.uuid4()),
+            round_year=year,
+            title=(title or "").strip() or default_title(year),
+            published_on=now.date(),
+            period_start=period.first_day,
+            period_end=period.last_day,
+            entries=entries,
+            objection_contact=objection_contact.strip(),
+            status=NoticeStatus.PUBLISHED,
+            published_at=now,
+            published_by=principal.subject,
+        )
+        await NoticeRepository(uow.session).add(notice)
+        await RoundRepository(uow.session).save(round_)
+        await schedule(uow, NOTICE_CLOSES, notice.id, notice.closes_at, {"round_year": year})
+        uow.publish(publisher.notice_published(notice))
+        uow.audit(
+            "publish_notice",
+            "notice",
+            notice.id,
+            round_year=year,
+            period_start=notice.period_start.isoformat(),
+            period_end=notice.period_end.isoformat(),
+            shortlisted=[entry.application_id for entry in entries],
+        )
+        await uow.commit()
+    return notice
+
+
+async def close_notice(*, timer: Timer, uow: UnitOfWork) -> None:
+    """The notice period is over (fired by the durable timer, also after a restart)."""
+    notices = NoticeRepository(uow.session)
+    notice = await notices.get(timer.key, for_update=True)
+    if notice is None:
+        log.warning("notice %s of a due timer no longer exists", timer.key)
+        return
+    if not notice.end(uow.clock.now()):
+        return
+    await notices.save(notice)
+    round_ = await locked_round(uow, notice.round_year)
+    round_.end_notice()
+    await RoundRepository(uow.session).save(round_)
+    objections = ObjectionRepository(uow.session)
+    received = await objections.count(notice.id)
+    unresolved = await objections.count(notice.id, status=ObjectionStatus.RECEIVED)
+    uow.publish(publisher.notice_ended(notice, received=received, unresolved=unresolved))
+    uow.audit("end_notice", "notice", notice.id, objections_received=received, objections_unresolved=unresolved)
+
+
+async def list_notices(*, uow_factory: UnitOfWorkFactory) -> list[Notice]:
+    """Every notice, newest first (public)."""
+    async with uow_factory(Actor(subject="public", role="public")) as uow:
+        return await NoticeRepository(uow.session).all()
+
+
+async def get_notice(*, uow_factory: UnitOfWorkFactory, notice_id: str) -> Notice:
+    """One notice with its shortlist and period (public)."""
+    async with uow_factory(Actor(subject="public", role="public")) as uow:
+        notice = await NoticeRepository(uow.session).get(notice_id)
+    if notice is None:
+        raise notice_not_found(notice_id)
+    return notice

@@ -1,0 +1,280 @@
+"""Expert review (§4.1.3(2)): conflicts of interest, experts confined to their assignments, scores and results."""
+
+from __future__ import annotations
+
+import pytest
+
+from sme_contracts import review as contract
+
+from .conftest import APPLICANTS, EXPERT_ORGS, GOOD_MARKS, ReviewService
+
+pytestmark = pytest.mark.integration
+
+DUE = "2026-09-15"
+
+
+async def assign(review: ReviewService, case_id: str, *experts: str):  # type: ignore[no-untyped-def]
+    return await review.http.post(
+        f"/cases/{case_id}/assignments", json={"expert_ids": list(experts), "due_on": DUE}, headers=review.head_station
+    )
+
+
+async def test_an_expert_is_not_assigned_to_an_organisation_it_declared_a_conflict_with(review: ReviewService) -> None:
+    await review.register_experts("expert-1", "expert-2")
+    case_a = await review.forward("A")
+    declared = await review.http.post(
+        "/experts/expert-1/conflicts",
+        json={"uscc": APPLICANTS["A"][0], "reason": "本人近三年曾担任该单位顾问"},
+        headers=review.expert("expert-1"),
+    )
+    assert declared.status_code == 201, declared.text
+
+    refused = await assign(review, case_a, "expert-1", "expert-2")
+
+    assert refused.status_code == 409
+    assert refused.json()["conflicts"][0]["expert_id"] == "expert-1"
+    assert "利益冲突" in refused.json()["detail"]
+    case = (await review.http.get(f"/cases/{case_a}", headers=review.head_station)).json()
+    assert case["assignments"] == []  # nothing changed, not even for expert-2
+
+
+async def test_an_expert_is_not_assigned_to_its_own_organisation(review: ReviewService) -> None:
+    await review.register_experts("expert-1")
+    response = await review.http.put(
+        "/experts/expert-1",
+        json={
+            "name": "专家1",
+            "organisation_name": APPLICANTS["A"][1],
+            "organisation_uscc": APPLICANTS["A"][0],
+            "expertise": [],
+        },
+        headers=review.head_station,
+    )
+    assert response.status_code == 200, response.text
+    case_a = await review.forward("A")
+
+    refused = await assign(review, case_a, "expert-1")
+
+    assert refused.status_code == 409
+    assert "本单位" in refused.json()["detail"]
+
+
+async def test_an_expert_can_neither_read_nor_score_a_case_it_is_not_assigned_to(review: ReviewService) -> None:
+    await review.register_experts("expert-1", "expert-2", "expert-3", "expert-4")
+    case_a = await review.forward("A")
+    assert (await assign(review, case_a, "expert-1", "expert-2", "expert-3")).status_code == 201
+    outsider = review.expert("expert-4")
+
+    assert (await review.http.get(f"/cases/{case_a}", headers=outsider)).status_code == 404
+    scored = await review.http.put(f"/cases/{case_a}/score-sheet", json={"marks": GOOD_MARKS}, headers=outsider)
+    assert scored.status_code == 404
+    assert (await review.http.get("/my/assignments", headers=outsider)).json() == []
+    assert (await review.http.get(f"/cases/{case_a}/scores", headers=outsider)).status_code == 403
+
+    insider = await review.http.get(f"/cases/{case_a}", headers=review.expert("expert-1"))
+    assert insider.status_code == 200
+    assert insider.json()["assignments"] is None  # an expert does not see who else reviews
+    mine = (await review.http.get("/my/assignments", headers=review.expert("expert-1"))).json()
+    assert [(m["case_id"], m["due_on"], m["my_sheet"]) for m in mine] == [(case_a, DUE, None)]
+
+
+async def test_declaring_a_conflict_on_an_assigned_case_recuses_the_expert_and_tells_everyone(
+    review: ReviewService,
+) -> None:
+    await review.register_experts("expert-1", "expert-2", "expert-3", "expert-4")
+    case_a = await review.forward("A")
+    assert (await assign(review, case_a, "expert-1", "expert-2", "expert-3")).status_code == 201
+
+    declared = await review.http.post(
+        "/experts/expert-1/conflicts",
+        json={"uscc": APPLICANTS["A"][0].lower(), "reason": "本人配偶在该单位任职"},
+        headers=review.expert("expert-1"),
+    )
+
+    assert declared.status_code == 201, declared.text
+    assert len(declared.json()["recused_assignment_ids"]) == 1
+    assert (await review.http.get(f"/cases/{case_a}", headers=review.expert("expert-1"))).status_code == 404
+    statuses = {
+        a["expert_id"]: a["status"]
+        for a in (await review.http.get(f"/cases/{case_a}", headers=review.head_station)).json()["assignments"]
+    }
+    assert statuses == {"expert-1": "recused", "expert-2": "active", "expert-3": "active"}
+    assert (await assign(review, case_a, "expert-1")).status_code == 409
+    assert (await assign(review, case_a, "expert-4")).status_code == 201
+    events = await review.events(
+        "gz.sme.review.case", lambda es: any(isinstance(e, contract.ExpertAssignmentWithdrawn) for e in es)
+    )
+    withdrawn = next(e for e in events if isinstance(e, contract.ExpertAssignmentWithdrawn))
+    assert (withdrawn.expert_id, withdrawn.reason_code) == ("expert-1", contract.WithdrawalReason.CONFLICT_DECLARED)
+    assigned = [e for e in events if isinstance(e, contract.ExpertAssigned)]
+    assert {e.expert_id for e in assigned} == {"expert-1", "expert-2", "expert-3", "expert-4"}
+    assert all(e.due_on.isoformat() == DUE and e.case_id == case_a for e in assigned)
+
+
+async def test_a_case_with_fewer_scores_than_assigned_experts_cannot_be_recommended(review: ReviewService) -> None:
+    await review.register_experts("expert-1", "expert-2", "expert-3")
+    case_a = await review.forward("A")
+    assert (await assign(review, case_a, "expert-1", "expert-2", "expert-3")).status_code == 201
+    for expert_id in ("expert-1", "expert-2"):
+        response = await review.http.put(
+            f"/cases/{case_a}/score-sheet", json={"marks": GOOD_MARKS}, headers=review.expert(expert_id)
+        )
+        assert response.status_code == 200
+
+    refused = await review.http.put(
+        f"/cases/{case_a}/recommendation",
+        json={"recommendation": "recommend", "reasons": "服务能力突出"},
+        headers=review.head_station,
+    )
+
+    assert refused.status_code == 409
+    assert (refused.json()["experts_scored"], refused.json()["experts_assigned"]) == (2, 3)
+    submission = await review.http.post("/rounds/2026/submission", headers=review.head_station)
+    assert submission.status_code == 409
+    assert submission.json()["undecided_application_ids"] == [review.forwarded["A"].application_id]
+
+
+async def test_a_sheet_must_mark_every_criterion_within_range(review: ReviewService) -> None:
+    await review.register_experts("expert-1", "expert-2", "expert-3")
+    case_a = await review.forward("A")
+    assert (await assign(review, case_a, "expert-1", "expert-2", "expert-3")).status_code == 201
+
+    response = await review.http.put(
+        f"/cases/{case_a}/score-sheet",
+        json={"marks": {"premises": 120, "staff": 90, "popularity": 80}},
+        headers=review.expert("expert-1"),
+    )
+
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "marks.premises",
+        "marks.popularity",
+        "marks.service_capability",
+        "marks.experience",
+        "marks.management_system",
+        "marks.influence",
+    }
+
+
+async def test_criteria_weigh_100_and_are_fixed_once_scoring_starts(review: ReviewService) -> None:
+    criteria = [
+        {"code": "premises", "name": "服务场所", "weight": 60},
+        {"code": "staff", "name": "专职人员", "weight": 30},
+    ]
+    bad = await review.http.put(
+        "/rounds/2026/criteria", json={"criteria": criteria, "min_experts_per_case": 1}, headers=review.head_station
+    )
+    assert bad.status_code == 422
+    assert "90" in bad.json()["errors"][0]["message"]
+    criteria[1]["weight"] = 40
+    good = await review.http.put(
+        "/rounds/2026/criteria", json={"criteria": criteria, "min_experts_per_case": 1}, headers=review.head_station
+    )
+    assert good.status_code == 200
+    await review.register_experts("expert-1")
+    case_a = await review.forward("A")
+    await review.score(case_a, ["expert-1"], marks={"premises": 90, "staff": 70})
+    assert (await review.http.get(f"/cases/{case_a}/scores", headers=review.head_station)).json()["score"] == 82.0
+
+    again = await review.http.put(
+        "/rounds/2026/criteria", json={"criteria": criteria, "min_experts_per_case": 1}, headers=review.head_station
+    )
+    assert again.status_code == 409
+
+
+async def test_head_station_and_bureau_see_each_experts_marks_and_a_district_only_its_own_cases(
+    review: ReviewService,
+) -> None:
+    await review.register_experts("expert-1", "expert-2", "expert-3")
+    case_a = await review.forward("A")
+    await review.score(case_a, ["expert-1", "expert-2"], marks=None)
+    response = await review.http.post(
+        f"/cases/{case_a}/assignments", json={"expert_ids": ["expert-3"], "due_on": DUE}, headers=review.head_station
+    )
+    assert response.status_code == 201
+    low = {code: 60 for code in GOOD_MARKS}
+    await review.http.put(f"/cases/{case_a}/score-sheet", json={"marks": low}, headers=review.expert("expert-3"))
+
+    for staff in (review.head_station, review.bureau):
+        scores = (await review.http.get(f"/cases/{case_a}/scores", headers=staff)).json()
+        assert sorted(e["sheet"]["total"] for e in scores["experts"]) == [60.0, 82.5, 82.5]
+        assert scores["score"] == 75.0
+        assert {e["expert_name"] for e in scores["experts"]} == {"专家1", "专家2", "专家3"}
+
+    tianhe = review.auth("district_officer", district="440106")
+    yuexiu = review.auth("district_officer", district="440104")
+    own = await review.http.get(f"/cases/{case_a}", headers=tianhe)
+    assert own.status_code == 200
+    assert (own.json()["review"]["score"], own.json()["assignments"]) == (75.0, None)
+    assert (await review.http.get(f"/cases/{case_a}", headers=yuexiu)).status_code == 404
+    assert (await review.http.get(f"/cases/{case_a}/scores", headers=tianhe)).status_code == 403
+    assert (await review.http.get("/cases", headers=yuexiu)).json()["total"] == 0
+    assert (await review.http.get("/cases", headers=tianhe)).json()["total"] == 1
+    recommend = await review.http.put(
+        f"/cases/{case_a}/recommendation", json={"recommendation": "recommend", "reasons": "好"}, headers=tianhe
+    )
+    assert recommend.status_code == 403
+
+
+async def test_an_expert_organisation_must_have_a_valid_uscc(review: ReviewService) -> None:
+    response = await review.http.post(
+        "/experts",
+        json={
+            "id": "expert-x",
+            "name": "专家X",
+            "organisation_name": "某单位",
+            "organisation_uscc": EXPERT_ORGS[0][:-1] + "0",
+        },
+        headers=review.head_station,
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "organisation_uscc"
+
+
+async def test_a_panel_is_assigned_as_a_whole_and_a_withdrawn_experts_sheet_stops_counting(
+    review: ReviewService,
+) -> None:
+    await review.register_experts("expert-1", "expert-2", "expert-3", "expert-4")
+    panel = await review.http.post(
+        "/rounds/2026/panels",
+        json={"name": "第一评审组", "expert_ids": ["expert-1", "expert-2", "expert-3"]},
+        headers=review.head_station,
+    )
+    assert panel.status_code == 201, panel.text
+    case_a = await review.forward("A")
+    assigned = await review.http.post(
+        f"/cases/{case_a}/assignments",
+        json={"panel_id": panel.json()["id"], "due_on": DUE},
+        headers=review.head_station,
+    )
+    assert sorted(a["expert_id"] for a in assigned.json()) == ["expert-1", "expert-2", "expert-3"]
+    low = {code: 30 for code in GOOD_MARKS}
+    await review.http.put(f"/cases/{case_a}/score-sheet", json={"marks": low}, headers=review.expert("expert-1"))
+    for expert_id in ("expert-2", "expert-3"):
+        await review.http.put(
+            f"/cases/{case_a}/score-sheet", json={"marks": GOOD_MARKS}, headers=review.expert(expert_id)
+        )
+    assert (await review.http.get(f"/cases/{case_a}/scores", headers=review.head_station)).json()["score"] == 65.0
+
+    expert_1 = next(a for a in assigned.json() if a["expert_id"] == "expert-1")
+    withdrawn = await review.http.post(
+        f"/cases/{case_a}/assignments/{expert_1['id']}/withdrawal",
+        json={"reason": "专家因公出差无法参加评审会"},
+        headers=review.head_station,
+    )
+    assert withdrawn.status_code == 200, withdrawn.text
+    scores = (await review.http.get(f"/cases/{case_a}/scores", headers=review.head_station)).json()
+    assert (scores["score"], scores["complete"]) == (None, False)  # two of the three the round requires
+    assert (await assign(review, case_a, "expert-4")).status_code == 201
+    await review.http.put(f"/cases/{case_a}/score-sheet", json={"marks": GOOD_MARKS}, headers=review.expert("expert-4"))
+    assert (await review.http.get(f"/cases/{case_a}/scores", headers=review.bureau)).json()["score"] == 82.5
+    events = await review.events(
+        "gz.sme.review.case",
+        lambda es: (
+            len([e for e in es if isinstance(e, contract.ExpertReviewCompleted)]) == 2
+            and any(isinstance(e, contract.ExpertAssignmentWithdrawn) for e in es)
+        ),
+    )
+    withdrawal = next(e for e in events if isinstance(e, contract.ExpertAssignmentWithdrawn))
+    assert (withdrawal.expert_id, withdrawal.reason_code) == ("expert-1", contract.WithdrawalReason.WITHDRAWN)
+    assert [e.score for e in events if isinstance(e, contract.ExpertReviewCompleted)] == [65.0, 82.5]
