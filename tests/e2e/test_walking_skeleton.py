@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -13,9 +15,42 @@ from sme_kit.testing.processes import ServiceProcess
 
 pytestmark = pytest.mark.e2e
 
-USCC = "91440106MA59C1XE2T"
+USCC = "91440106MA59C1XE2H"
 TOPIC = "gz.sme.registry.application"
-FORM = {"uscc": USCC, "entity_name": "广州市天河区创新企业服务有限公司", "district_code": "440106"}
+# The full form of the guideline (§4.1.2): complete enough to pass the eligibility check on submit.
+FORM = {
+    "uscc": USCC,
+    "entity_name": "广州市天河区创新企业服务有限公司",
+    "district_code": "440106",
+    "legal_representative": "张伟",
+    "registered_address": "广州市天河区天河路 100 号 801 室",
+    "station_address": "广州市天河区天河路 100 号 1 楼服务大厅",
+    "operator_type": "sme_service_centre",
+    "services": ["information", "legal", "financing"],
+    "service_experience": "近三年为辖区 300 余家中小企业提供政策咨询与融资对接服务",
+    "management_system": "服务台账制度、服务质量回访制度",
+    "contact": {"name": "王芳", "phone": "020-38881234"},
+    "staff": [
+        {"name": "李明", "role": "服务站站长", "phone": "13800138000"},
+        {"name": "陈静", "role": "服务专员", "phone": "13900139000"},
+    ],
+}
+ATTACHMENTS = ("business_licence", "premises_proof", "management_system", "staff_proof")
+PDF = b"%PDF-1.7\n" + b"0" * 1024
+
+
+async def open_round(registry: ServiceProcess, bureau: str) -> None:
+    """The bureau opens this year's round with a window around today (Asia/Shanghai)."""
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    body = {
+        "year": today.year,
+        "window_opens_on": (today - timedelta(days=10)).isoformat(),
+        "window_closes_on": (today + timedelta(days=10)).isoformat(),
+        "forwarding_deadline": (today + timedelta(days=20)).isoformat(),
+    }
+    async with httpx.AsyncClient(base_url=registry.url, headers={"Authorization": f"Bearer {bureau}"}) as client:
+        opened = await client.post("/rounds", json=body)
+        assert opened.status_code == 201, opened.text
 
 
 async def submit_application(registry: ServiceProcess, operator: str) -> str:
@@ -23,6 +58,13 @@ async def submit_application(registry: ServiceProcess, operator: str) -> str:
         created = await client.post("/applications", json=FORM)
         assert created.status_code == 201, created.text
         application_id = created.json()["id"]
+        for kind in ATTACHMENTS:
+            uploaded = await client.post(
+                f"/applications/{application_id}/attachments",
+                data={"kind": kind},
+                files={"file": (f"{kind}.pdf", PDF, "application/pdf")},
+            )
+            assert uploaded.status_code == 201, uploaded.text
         submitted = await client.post(f"/applications/{application_id}/submit")
         assert submitted.status_code == 200, submitted.text
         assert submitted.json()["status"] == "submitted"
@@ -44,6 +86,7 @@ async def test_a_submitted_application_is_delivered_to_the_applicant_and_its_dis
     start_services: Callable[..., dict[str, ServiceProcess]], token: Callable[..., str]
 ) -> None:
     services = await start_services("registry", "notifications")
+    await open_round(services["registry"], token("bureau_admin"))
     await submit_application(services["registry"], token("station_operator", org=USCC))
 
     found = await wait_until(
@@ -60,8 +103,9 @@ async def test_the_same_event_delivered_twice_leaves_one_delivery_per_recipient(
     topic_prefix: str,
 ) -> None:
     services = await start_services("registry", "notifications")
-    await submit_application(services["registry"], token("station_operator", org=USCC))
     bureau = token("bureau_admin")
+    await open_round(services["registry"], bureau)
+    await submit_application(services["registry"], token("station_operator", org=USCC))
     await wait_until(deliveries_probe(services["notifications"], bureau, 2), what="the first deliveries")
 
     # Deliver the very same record again, as Kafka does after a consumer crash before its commit.

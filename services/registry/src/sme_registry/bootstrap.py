@@ -9,21 +9,53 @@ from fastapi import FastAPI
 from sme_contracts import registry as registry_contracts
 from sme_kit.service import ServiceDefinition, create_app
 from sme_registry.config import RegistrySettings
-from sme_registry.domain.errors import DomainError, InvalidTransition
-from sme_registry.entrypoints import http
+from sme_registry.domain.errors import (
+    DomainError,
+    DuplicateApplication,
+    InvalidTransition,
+    RoundExists,
+    WindowClosed,
+)
+from sme_registry.entrypoints import (
+    consumers,
+    http_applications,
+    http_attachments,
+    http_public,
+    http_rounds,
+    http_stations,
+    timers,
+)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def definition(settings: RegistrySettings | None = None) -> ServiceDefinition:
     return ServiceDefinition(
-        settings=settings or RegistrySettings(),  # type: ignore[call-arg]
+        settings=settings or RegistrySettings(),
         title="广州市民营和中小企业服务站 · 认定登记 Registry",
-        description="Application rounds, applications and district preliminary review, the station register.",
-        routers=[http.router],
+        description=(
+            "年度申请批次、服务站申请与区级初审、服务站名录（公开名录不含个人信息）、信息变更、服务公约。"
+            " Application rounds, applications and district preliminary review, the station register, "
+            "information changes and the service convention."
+        ),
+        routers=[
+            http_rounds.router,
+            http_applications.router,
+            http_attachments.router,
+            http_stations.router,
+            http_public.router,
+        ],
         migrations_dir=MIGRATIONS,
         publishes=[registry_contracts.REGISTRY_APPLICATION, registry_contracts.REGISTRY_STATION],
-        domain_errors={InvalidTransition: 409, DomainError: 422},
+        handlers=consumers.handlers,
+        timers=timers.timers,
+        domain_errors={
+            InvalidTransition: 409,
+            WindowClosed: 409,
+            DuplicateApplication: 409,
+            RoundExists: 409,
+            DomainError: 422,
+        },
     )
 
 

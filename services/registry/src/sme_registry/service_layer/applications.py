@@ -1,71 +1,200 @@
-"""Use cases of applications."""
+"""Use cases of an application: start, edit, submit (with the eligibility rules), read, list."""
 
 from __future__ import annotations
 
+import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sme_kit.auth import Principal
-from sme_kit.problems import Forbidden, NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_contracts.common import StationStatus
+from sme_kit.auth import GUANGZHOU_DISTRICTS, Principal, Role
+from sme_kit.problems import Forbidden
+from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 from sme_registry.adapters import publisher
-from sme_registry.adapters.repository import ApplicationRepository
-from sme_registry.domain.applications import Application, ApplicationKind, ApplicationStatus
+from sme_registry.adapters.applications_repository import (
+    ApplicationFilter,
+    ApplicationRepository,
+    AttachmentRepository,
+)
+from sme_registry.adapters.rounds_repository import RoundRepository
+from sme_registry.adapters.stations_repository import StationRepository
+from sme_registry.domain.applications import OPEN, Application, ApplicationKind, ApplicationStatus
+from sme_registry.domain.eligibility import StationFacts, eligibility_violations
+from sme_registry.domain.errors import DuplicateApplication, RuleViolation, WindowClosed
+from sme_registry.domain.forms import ApplicationForm
+from sme_registry.domain.rounds import Round, open_round_on, window_closed
+from sme_registry.domain.uscc import normalise
+from sme_registry.service_layer.access import CITY_WIDE, application_not_found, may_read_application
+from sme_registry.service_layer.errors import refuse, violations_as_422
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class CreateApplication:
-    uscc: str
-    entity_name: str
-    district_code: str
+class FillInForm:
+    """The form as the applicant sends it when starting or editing an application."""
+
+    form: ApplicationForm
     kind: ApplicationKind = ApplicationKind.NEW
+    station_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Application]
+    total: int
 
 
 async def create_application(
-    uow_factory: UnitOfWorkFactory, principal: Principal, command: CreateApplication
+    *, uow_factory: UnitOfWorkFactory, principal: Principal, command: FillInForm
 ) -> Application:
     """An operator starts a draft application for its own legal entity."""
-    if not principal.owns_org(command.uscc):
+    form = command.form
+    if not principal.owns_org(form.uscc):
         raise Forbidden("只能为本单位提交申请 (an operator applies for its own organisation only)")
     async with uow_factory(Actor.of(principal)) as uow:
         now = uow.clock.now()
+        current = open_round_on(await RoundRepository(uow.session).all(), now.date())
         application = Application(
             id=str(uuid.uuid4()),
-            uscc=command.uscc,
-            entity_name=command.entity_name,
-            district_code=command.district_code,
             kind=command.kind,
-            round_year=now.year,
+            round_year=current.year if current else now.year,
             status=ApplicationStatus.DRAFT,
+            form=replace(form, uscc=normalise(form.uscc)),
             created_at=now,
+            updated_at=now,
+            station_id=command.station_id if command.kind is ApplicationKind.RE_REVIEW else None,
         )
         await ApplicationRepository(uow.session).add(application)
-        uow.audit("create", "application", application.id)
+        uow.audit("create", "application", application.id, kind=application.kind.value)
         await uow.commit()
     return application
 
 
-async def submit_application(uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str) -> Application:
-    """The operator hands its draft to the district of its registration."""
+async def edit_application(
+    *, uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str, command: FillInForm
+) -> Application:
+    """The applicant edits its draft, or completes an application its district returned."""
     async with uow_factory(Actor.of(principal)) as uow:
         repository = ApplicationRepository(uow.session)
-        application = await repository.get(application_id, for_update=True)
-        if application is None or not principal.owns_org(application.uscc):
-            raise NotFound(f"没有编号为 {application_id} 的申请 (no such application)")
-        submitted = application.submit(uow.clock.now())
+        application = await _own_application(repository, principal, application_id)
+        with violations_as_422():
+            application.edit(command.form, kind=command.kind, station_id=command.station_id, now=uow.clock.now())
         await repository.save(application)
-        uow.publish(publisher.application_submitted(submitted))
-        uow.audit("submit", "application", application.id)
+        uow.audit("edit", "application", application.id, status=application.status.value)
         await uow.commit()
     return application
 
 
-async def get_application(uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str) -> Application:
+async def submit_application(
+    *, uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str
+) -> Application:
+    """Hand the application to the district of registration, within the round's window.
+
+    A returned application may come back until the districts' forwarding deadline. The whole form
+    is checked against §4.1.2 and every failure is reported in one 422; a second open application
+    of the same entity in the round is refused.
+    """
+    async with uow_factory(Actor.of(principal)) as uow:
+        repository = ApplicationRepository(uow.session)
+        application = await _own_application(repository, principal, application_id)
+        application.ensure_submittable()
+        round_ = await _round_accepting(uow, application)
+        others = await repository.lock_open_of(application.uscc, round_.year, OPEN)
+        if set(others) - {application.id}:
+            raise DuplicateApplication(
+                f"本单位在{round_.year}年度批次已有在办申请，不能重复申请 "
+                f"(the entity already has an open application in the {round_.year} round)"
+            )
+        refuse(await _eligibility(uow, application, round_))
+        submitted = application.submit(round_year=round_.year, now=uow.clock.now())
+        await repository.save(application)
+        uow.publish(publisher.application_submitted(application, submitted))
+        uow.audit("resubmit" if submitted.resubmission else "submit", "application", application.id)
+        await uow.commit()
+    log.info("application %s submitted in round %s", application.id, application.round_year)
+    return application
+
+
+async def get_application(*, uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str) -> Application:
+    """One application, for those who may see it (404 for everyone else)."""
     async with uow_factory(Actor.of(principal)) as uow:
         application = await ApplicationRepository(uow.session).get(application_id)
-    visible = application is not None and (
-        principal.owns_org(application.uscc) or principal.can_see_district(application.district_code)
-    )
-    if application is None or not visible:
-        raise NotFound(f"没有编号为 {application_id} 的申请 (no such application)")
+    if application is None or not may_read_application(principal, application):
+        raise application_not_found(application_id)
     return application
+
+
+async def list_applications(
+    *,
+    uow_factory: UnitOfWorkFactory,
+    principal: Principal,
+    status: ApplicationStatus | None = None,
+    round_year: int | None = None,
+    kind: ApplicationKind | None = None,
+    district_code: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
+    """Applications the caller may see: its district's for an officer, all for the bureau and the
+    head station (drafts excluded), its own organisation's for an operator."""
+    where = ApplicationFilter(status=status, round_year=round_year, kind=kind, district_code=district_code)
+    if principal.is_role(Role.STATION_OPERATOR):
+        where = replace(where, uscc=principal.org)
+    elif principal.is_role(Role.DISTRICT_OFFICER):
+        if district_code not in (None, principal.district):
+            return Page([], 0)
+        where = replace(where, district_code=principal.district, exclude_drafts=True)
+    elif principal.is_role(*CITY_WIDE):
+        where = replace(where, exclude_drafts=True)
+    else:
+        raise Forbidden("您的角色无权查看申请 (your role does not see applications)")
+    async with uow_factory(Actor.of(principal)) as uow:
+        items, total = await ApplicationRepository(uow.session).search(where, limit=limit, offset=offset)
+    return Page(items, total)
+
+
+async def _own_application(repository: ApplicationRepository, principal: Principal, application_id: str) -> Application:
+    application = await repository.get(application_id, for_update=True)
+    if application is None or not principal.owns_org(application.uscc):
+        raise application_not_found(application_id)
+    return application
+
+
+async def _round_accepting(uow: UnitOfWork, application: Application) -> Round:
+    """The round this submission goes to, or the 409 naming the window."""
+    rounds = RoundRepository(uow.session)
+    today = uow.clock.now().date()
+    if application.status is ApplicationStatus.RETURNED:
+        own = await rounds.get(application.round_year)
+        if own is not None and own.resubmission_open_on(today):
+            return own
+        deadline = own.forwarding_deadline.isoformat() if own else "—"
+        raise WindowClosed(
+            f"退回补正的申请须在区级初审上报截止日 {deadline} 前重新提交，今天是 {today.isoformat()} "
+            f"(a returned application must come back by the forwarding deadline {deadline})"
+        )
+    every = await rounds.all()
+    accepting = open_round_on(every, today)
+    if accepting is None:
+        raise window_closed(every, today)
+    return accepting
+
+
+async def _eligibility(uow: UnitOfWork, application: Application, round_: Round) -> list[RuleViolation]:
+    attached = {a.kind for a in await AttachmentRepository(uow.session).current(application.id)}
+    station = None
+    if application.kind is ApplicationKind.RE_REVIEW and application.station_id:
+        found = await StationRepository(uow.session).get(application.station_id)
+        if found is not None:
+            station = StationFacts(
+                found.id, found.uscc, found.valid_until, revoked=found.status is StationStatus.REVOKED
+            )
+    return eligibility_violations(
+        application.form,
+        kind=application.kind,
+        round_year=round_.year,
+        attached=attached,
+        guangzhou_districts=GUANGZHOU_DISTRICTS,
+        station=station,
+    )

@@ -1,0 +1,52 @@
+"""The unified social credit code (统一社会信用代码, GB 32100-2015) and what it tells about the applicant.
+
+Characters 1–2 are the entity type (``92`` is an individual business, 个体工商户, which has no
+legal-person status); characters 3–8 are the division code of the registration authority
+(Guangzhou's start with ``4401``); character 18 is the check digit.
+"""
+
+from __future__ import annotations
+
+from stdnum.cn import uscc as stdnum_uscc
+
+from sme_registry.domain.errors import RuleViolation
+
+GUANGZHOU_PREFIX = "4401"
+INDIVIDUAL_BUSINESS = "92"
+
+
+def normalise(code: str) -> str:
+    """The code as the standard writes it: upper case, no spaces."""
+    return code.replace(" ", "").strip().upper()
+
+
+def uscc_violations(code: str, *, field: str = "uscc") -> list[RuleViolation]:
+    """Every eligibility rule (§4.1.2(1)) the code breaks: check digit, Guangzhou, legal person."""
+    code = normalise(code)
+    violations: list[RuleViolation] = []
+    if not stdnum_uscc.is_valid(code):
+        violations.append(
+            RuleViolation(
+                field,
+                "统一社会信用代码校验位不正确，请核对营业执照 (the check digit of the USCC is wrong)",
+                "uscc_check_digit",
+            )
+        )
+    if len(code) >= 8 and not code[2:8].startswith(GUANGZHOU_PREFIX):
+        violations.append(
+            RuleViolation(
+                field,
+                f"申请单位须在广州注册：登记管理机关行政区划码 {code[2:8]} 不属于广州市 "
+                "(the applicant must be registered in Guangzhou)",
+                "uscc_not_guangzhou",
+            )
+        )
+    if code.startswith(INDIVIDUAL_BUSINESS):
+        violations.append(
+            RuleViolation(
+                field,
+                "个体工商户不具备法人资格，不能申请认定服务站 (an individual business is not a legal person)",
+                "individual_business",
+            )
+        )
+    return violations

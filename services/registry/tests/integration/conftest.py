@@ -1,0 +1,281 @@
+"""The registry in process on the real PostgreSQL and Kafka, and what its tests do again and again."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from fastapi import FastAPI
+
+from sme_contracts import Event
+from sme_contracts.envelope import unwrap, wrap
+from sme_contracts.review import StationRecognised
+from sme_kit.auth import mint_dev_token
+from sme_kit.clock import SHANGHAI, MovableClock
+from sme_kit.service import Runtime
+from sme_kit.testing import wait_until
+from sme_registry.bootstrap import app as registry_app
+from sme_registry.config import RegistrySettings
+
+E = TypeVar("E", bound=Event)
+
+USCC = "91440106MA59C1XE2H"  # 天河区
+OTHER_USCC = "91440104MA5D0QRT7D"  # 越秀区
+PDF = b"%PDF-1.7\n" + b"0" * 1024
+REQUIRED_KINDS = ("business_licence", "premises_proof", "management_system", "staff_proof")
+
+# Personal data as an applicant enters it: it must never leave registry's full records.
+LEGAL_REPRESENTATIVE = "欧阳振华"
+CONTACT_NAME = "司马晓芸"
+CONTACT_PHONE = "13712345678"
+STAFF = [
+    {"name": "诸葛明远", "role": "服务站站长", "phone": "13698765432"},
+    {"name": "上官静怡", "role": "服务专员", "phone": "020-38885678"},
+]
+PERSONAL_DATA = (LEGAL_REPRESENTATIVE, CONTACT_NAME, CONTACT_PHONE, *(s["name"] for s in STAFF), "13698765432")
+
+
+def full_form(uscc: str = USCC, district_code: str = "440106", **overrides: Any) -> dict[str, Any]:
+    """A complete application form of an eligible applicant."""
+    form: dict[str, Any] = {
+        "uscc": uscc,
+        "entity_name": "广州市天河区创新企业服务有限公司",
+        "district_code": district_code,
+        "legal_representative": LEGAL_REPRESENTATIVE,
+        "registered_address": "广州市天河区天河路 100 号 801 室",
+        "station_name": "广州市民营和中小企业服务站（天河创新园）",
+        "station_address": "广州市天河区天河路 100 号 1 楼服务大厅",
+        "operator_type": "sme_service_centre",
+        "office_area_sqm": 260,
+        "services": ["information", "legal", "financing"],
+        "personalised_services": "跨境电商企业出海合规辅导",
+        "industries": ["新一代信息技术"],
+        "service_area": "天河区珠江新城",
+        "service_experience": "近三年为辖区 300 余家中小企业提供政策咨询与融资对接服务",
+        "management_system": "服务台账制度、服务质量回访制度；设站长 1 名、服务专员 2 名",
+        "resident_institutions": [{"name": "广州某律师事务所", "services": "法律咨询"}],
+        "contact": {"name": CONTACT_NAME, "phone": CONTACT_PHONE},
+        "staff": copy.deepcopy(STAFF),
+    }
+    form.update(overrides)
+    return form
+
+
+def today() -> date:
+    return datetime.now(SHANGHAI).date()
+
+
+@dataclass
+class Registry:
+    """A running registry and the steps its tests take through its API."""
+
+    app: FastAPI
+    http: httpx.AsyncClient
+    secret: str
+    kafka: str
+    prefix: str
+    readers: list[TopicReader] = field(default_factory=list)
+
+    @property
+    def runtime(self) -> Runtime:
+        return self.app.state.runtime  # type: ignore[no-any-return]
+
+    @property
+    def clock(self) -> MovableClock:
+        clock = self.runtime.clock
+        assert isinstance(clock, MovableClock)
+        return clock
+
+    def auth(self, role: str, **claims: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {mint_dev_token(self.secret, role=role, **claims)}"}
+
+    def operator(self, uscc: str = USCC, **claims: str) -> dict[str, str]:
+        return self.auth("station_operator", org=uscc, **claims)
+
+    def district(self, code: str = "440106") -> dict[str, str]:
+        return self.auth("district_officer", district=code)
+
+    @property
+    def bureau(self) -> dict[str, str]:
+        return self.auth("bureau_admin")
+
+    async def open_round(
+        self, year: int | None = None, opens: int = -10, closes: int = 10, deadline: int = 20
+    ) -> dict[str, Any]:
+        """Open a round whose window lies `opens`..`closes` days from today."""
+        day = today()
+        body = {
+            "year": year or day.year,
+            "window_opens_on": (day + timedelta(days=opens)).isoformat(),
+            "window_closes_on": (day + timedelta(days=closes)).isoformat(),
+            "forwarding_deadline": (day + timedelta(days=deadline)).isoformat(),
+        }
+        response = await self.http.post("/rounds", json=body, headers=self.bureau)
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    async def draft(self, form: dict[str, Any] | None = None) -> str:
+        form = form or full_form()
+        response = await self.http.post("/applications", json=form, headers=self.operator(form["uscc"]))
+        assert response.status_code == 201, response.text
+        return str(response.json()["id"])
+
+    async def attach(self, application_id: str, uscc: str = USCC, kinds: tuple[str, ...] = REQUIRED_KINDS) -> None:
+        for kind in kinds:
+            response = await self.http.post(
+                f"/applications/{application_id}/attachments",
+                data={"kind": kind},
+                files={"file": (f"{kind}.pdf", PDF, "application/pdf")},
+                headers=self.operator(uscc),
+            )
+            assert response.status_code == 201, response.text
+
+    async def submit(self, application_id: str, uscc: str = USCC) -> httpx.Response:
+        return await self.http.post(f"/applications/{application_id}/submit", headers=self.operator(uscc))
+
+    async def submitted(self, form: dict[str, Any] | None = None) -> str:
+        """A complete application with its attachments, submitted in the open round."""
+        form = form or full_form()
+        application_id = await self.draft(form)
+        await self.attach(application_id, form["uscc"])
+        response = await self.submit(application_id, form["uscc"])
+        assert response.status_code == 200, response.text
+        return application_id
+
+    async def forwarded(self, form: dict[str, Any] | None = None) -> str:
+        form = form or full_form()
+        application_id = await self.submitted(form)
+        response = await self.http.post(
+            f"/applications/{application_id}/forward",
+            json={"opinion": "材料齐全，同意上报"},
+            headers=self.district(form["district_code"]),
+        )
+        assert response.status_code == 200, response.text
+        return application_id
+
+    async def produce(self, event: Event, source: str = "/gz/sme/review") -> None:
+        """Publish an event of another service onto this test's topics, as that service would."""
+        envelope = wrap(event, source=source)
+        producer = AIOKafkaProducer(bootstrap_servers=self.kafka, acks="all", enable_idempotence=True)
+        await producer.start()
+        try:
+            await producer.send_and_wait(
+                self.prefix + event.topic.name, envelope.data, key=envelope.key, headers=envelope.headers()
+            )
+        finally:
+            await producer.stop()
+
+    async def recognise(
+        self, application_id: str, *, uscc: str = USCC, district_code: str = "440106", on: date | None = None
+    ) -> dict[str, Any]:
+        """Review puts the applicant on the final list; returns the station registry created."""
+        await self.produce(
+            StationRecognised(
+                application_id=application_id,
+                round_year=today().year,
+                uscc=uscc,
+                entity_name="广州市天河区创新企业服务有限公司",
+                district_code=district_code,
+                plaque_number=f"穗中小服站〔{today().year}〕{application_id[:4]}号",
+                final_list_id="fl-1",
+                final_list_published_on=on or today(),
+                recognised_at=datetime.now(SHANGHAI),
+            )
+        )
+
+        async def registered() -> dict[str, Any] | None:
+            found = await self.http.get("/stations", params={"limit": 200}, headers=self.bureau)
+            stations = [s for s in found.json()["items"] if s["application_id"] == application_id]
+            return stations[0] if stations else None
+
+        return await wait_until(registered, what=f"the station of application {application_id}")
+
+    def reader(self, topic: str) -> TopicReader:
+        reader = TopicReader(self.kafka, self.prefix + topic)
+        self.readers.append(reader)
+        return reader
+
+
+class TopicReader:
+    """Reads a topic of this test from its beginning and collects the events on it."""
+
+    def __init__(self, bootstrap: str, topic: str) -> None:
+        self._consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
+        self._started = False
+        self.events: list[Event] = []
+        self.raw: list[bytes] = []
+
+    async def _poll(self) -> None:
+        if not self._started:
+            await self._consumer.start()
+            self._started = True
+        batches = await self._consumer.getmany(timeout_ms=200)
+        for records in batches.values():
+            for record in records:
+                self.raw.append(bytes(record.value))
+                self.events.append(unwrap(record.headers, record.value).decode())
+
+    async def wait_for(self, kind: type[E], where: Callable[[E], bool] = lambda _: True, *, count: int = 1) -> list[E]:
+        """The events of `kind` matching `where`, once at least `count` of them arrived."""
+
+        async def arrived() -> list[E] | None:
+            await self._poll()
+            found = [e for e in self.events if isinstance(e, kind) and where(e)]
+            return found if len(found) >= count else None
+
+        return await wait_until(arrived, what=f"{count} {kind.__name__} event(s)")
+
+    async def stop(self) -> None:
+        if self._started:
+            await self._consumer.stop()
+
+
+@pytest.fixture
+def registry_settings(
+    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path
+) -> RegistrySettings:
+    return RegistrySettings(
+        database_url=database_url,
+        kafka_bootstrap_servers=kafka_bootstrap,
+        kafka_topic_prefix=topic_prefix,
+        auth_dev_secret=dev_secret,
+        environment="test",
+        testing_clock=True,
+        files_dir=str(tmp_path / "files"),
+        relay_poll_interval_s=0.2,
+        timer_poll_interval_s=0.2,
+    )
+
+
+@contextlib.asynccontextmanager
+async def running(settings: RegistrySettings) -> AsyncIterator[Registry]:
+    """A registry app in process: its lifespan (migrations, relay, consumers, timers) and a client."""
+    app = registry_app(settings)
+    transport = httpx.ASGITransport(app=app)
+    registry = None
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://registry") as http,
+    ):
+        registry = Registry(
+            app, http, settings.auth_dev_secret or "", settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
+        )
+        try:
+            yield registry
+        finally:
+            for reader in registry.readers:
+                await reader.stop()
+
+
+@pytest.fixture
+async def registry(registry_settings: RegistrySettings) -> AsyncIterator[Registry]:
+    async with running(registry_settings) as started:
+        yield started

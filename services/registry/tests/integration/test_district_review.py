@@ -1,0 +1,170 @@
+"""The district's preliminary review: only the district of registration decides; events tell review."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from sme_contracts.registry import (
+    ApplicationForwarded,
+    ApplicationRejected,
+    ApplicationReturned,
+    ApplicationSubmitted,
+)
+
+from .conftest import OTHER_USCC, PERSONAL_DATA, Registry, full_form, today
+
+pytestmark = pytest.mark.integration
+
+TOPIC = "gz.sme.registry.application"
+
+
+async def test_forwarding_publishes_what_review_needs_and_no_personal_data(registry: Registry) -> None:
+    await registry.open_round()
+    application_id = await registry.forwarded()
+
+    reader = registry.reader(TOPIC)
+    [event] = await reader.wait_for(ApplicationForwarded)
+    assert (event.application_id, event.district_code, event.full_time_staff) == (application_id, "440106", 2)
+    assert (event.operator_type, event.district_opinion) == ("sme_service_centre", "材料齐全，同意上报")
+    assert [s.value for s in event.services] == ["information", "legal", "financing"]
+    for raw in reader.raw:
+        text = raw.decode()
+        assert not [value for value in PERSONAL_DATA if value in text]
+    view = (await registry.http.get(f"/applications/{application_id}", headers=registry.district())).json()
+    assert view["status"] == "forwarded"
+    assert view["district_decisions"][0]["decision"] == "forward"
+
+
+async def test_another_district_can_neither_read_nor_decide_and_never_sees_the_data(registry: Registry) -> None:
+    await registry.open_round()
+    application_id = await registry.submitted()
+    other = registry.district("440104")
+    for action, body in (("forward", {}), ("return", {"reasons": ["补充材料"]}), ("reject", {"reasons": ["不符合"]})):
+        response = await registry.http.post(f"/applications/{application_id}/{action}", json=body, headers=other)
+        assert response.status_code == 404
+        assert "天河" not in response.text
+    read = await registry.http.get(f"/applications/{application_id}", headers=other)
+    assert read.status_code == 404
+    listed = await registry.http.get("/applications", params={"district_code": "440106"}, headers=other)
+    assert listed.json()["total"] == 0
+    view = (await registry.http.get(f"/applications/{application_id}", headers=registry.district())).json()
+    assert view["status"] == "submitted"
+
+
+async def test_the_bureau_and_operators_do_not_make_the_districts_decision(registry: Registry) -> None:
+    await registry.open_round()
+    application_id = await registry.submitted()
+    for caller in (registry.bureau, registry.operator()):
+        response = await registry.http.post(f"/applications/{application_id}/forward", json={}, headers=caller)
+        assert response.status_code == 403
+
+
+async def test_return_and_reject_without_reasons_are_refused(registry: Registry) -> None:
+    await registry.open_round()
+    application_id = await registry.submitted()
+    for action in ("return", "reject"):
+        for body in ({}, {"reasons": ["   "]}):
+            response = await registry.http.post(
+                f"/applications/{application_id}/{action}", json=body, headers=registry.district()
+            )
+            assert response.status_code == 422
+            assert response.json()["errors"][0]["field"] == "reasons"
+    view = (await registry.http.get(f"/applications/{application_id}", headers=registry.district())).json()
+    assert view["status"] == "submitted"
+
+
+async def test_a_returned_application_is_completed_and_resubmitted(registry: Registry) -> None:
+    await registry.open_round()
+    application_id = await registry.submitted()
+    returned = await registry.http.post(
+        f"/applications/{application_id}/return",
+        json={"reasons": ["请补充专职人员劳动合同"]},
+        headers=registry.district(),
+    )
+    assert returned.status_code == 200
+    assert returned.json()["status"] == "returned"
+
+    edited = await registry.http.put(
+        f"/applications/{application_id}", json=full_form(service_area="天河全区"), headers=registry.operator()
+    )
+    assert edited.status_code == 200
+    await registry.attach(application_id, kinds=("staff_proof",))
+    resubmitted = await registry.submit(application_id)
+    assert resubmitted.status_code == 200, resubmitted.text
+    assert (resubmitted.json()["status"], resubmitted.json()["submissions"]) == ("submitted", 2)
+
+    reader = registry.reader(TOPIC)
+    [returned_event] = await reader.wait_for(ApplicationReturned)
+    assert returned_event.reasons == ["请补充专职人员劳动合同"]
+    submissions = await reader.wait_for(ApplicationSubmitted, count=2)
+    assert [e.resubmission for e in submissions] == [False, True]
+
+
+async def test_a_returned_application_may_come_back_after_the_window_until_the_forwarding_deadline(
+    registry: Registry,
+) -> None:
+    await registry.open_round(opens=-10, closes=0, deadline=3)
+    application_id = await registry.submitted()
+    await registry.http.post(
+        f"/applications/{application_id}/return", json={"reasons": ["补充场地证明"]}, headers=registry.district()
+    )
+    registry.clock.advance(timedelta(days=2))
+    assert (await registry.submit(application_id)).status_code == 200
+    await registry.http.post(
+        f"/applications/{application_id}/return", json={"reasons": ["再次补充"]}, headers=registry.district()
+    )
+    registry.clock.advance(timedelta(days=2))
+    late = await registry.submit(application_id)
+    assert late.status_code == 409
+    assert "区级初审上报截止日" in late.json()["detail"]
+
+
+async def test_a_rejection_closes_the_application_with_its_reasons(registry: Registry) -> None:
+    await registry.open_round()
+    application_id = await registry.submitted()
+    rejected = await registry.http.post(
+        f"/applications/{application_id}/reject", json={"reasons": ["不具备固定办公场所"]}, headers=registry.district()
+    )
+    assert (rejected.json()["status"], rejected.json()["outcome_reason"]) == ("rejected", "不具备固定办公场所")
+    [event] = await registry.reader(TOPIC).wait_for(ApplicationRejected)
+    assert (event.application_id, event.reasons) == (application_id, ["不具备固定办公场所"])
+    again = await registry.http.post(f"/applications/{application_id}/forward", json={}, headers=registry.district())
+    assert again.status_code == 409
+
+
+async def test_districts_list_their_own_applications_and_the_bureau_sees_all(registry: Registry) -> None:
+    await registry.open_round()
+    tianhe = await registry.submitted()
+    yuexiu = await registry.forwarded(full_form(uscc=OTHER_USCC, district_code="440104"))
+
+    async def ids(headers: dict[str, str], **params: object) -> set[str]:
+        response = await registry.http.get("/applications", params=params, headers=headers)
+        assert response.status_code == 200, response.text
+        return {item["id"] for item in response.json()["items"]}
+
+    year = today().year
+    assert await ids(registry.district("440106")) == {tianhe}
+    assert await ids(registry.district("440104"), status="forwarded", round_year=year) == {yuexiu}
+    assert await ids(registry.district("440104"), status="submitted") == set()
+    assert await ids(registry.bureau) == {tianhe, yuexiu}
+    assert await ids(registry.bureau, district_code="440104") == {yuexiu}
+    assert await ids(registry.bureau, round_year=year - 1) == set()
+    listed = await registry.http.get("/applications", headers=registry.bureau)
+    assert "staff" not in listed.json()["items"][0]
+
+
+async def test_a_forward_after_the_districts_deadline_is_accepted_and_flagged_for_the_bureau(
+    registry: Registry,
+) -> None:
+    await registry.open_round(opens=-10, closes=0, deadline=1)
+    application_id = await registry.submitted()
+    registry.clock.advance(timedelta(days=3))
+    forwarded = await registry.http.post(
+        f"/applications/{application_id}/forward", json={}, headers=registry.district()
+    )
+    assert forwarded.status_code == 200
+    trail = await registry.http.get("/audit", params={"target_id": application_id}, headers=registry.bureau)
+    forward = next(e for e in trail.json() if e["action"] == "forward")
+    assert forward["details"]["after_forwarding_deadline"] is True

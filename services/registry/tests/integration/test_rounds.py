@@ -1,0 +1,73 @@
+"""Annual rounds: opened by the bureau once a year, public to read, movable by the bureau."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import Registry, today
+
+pytestmark = pytest.mark.integration
+
+
+async def test_the_bureau_opens_one_round_per_year_and_everyone_can_read_it(registry: Registry) -> None:
+    opened = await registry.open_round()
+    assert opened["title"] == f"{today().year}年度广州市民营和中小企业服务站认定申请"
+    again = await registry.http.post(
+        "/rounds",
+        json={
+            "year": opened["year"],
+            "window_opens_on": opened["window_opens_on"],
+            "window_closes_on": opened["window_closes_on"],
+            "forwarding_deadline": opened["forwarding_deadline"],
+        },
+        headers=registry.bureau,
+    )
+    assert again.status_code == 409
+    assert "每年只开展一次" in again.json()["detail"]
+    public = await registry.http.get("/rounds")
+    assert [r["year"] for r in public.json()] == [opened["year"]]
+    assert (await registry.http.get(f"/rounds/{opened['year']}")).json()["window_opens_on"] == opened["window_opens_on"]
+    assert (await registry.http.get(f"/rounds/{opened['year'] + 1}")).status_code == 404
+
+
+async def test_only_the_bureau_opens_a_round(registry: Registry) -> None:
+    body = {
+        "year": 2030,
+        "window_opens_on": "2030-03-01",
+        "window_closes_on": "2030-03-31",
+        "forwarding_deadline": "2030-04-15",
+    }
+    for caller in (registry.district(), registry.operator(), registry.auth("head_station_staff")):
+        assert (await registry.http.post("/rounds", json=body, headers=caller)).status_code == 403
+    assert (await registry.http.post("/rounds", json=body)).status_code == 401
+
+
+async def test_round_dates_out_of_order_are_refused_field_by_field(registry: Registry) -> None:
+    body = {
+        "year": 2030,
+        "window_opens_on": "2030-03-31",
+        "window_closes_on": "2030-03-01",
+        "forwarding_deadline": "2030-02-01",
+    }
+    response = await registry.http.post("/rounds", json=body, headers=registry.bureau)
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} == {"window_closes_on", "forwarding_deadline"}
+    assert (await registry.http.get("/rounds")).json() == []
+
+
+async def test_an_extended_window_lets_a_late_applicant_submit(registry: Registry) -> None:
+    opened = await registry.open_round(opens=-20, closes=-1, deadline=10)
+    application_id = await registry.draft()
+    await registry.attach(application_id)
+    assert (await registry.submit(application_id)).status_code == 409
+
+    extended = await registry.http.patch(
+        f"/rounds/{opened['year']}",
+        json={"window_closes_on": today().isoformat(), "reason": "根据补充通知延长受理期"},
+        headers=registry.bureau,
+    )
+    assert extended.status_code == 200, extended.text
+    assert (await registry.submit(application_id)).status_code == 200
+    trail = await registry.http.get("/audit", params={"target_type": "round"}, headers=registry.bureau)
+    latest = trail.json()[0]
+    assert (latest["action"], latest["reason"]) == ("change_round_dates", "根据补充通知延长受理期")
