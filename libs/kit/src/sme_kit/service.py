@@ -84,7 +84,9 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
     """The service's ASGI app: routes, problem+json, health, tracing, and the lifespan below."""
     settings = definition.settings
     configure_logging(settings.service_name, settings.log_level)
-    configure_tracing(settings.service_name, otlp_endpoint=settings.otel_exporter_otlp_endpoint)
+    configure_tracing(
+        settings.service_name, otlp_endpoint=settings.otel_exporter_otlp_endpoint, spans_file=settings.otel_spans_file
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

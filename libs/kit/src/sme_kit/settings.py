@@ -51,6 +51,9 @@ class ServiceSettings(BaseSettings):
         '{"2027": {"holidays": ["2027-01-01", ...], "workdays": [...], "source": "国办发明电〔2026〕..."}}',
     )
     otel_exporter_otlp_endpoint: str | None = None
+    otel_spans_file: str | None = Field(
+        default=None, description="Also write every finished span as a JSON line to this file (tests, local debugging)."
+    )
     testing_clock: bool = Field(
         default=False,
         description="Lets tests move the service's clock through an admin endpoint; refused in production.",

@@ -9,15 +9,24 @@ from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor
 
 
-def configure_tracing(service: str, *, otlp_endpoint: str | None = None) -> TracerProvider:
-    """Install the SDK tracer provider (once per process); exports over OTLP when an endpoint is set."""
+def configure_tracing(
+    service: str, *, otlp_endpoint: str | None = None, spans_file: str | None = None
+) -> TracerProvider:
+    """Install the SDK tracer provider (once per process); exports over OTLP when an endpoint is set,
+    and as JSON lines to ``spans_file`` when one is given."""
     current = trace.get_tracer_provider()
     if isinstance(current, TracerProvider):
         return current
     provider = TracerProvider(resource=Resource.create({"service.name": f"sme-{service}"}))
+    if spans_file:
+        # Line-buffered, kept open for the life of the process: one compact JSON object per span.
+        out = open(spans_file, "a", buffering=1, encoding="utf-8")  # noqa: SIM115
+        provider.add_span_processor(
+            SimpleSpanProcessor(ConsoleSpanExporter(out=out, formatter=lambda span: span.to_json(indent=None) + "\n"))
+        )
     if otlp_endpoint:
         try:
             from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
