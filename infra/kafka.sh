@@ -51,6 +51,8 @@ start() {
       || { cat "$state/format.log" >&2; exit 1; }
   fi
   : > "$state/server.log"
+  # Every partition keeps files open (segments, mmapped indexes): allow as many as the system lets us.
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   nohup java "${java_opts[@]}" -cp "$libs/*" kafka.Kafka "$state/server.properties" \
     >"$state/stdout.log" 2>&1 &
   echo $! > "$pidfile"

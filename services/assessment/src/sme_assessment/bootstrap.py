@@ -1,4 +1,4 @@
-"""The composition root of the assessment service."""
+"""The composition root of the assessment service: the one place that wires it."""
 
 from __future__ import annotations
 
@@ -7,18 +7,47 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from sme_assessment.config import AssessmentSettings
+from sme_assessment.domain.errors import DomainError, StateConflict
+from sme_assessment.entrypoints import (
+    consumers,
+    http_cycles,
+    http_plans,
+    http_rectifications,
+    http_reports,
+    http_revocations,
+    http_stations,
+    timers,
+)
+from sme_contracts.assessment import PUBLISHED_TOPICS
+from sme_kit.files import FileRejected
 from sme_kit.service import ServiceDefinition, create_app
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def definition(settings: AssessmentSettings | None = None) -> ServiceDefinition:
+    """What makes this service itself: routers, events, timers, migrations, domain errors."""
     return ServiceDefinition(
         settings=settings or AssessmentSettings(),  # type: ignore[call-arg]
         title="广州市民营和中小企业服务站 · 年度考核 Assessment",
-        description="Work plans and summaries, the annual assessment and rectification, revocation.",
-        routers=[],
+        description=(
+            "Work plans and summaries (§4.1.4), the annual assessment with indicators computed from the other "
+            "services' events (§4.3.6), rectification and re-assessment, and revocation of the station title on "
+            "the guideline's eight grounds (§4.3); reports for the bureau."
+        ),
+        routers=[
+            http_plans.router,
+            http_cycles.router,
+            http_rectifications.router,
+            http_revocations.router,
+            http_reports.router,
+            http_stations.router,
+        ],
         migrations_dir=MIGRATIONS,
+        publishes=list(PUBLISHED_TOPICS),
+        handlers=consumers.handlers,
+        timers=timers.timers,
+        domain_errors={StateConflict: 409, DomainError: 422, FileRejected: 422},
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sme_kit.testing.infra import Infrastructure, create_database, drop_database, server_version
+from sme_kit.testing.infra import Infrastructure, create_database, delete_topics, drop_database, server_version
 
 _infra: Infrastructure | None = None
 
@@ -69,9 +69,16 @@ async def database_url(pg_admin_url: str) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-def topic_prefix() -> str:
-    """A prefix that gives this test its own topics and consumer groups on the shared broker."""
-    return f"t{uuid.uuid4().hex[:10]}."
+async def topic_prefix(infrastructure: Infrastructure) -> AsyncIterator[str]:
+    """A prefix that gives this test its own topics and consumer groups on the shared broker.
+
+    The test's topics are deleted afterwards: a broker keeps files open for every partition, and
+    thousands of leftover test topics exhaust them.
+    """
+    prefix = f"t{uuid.uuid4().hex[:10]}."
+    yield prefix
+    if infrastructure.kafka_bootstrap is not None:
+        await delete_topics(infrastructure.kafka_bootstrap, prefix)
 
 
 @pytest.fixture(scope="session")

@@ -1,1 +1,1 @@
-"""Assessment's adapters (built with the service's own issue)."""
+"""Assessment's adapters: tables, repositories, and the publisher that speaks the contracts."""

@@ -1,1 +1,1 @@
-"""Assessment's domain (built with the service's own issue)."""
+"""The assessment rules, free of I/O: evidence and indicators, cycles, rectification, revocation, plans."""

@@ -1,1 +1,1 @@
-"""Assessment's entrypoints (built with the service's own issue)."""
+"""Assessment's entry points: HTTP routers, event subscribers, timers."""

@@ -1,1 +1,1 @@
-"""Assessment's service_layer (built with the service's own issue)."""
+"""Assessment's use cases, one small function per command or handled event, each in a unit of work."""

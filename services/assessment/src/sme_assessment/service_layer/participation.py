@@ -1,0 +1,66 @@
+"""Stations that do not take part in a year's assessment (§4.3 ground 6: "无故不参加年度考核")."""
+
+from __future__ import annotations
+
+from sme_assessment.adapters import publisher
+from sme_assessment.adapters.cycles import CycleRepository, NonParticipationRepository
+from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.domain.cycles import NonParticipation
+from sme_assessment.domain.errors import DomainError, StateConflict
+from sme_assessment.domain.stations import require_active
+from sme_assessment.service_layer.access import district_scope
+from sme_assessment.service_layer.cycles import cycle_for_update, get_cycle
+from sme_assessment.service_layer.proposals import propose_automatically
+from sme_contracts.common import RevocationGround
+from sme_kit.auth import Principal
+from sme_kit.uow import Actor, UnitOfWorkFactory
+
+
+async def record_non_participation(
+    uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str, station_id: str, excused: bool, reason: str
+) -> NonParticipation:
+    """The bureau records that a station did not take part: with a reason it accepted, the station is
+    exempted; without one, revocation on ground 6 is proposed."""
+    if not reason.strip():
+        raise DomainError("须说明情况或理由 (say what happened, or the reason given)")
+    async with uow_factory(Actor.of(principal)) as uow:
+        cycle = await cycle_for_update(uow, cycle_id)
+        station = require_active(await StationRepository(uow.session).get(station_id), station_id, to="登记不参加考核")
+        records = NonParticipationRepository(uow.session)
+        if await records.get(cycle.id, station.id) is not None:
+            raise StateConflict(f"已登记该服务站不参加{cycle.year}年度考核 (already recorded)")
+        cycle.inputs_changed()
+        record = NonParticipation(
+            cycle_id=cycle.id,
+            station_id=station.id,
+            uscc=station.uscc,
+            district_code=station.district_code,
+            excused=excused,
+            reason=reason,
+            recorded_by=principal.subject,
+            recorded_at=uow.clock.now(),
+        )
+        await records.add(record)
+        await CycleRepository(uow.session).save(cycle)
+        uow.publish(publisher.non_participation_recorded(record, cycle.year))
+        uow.audit("record_non_participation", "cycle", cycle.id, reason=reason, station_id=station.id, excused=excused)
+        if not excused:
+            await propose_automatically(
+                uow,
+                station=station,
+                ground=RevocationGround.ASSESSMENT_SKIPPED_OR_FAILED,
+                trigger=f"无故不参加{cycle.year}年度考核",
+                evidence=reason,
+            )
+        await uow.commit()
+    return record
+
+
+async def non_participants(
+    uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str, district_code: str | None
+) -> list[NonParticipation]:
+    """Stations recorded as not taking part in a cycle (a district: its own)."""
+    district_code = district_scope(principal, district_code)
+    await get_cycle(uow_factory, principal, cycle_id=cycle_id)
+    async with uow_factory(Actor.of(principal)) as uow:
+        return await NonParticipationRepository(uow.session).of_cycle(cycle_id, district_code=district_code)
