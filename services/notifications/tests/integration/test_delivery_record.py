@@ -1,95 +1,133 @@
-"""The delivery record on the real PostgreSQL and Kafka: built from events once, read by the bureau only."""
+"""The delivery record on the real PostgreSQL, Kafka and SMTP server: one delivery per (event, recipient,
+channel) however often an event arrives, searchable by the bureau and the platform team only."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import datetime
+from collections.abc import Callable
+from datetime import timedelta
 
-import httpx
 import pytest
-from aiokafka import AIOKafkaProducer
 
+from sme_contracts import Event
 from sme_contracts.envelope import wrap
-from sme_contracts.registry import ApplicationKind, ApplicationSubmitted
-from sme_kit.auth import mint_dev_token
 from sme_kit.testing import wait_until
-from sme_notifications.bootstrap import app as notifications_app
-from sme_notifications.config import NotificationsSettings
+from sme_kit.uow import Actor
+from sme_notifications.service_layer.route_event import route_event
+
+from .conftest import Publisher, Service, SmtpServer
 
 pytestmark = pytest.mark.integration
 
-EVENT = ApplicationSubmitted(
-    application_id="a-42",
-    round_year=2026,
-    kind=ApplicationKind.NEW,
-    uscc="91440112MA59C1XE2T",
-    entity_name="广州市黄埔区产业园服务有限公司",
-    district_code="440112",
-    submitted_at=datetime.fromisoformat("2026-11-28T10:00:00+08:00"),
+RETURNED = "gz.sme.registry.application.returned.v1"
+
+
+async def test_an_event_delivered_twice_gives_one_message_per_recipient_and_channel(
+    service: Service, publish: Publisher, smtp: SmtpServer, sample: Callable[..., Event]
+) -> None:
+    await service.register_world()
+    event_id = await publish.send(sample(RETURNED), copies=2)
+
+    found = await service.settled(event_id, 3)
+    await wait_until(lambda: _seen(service, 2), what="the second copy to be consumed")
+    assert sorted((d["recipient"], d["channel"], d["status"]) for d in found) == [
+        ("org:91440106MA59C1XE2H", "email", "delivered"),
+        ("org:91440106MA59C1XE2H", "in_app", "delivered"),
+        ("org:91440106MA59C1XE2H", "sms", "delivered"),
+    ]
+    assert len(await service.deliveries(event_id=event_id)) == 3
+    assert [to for to, _ in smtp.mailbox.messages] == [["wangfang@example.com"]]
+    assert [line["mobile"] for line in service.spooled_sms()] == ["13800138000"]
+
+
+async def test_routing_the_same_event_again_adds_nothing_even_past_the_consumer_s_inbox(
+    service: Service, sample: Callable[..., Event]
+) -> None:
+    # The kit's inbox drops a redelivered record; the unique (event, recipient, channel) key is the second
+    # guard, for an event replayed under another consumer name or re-routed by hand.
+    await service.register_world()
+    envelope = wrap(sample(RETURNED), source="/gz/sme/registry")
+    runtime, routing = service.runtime, service.app.state.notifications.routing
+    created = []
+    for _ in range(2):
+        async with runtime.uow(Actor.system("replay")) as uow:
+            created.append(await route_event(event=envelope.decode(), envelope=envelope, uow=uow, routing=routing))
+            await uow.commit()
+    assert created == [3, 0]
+
+
+async def test_the_record_is_searchable_by_event_type_recipient_channel_status_and_time(
+    service: Service, publish: Publisher, sample: Callable[..., Event]
+) -> None:
+    await service.register_world()
+    submitted = await publish.send(sample("gz.sme.registry.application.submitted.v1"))
+    returned = await publish.send(sample(RETURNED))
+    await service.settled(submitted, 4)
+    await service.settled(returned, 3)
+
+    assert {d["event_id"] for d in await service.deliveries(event_type=RETURNED)} == {returned}
+    by_officer = await service.deliveries(recipient="official:do-th")
+    assert [(d["event_id"], d["channel"], d["audience"]) for d in by_officer] == [
+        (submitted, "email", "district:440106")
+    ]
+    assert {d["recipient"] for d in await service.deliveries(audience="district:440106")} == {
+        "district:440106",
+        "official:do-th",
+    }
+    assert len(await service.deliveries(channel="sms")) == 1
+    assert len(await service.deliveries(status="delivered")) == 7
+    assert await service.deliveries(status="failed") == []
+    now = service.runtime.clock.now()
+    assert len(await service.deliveries(created_from=(now - timedelta(minutes=5)).isoformat())) == 7
+    assert await service.deliveries(created_to=(now - timedelta(minutes=5)).isoformat()) == []
+    first_page = await service.deliveries(limit=2)
+    second_page = await service.deliveries(limit=2, offset=2)
+    assert len(first_page) == len(second_page) == 2
+    assert {d["delivery_id"] for d in first_page}.isdisjoint(d["delivery_id"] for d in second_page)
+    # The record shows what went where, never the message itself.
+    assert all("body" not in d for d in first_page)
+
+
+@pytest.mark.parametrize(
+    ("role", "claims"),
+    [
+        ("district_officer", {"district": "440106"}),
+        ("station_operator", {"org": "91440106MA59C1XE2H"}),
+        ("head_station_staff", {}),
+        ("expert", {}),
+    ],
 )
-
-
-@pytest.fixture
-async def client(
-    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str
-) -> AsyncIterator[httpx.AsyncClient]:
-    settings = NotificationsSettings(
-        database_url=database_url,
-        kafka_bootstrap_servers=kafka_bootstrap,
-        kafka_topic_prefix=topic_prefix,
-        auth_dev_secret=dev_secret,
-        environment="test",
-    )
-    app = notifications_app(settings)
-    transport = httpx.ASGITransport(app=app)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://notifications") as http,
-    ):
-        yield http
-
-
-async def publish_twice(kafka_bootstrap: str, topic: str) -> None:
-    envelope = wrap(EVENT, source="/gz/sme/registry")
-    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=True)
-    await producer.start()
-    try:
-        for _ in range(2):
-            await producer.send_and_wait(topic, envelope.data, key=envelope.key, headers=envelope.headers())
-    finally:
-        await producer.stop()
-
-
-async def test_an_event_delivered_twice_is_recorded_once_per_recipient_and_read_by_the_bureau(
-    client: httpx.AsyncClient, kafka_bootstrap: str, topic_prefix: str, dev_secret: str
+async def test_the_record_and_the_directory_are_closed_to_everyone_but_the_bureau_and_platform_operators(
+    service: Service, role: str, claims: dict[str, str]
 ) -> None:
-    await publish_twice(kafka_bootstrap, topic_prefix + "gz.sme.registry.application")
-    bureau = {"Authorization": f"Bearer {mint_dev_token(dev_secret, role='bureau_admin')}"}
-
-    async def recorded() -> list[dict[str, str]]:
-        return (await client.get("/deliveries", headers=bureau)).json()
-
-    found = await wait_until(recorded, what="the deliveries")
-    runtime = client._transport.app.state.runtime  # type: ignore[attr-defined]
-    await wait_until(lambda: _processed_both(runtime), what="the duplicate to be consumed")
-    found = await recorded()
-    assert sorted(d["recipient"] for d in found) == ["district:440112", "org:91440112MA59C1XE2T"]
-
-
-async def test_the_delivery_record_is_closed_to_districts_and_operators(
-    client: httpx.AsyncClient, dev_secret: str
-) -> None:
-    for role, claims in (
-        ("district_officer", {"district": "440112"}),
-        ("station_operator", {"org": "91440112MA59C1XE2T"}),
-    ):
-        token = mint_dev_token(dev_secret, role=role, **claims)
-        response = await client.get("/deliveries", headers={"Authorization": f"Bearer {token}"})
-        assert response.status_code == 403
+    caller = service.as_(role, **claims)
+    for path in ("/deliveries", "/directory/officials", "/routing", "/templates"):
+        response = await service.http.get(path, headers=caller)
+        assert response.status_code == 403, path
         assert response.headers["content-type"] == "application/problem+json"
+    platform = service.as_("platform_operator", subject="ops-1")
+    assert (await service.http.get("/deliveries", headers=platform)).status_code == 200
+    assert (await service.http.get("/deliveries")).status_code == 401
 
 
-async def _processed_both(runtime: object) -> bool:
-    # The first copy is handled, the second only claimed-and-skipped: the consumer has seen two records.
-    consumer = runtime.consumer  # type: ignore[attr-defined]
-    return consumer is not None and consumer.seen >= 2
+async def test_the_record_shows_the_routing_table_and_templates_in_force(service: Service) -> None:
+    routing = (await service.http.get("/routing", headers=service.bureau)).json()
+    returned = [r for r in routing["routes"] if r["event_type"] == RETURNED]
+    assert returned == [
+        {
+            "event_type": RETURNED,
+            "template_id": "application_returned",
+            "to": ["org"],
+            "channels": ["in_app", "email", "sms"],
+            "mandatory": True,
+            "when": {},
+            "why": "申请被退回补正，申请单位须补充材料后重新提交",
+        }
+    ]
+    assert "gz.sme.activities.promotion.recorded.v1" in routing["silent"]
+    templates = (await service.http.get("/templates", headers=service.bureau)).json()
+    assert {"template_id": "application_returned", "channel": "sms", "version": 1, "versions": [1]} in templates
+
+
+async def _seen(service: Service, records: int) -> bool:
+    consumer = service.runtime.consumer
+    return consumer is not None and consumer.seen >= records

@@ -1,71 +1,191 @@
-"""Who is told about an event, over which channel: one delivery per (event, recipient, channel).
+"""A delivery: one message to one recipient over one channel, for one event — and its life.
 
-This first cut routes the application-submitted event to the in-app inbox of the applicant and
-of the officers of its district. Routing as data, templates, email and SMS come with the
-notifications service's own issue.
+pending ──send──▶ delivered
+   │  ▲
+ fail └─ retry after an exponential back-off, while tries remain and the failure is retryable
+   ▼
+ failed (final: the last try spent, or refused for good)
+
+A delivery is claimed for sending by moving it to ``sending`` with a lease (``next_attempt_at``);
+a dispatcher that dies mid-send leaves the lease to expire, and the delivery is sent again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from enum import StrEnum
 
-
-class Channel(StrEnum):
-    IN_APP = "in_app"
+from sme_notifications.domain.channels import Channel, FailureKind
+from sme_notifications.domain.recipients import Recipient
 
 
 class DeliveryStatus(StrEnum):
+    PENDING = "pending"  # 待发送（或等待重试）
+    SENDING = "sending"  # 发送中
+    DELIVERED = "delivered"  # 已送达渠道
+    FAILED = "failed"  # 最终失败
+
+
+class AttemptOutcome(StrEnum):
     DELIVERED = "delivered"
+    RETRY = "retry"  # failed, will be tried again
+    FAILED = "failed"  # failed, final
 
 
 @dataclass(frozen=True)
-class Recipient:
-    """An addressee as the routing rules name it: an organisation, or the officers of a district."""
+class TemplateRef:
+    """The template a message was rendered from: id and version."""
 
-    kind: str
     id: str
+    version: int
 
-    def __str__(self) -> str:
-        return f"{self.kind}:{self.id}"
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently a failing channel is tried again."""
+
+    max_attempts: int
+    base_delay: timedelta
+    max_delay: timedelta
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError("at least one attempt")
+
+    def delay_after(self, attempts: int) -> timedelta:
+        """The wait after the ``attempts``-th failed try: base, 2×base, 4×base, … capped."""
+        factor: int = 2 ** max(0, attempts - 1)
+        return min(self.base_delay * factor, self.max_delay)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One try and how it ended (``error`` already masked of addresses)."""
+
+    number: int
+    at: datetime
+    outcome: AttemptOutcome
+    error_code: str | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True)
 class Delivery:
+    delivery_id: str
     event_id: str
     event_type: str
     recipient: Recipient
+    audience: Recipient
     channel: Channel
+    template: TemplateRef
     subject: str
     body: str
+    mandatory: bool
     status: DeliveryStatus
+    attempts: int
     created_at: datetime
+    updated_at: datetime
+    next_attempt_at: datetime | None = None
+    delivered_at: datetime | None = None
+    last_error: str | None = None
+    error_code: str | None = None
+
+    @property
+    def final(self) -> bool:
+        return self.status in (DeliveryStatus.DELIVERED, DeliveryStatus.FAILED)
+
+    def delivered(self, now: datetime) -> tuple[Delivery, Attempt]:
+        """The channel took the message."""
+        attempts = self.attempts + 1
+        done = replace(
+            self,
+            status=DeliveryStatus.DELIVERED,
+            attempts=attempts,
+            delivered_at=now,
+            next_attempt_at=None,
+            updated_at=now,
+        )
+        return done, Attempt(attempts, now, AttemptOutcome.DELIVERED)
+
+    def failed_attempt(
+        self, now: datetime, kind: FailureKind, error: str, policy: RetryPolicy
+    ) -> tuple[Delivery, Attempt]:
+        """A try failed: wait and try again, or give up when no try is left or retrying cannot help."""
+        attempts = self.attempts + 1
+        final = attempts >= policy.max_attempts or not kind.retryable
+        changed = replace(
+            self,
+            status=DeliveryStatus.FAILED if final else DeliveryStatus.PENDING,
+            attempts=attempts,
+            next_attempt_at=None if final else now + policy.delay_after(attempts),
+            last_error=error,
+            error_code=kind.value,
+            updated_at=now,
+        )
+        outcome = AttemptOutcome.FAILED if final else AttemptOutcome.RETRY
+        return changed, Attempt(attempts, now, outcome, kind.value, error)
+
+    def requeued(self, now: datetime) -> Delivery:
+        """A failed delivery sent again on an operator's request, with a fresh set of tries."""
+        if self.status is not DeliveryStatus.FAILED:
+            raise DeliveryNotFailed(self.status)
+        if self.channel is Channel.IN_APP:
+            raise DeliveryNotFailed(self.status)
+        return replace(self, status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=now, updated_at=now)
 
 
-def application_submitted_deliveries(
-    *, event_id: str, event_type: str, entity_name: str, uscc: str, district_code: str, round_year: int, now: datetime
-) -> list[Delivery]:
-    """The applicant learns its application reached the district; the district learns it has one to review."""
-    return [
-        Delivery(
-            event_id=event_id,
-            event_type=event_type,
-            recipient=Recipient("org", uscc),
-            channel=Channel.IN_APP,
-            subject="服务站申请已提交",
-            body=f"{entity_name}：您的{round_year}年度服务站认定申请已提交至所在区民营和中小企业主管部门，请留意初审结果。",
-            status=DeliveryStatus.DELIVERED,
-            created_at=now,
-        ),
-        Delivery(
-            event_id=event_id,
-            event_type=event_type,
-            recipient=Recipient("district", district_code),
-            channel=Channel.IN_APP,
-            subject="有新的服务站申请待初审",
-            body=f"{entity_name}提交了{round_year}年度服务站认定申请，请进行初审。",
-            status=DeliveryStatus.DELIVERED,
-            created_at=now,
-        ),
-    ]
+class DeliveryNotFailed(Exception):
+    """Only a failed e-mail or SMS can be sent again."""
+
+    def __init__(self, status: DeliveryStatus) -> None:
+        super().__init__(
+            f"仅最终失败的邮件或短信可以重新发送，当前状态为 {status.value} "
+            f"(only a failed e-mail or SMS can be sent again; this one is {status.value})"
+        )
+
+
+_DELIVERY_IDS = uuid.UUID("6b0c6a53-3f0e-4c55-9a57-0c1d6e2f7a10")
+
+
+def delivery_id_for(event_id: str, recipient: Recipient, channel: Channel) -> str:
+    """The same (event, recipient, channel) always gets the same id: a re-routed event finds its delivery."""
+    return str(uuid.uuid5(_DELIVERY_IDS, f"{event_id}|{recipient}|{channel.value}"))
+
+
+def new_delivery(
+    *,
+    event_id: str,
+    event_type: str,
+    recipient: Recipient,
+    audience: Recipient,
+    channel: Channel,
+    template: TemplateRef,
+    subject: str,
+    body: str,
+    mandatory: bool,
+    now: datetime,
+) -> tuple[Delivery, Attempt | None]:
+    """A new delivery. In-app messages are delivered at once: the inbox is this service's own table,
+    written in the event's transaction. E-mail and SMS wait for the dispatcher, after the commit."""
+    in_app = channel is Channel.IN_APP
+    delivery = Delivery(
+        delivery_id=delivery_id_for(event_id, recipient, channel),
+        event_id=event_id,
+        event_type=event_type,
+        recipient=recipient,
+        audience=audience,
+        channel=channel,
+        template=template,
+        subject=subject,
+        body=body,
+        mandatory=mandatory,
+        status=DeliveryStatus.DELIVERED if in_app else DeliveryStatus.PENDING,
+        attempts=1 if in_app else 0,
+        created_at=now,
+        updated_at=now,
+        next_attempt_at=None if in_app else now,
+        delivered_at=now if in_app else None,
+    )
+    return delivery, Attempt(1, now, AttemptOutcome.DELIVERED) if in_app else None

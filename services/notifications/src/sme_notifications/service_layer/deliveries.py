@@ -1,36 +1,60 @@
-"""Use cases of deliveries: turning events into messages, and searching the record."""
+"""The delivery record: searched and read by the bureau and the platform team, and a failed
+e-mail or SMS sent again on their request."""
 
 from __future__ import annotations
 
-from sme_contracts.registry import ApplicationSubmitted
-from sme_kit.auth import Principal, Role
-from sme_kit.problems import Forbidden
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
-from sme_notifications.adapters.repository import DeliveryRepository
-from sme_notifications.domain.deliveries import Delivery, application_submitted_deliveries
+from collections.abc import Callable
 
+from sme_kit.auth import Principal
+from sme_kit.problems import NotFound
+from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_notifications.adapters.deliveries_repository import DeliveryFilter, DeliveryRepository
+from sme_notifications.domain.deliveries import Attempt, Delivery
+from sme_notifications.service_layer.access import require_record_reader
 
-async def notify_application_submitted(event: ApplicationSubmitted, event_id: str, uow: UnitOfWork) -> int:
-    """Record the deliveries of one submitted application; a repeated event adds none."""
-    items = application_submitted_deliveries(
-        event_id=event_id,
-        event_type=event.event_type,
-        entity_name=event.entity_name,
-        uscc=event.uscc,
-        district_code=event.district_code,
-        round_year=event.round_year,
-        now=uow.clock.now(),
-    )
-    return await DeliveryRepository(uow.session).add_once(items)
+NOT_FOUND = "投递记录不存在 (no such delivery)"
 
 
 async def search_deliveries(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, event_type: str | None, recipient: str | None, limit: int
+    uow_factory: UnitOfWorkFactory, principal: Principal, *, where: DeliveryFilter, limit: int, offset: int
 ) -> list[Delivery]:
-    """The delivery record, for the bureau and the platform team."""
-    if not principal.is_role(Role.BUREAU_ADMIN, Role.PLATFORM_OPERATOR):
-        raise Forbidden(
-            "投递记录仅限市工信局和平台运维人员查阅 (delivery records are for the bureau and platform operators)"
-        )
+    """Newest first."""
+    require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await DeliveryRepository(uow.session).search(event_type=event_type, recipient=recipient, limit=limit)
+        return await DeliveryRepository(uow.session).search(where, limit=limit, offset=offset)
+
+
+async def read_delivery(
+    uow_factory: UnitOfWorkFactory, principal: Principal, *, delivery_id: str
+) -> tuple[Delivery, list[Attempt]]:
+    """One delivery with every try made."""
+    require_record_reader(principal)
+    async with uow_factory(Actor.of(principal)) as uow:
+        repository = DeliveryRepository(uow.session)
+        delivery = await repository.get(delivery_id)
+        if delivery is None:
+            raise NotFound(NOT_FOUND)
+        return delivery, await repository.attempts_of(delivery_id)
+
+
+async def resend_failed(
+    uow_factory: UnitOfWorkFactory,
+    principal: Principal,
+    *,
+    delivery_id: str,
+    reason: str,
+    wake_dispatcher: Callable[[], None],
+) -> Delivery:
+    """Give a finally failed e-mail or SMS a fresh set of tries (e.g. after a long outage was fixed)."""
+    require_record_reader(principal)
+    async with uow_factory(Actor.of(principal)) as uow:
+        repository = DeliveryRepository(uow.session)
+        delivery = await repository.get(delivery_id)
+        if delivery is None:
+            raise NotFound(NOT_FOUND)
+        requeued = delivery.requeued(uow.clock.now())
+        await repository.save(requeued)
+        uow.audit("resend", "delivery", delivery_id, reason=reason, channel=delivery.channel.value)
+        uow.after_commit(wake_dispatcher)
+        await uow.commit()
+    return requeued

@@ -1,0 +1,77 @@
+"""Reading in-app messages: the in-app deliveries of a user's inboxes, with that user's read marks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from sme_notifications.adapters.deliveries_repository import delivery_of
+from sme_notifications.adapters.dialect import insert_into
+from sme_notifications.adapters.orm import deliveries, inbox_reads
+from sme_notifications.domain.channels import Channel
+from sme_notifications.domain.deliveries import Delivery, DeliveryStatus
+from sme_notifications.domain.recipients import Recipient
+
+InboxItem = tuple[Delivery, datetime | None]
+
+
+class InboxRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    def _query(self, inboxes: Sequence[Recipient], reader: str) -> Select[Any]:
+        joined = deliveries.outerjoin(
+            inbox_reads,
+            and_(inbox_reads.c.delivery_id == deliveries.c.delivery_id, inbox_reads.c.reader == reader),
+        )
+        return (
+            select(deliveries, inbox_reads.c.read_at)
+            .select_from(joined)
+            .where(
+                deliveries.c.channel == Channel.IN_APP.value,
+                deliveries.c.status == DeliveryStatus.DELIVERED.value,
+                deliveries.c.recipient.in_([str(inbox) for inbox in inboxes]),
+            )
+        )
+
+    async def messages(
+        self, inboxes: Sequence[Recipient], reader: str, *, unread_only: bool, limit: int, offset: int
+    ) -> list[InboxItem]:
+        """Newest first."""
+        if not inboxes:
+            return []
+        query = self._query(inboxes, reader).order_by(deliveries.c.id.desc()).limit(limit).offset(offset)
+        if unread_only:
+            query = query.where(inbox_reads.c.read_at.is_(None))
+        return [(delivery_of(row), row["read_at"]) for row in (await self._session.execute(query)).mappings()]
+
+    async def unread_count(self, inboxes: Sequence[Recipient], reader: str) -> int:
+        if not inboxes:
+            return 0
+        unread = self._query(inboxes, reader).where(inbox_reads.c.read_at.is_(None)).subquery()
+        return int((await self._session.execute(select(func.count()).select_from(unread))).scalar_one())
+
+    async def message(self, delivery_id: str, inboxes: Sequence[Recipient], reader: str) -> InboxItem | None:
+        """The message, only if it is in one of these inboxes."""
+        if not inboxes:
+            return None
+        query = self._query(inboxes, reader).where(deliveries.c.delivery_id == delivery_id)
+        row = (await self._session.execute(query)).mappings().first()
+        return (delivery_of(row), row["read_at"]) if row else None
+
+    async def mark_read(self, delivery_id: str, reader: str, now: datetime) -> None:
+        statement = (
+            insert_into(self._session, inbox_reads)
+            .values(delivery_id=delivery_id, reader=reader, read_at=now)
+            .on_conflict_do_nothing()
+        )
+        await self._session.execute(statement)
+
+    async def mark_unread(self, delivery_id: str, reader: str) -> None:
+        await self._session.execute(
+            delete(inbox_reads).where(inbox_reads.c.delivery_id == delivery_id, inbox_reads.c.reader == reader)
+        )

@@ -1,0 +1,162 @@
+"""The recipients directory: officials and organisations' contacts, kept by the bureau and the
+platform team, and by each operator for its own organisation."""
+
+from __future__ import annotations
+
+from stdnum.cn import uscc as uscc_number
+
+from sme_kit.auth import GUANGZHOU_DISTRICTS, Principal, Role
+from sme_kit.problems import FieldError, Forbidden, NotFound, ValidationFailed
+from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_notifications.adapters.directory_repository import DirectoryRepository
+from sme_notifications.domain.recipients import (
+    Contact,
+    Official,
+    OfficialRole,
+    Organisation,
+    contact_problems,
+    official_problems,
+)
+from sme_notifications.service_layer.access import require_record_reader
+
+NO_OFFICIAL = "通讯录中没有该人员 (no such official in the directory)"
+NO_ORGANISATION = "通讯录中没有该单位 (no such organisation in the directory)"
+
+
+def _refuse(problems: list[tuple[str, str]]) -> None:
+    if problems:
+        raise ValidationFailed([FieldError(field, message, "invalid") for field, message in problems])
+
+
+def _checked_uscc(uscc: str) -> str:
+    normalised = uscc.strip().upper()
+    if not uscc_number.is_valid(normalised):
+        _refuse([("uscc", "统一社会信用代码无效 (not a valid unified social credit code)")])
+    return normalised
+
+
+async def save_official(uow_factory: UnitOfWorkFactory, principal: Principal, *, official: Official) -> bool:
+    """Create or replace an official's entry; True when it is new."""
+    require_record_reader(principal)
+    _refuse(
+        official_problems(official.role, official.district_code, set(GUANGZHOU_DISTRICTS))
+        + contact_problems(Contact(official.name, official.email, official.mobile))
+    )
+    async with uow_factory(Actor.of(principal)) as uow:
+        created = await DirectoryRepository(uow.session).save_official(official, uow.clock.now())
+        # Which parts are on file, never their values.
+        uow.audit(
+            "create" if created else "update",
+            "official",
+            official.subject,
+            role=official.role.value,
+            district_code=official.district_code,
+            has_email=official.email is not None,
+            has_mobile=official.mobile is not None,
+        )
+        await uow.commit()
+    return created
+
+
+async def list_officials(
+    uow_factory: UnitOfWorkFactory, principal: Principal, *, role: OfficialRole | None, district_code: str | None
+) -> list[Official]:
+    require_record_reader(principal)
+    async with uow_factory(Actor.of(principal)) as uow:
+        return await DirectoryRepository(uow.session).officials(role=role, district_code=district_code)
+
+
+async def read_official(uow_factory: UnitOfWorkFactory, principal: Principal, *, subject: str) -> Official:
+    require_record_reader(principal)
+    async with uow_factory(Actor.of(principal)) as uow:
+        found = await DirectoryRepository(uow.session).official(subject)
+    if found is None:
+        raise NotFound(NO_OFFICIAL)
+    return found
+
+
+async def remove_official(uow_factory: UnitOfWorkFactory, principal: Principal, *, subject: str) -> None:
+    """Erase an official's entry and preferences (they left their post: their data goes with them)."""
+    require_record_reader(principal)
+    async with uow_factory(Actor.of(principal)) as uow:
+        if not await DirectoryRepository(uow.session).delete_official(subject):
+            raise NotFound(NO_OFFICIAL)
+        uow.audit("delete", "official", subject)
+        await uow.commit()
+
+
+async def read_organisation(uow_factory: UnitOfWorkFactory, principal: Principal, *, uscc: str) -> Organisation:
+    require_record_reader(principal)
+    async with uow_factory(Actor.of(principal)) as uow:
+        found = await DirectoryRepository(uow.session).organisation(_checked_uscc(uscc))
+    if found is None:
+        raise NotFound(NO_ORGANISATION)
+    return found
+
+
+async def set_organisation_contact(
+    uow_factory: UnitOfWorkFactory, principal: Principal, *, uscc: str, contact: Contact
+) -> Organisation:
+    """The bureau or platform team records an organisation's contact (e.g. from its application form)."""
+    require_record_reader(principal)
+    return await _set_contact(uow_factory, principal, _checked_uscc(uscc), contact)
+
+
+async def erase_organisation_contact(uow_factory: UnitOfWorkFactory, principal: Principal, *, uscc: str) -> None:
+    require_record_reader(principal)
+    normalised = _checked_uscc(uscc)
+    async with uow_factory(Actor.of(principal)) as uow:
+        if not await DirectoryRepository(uow.session).clear_contact(normalised, uow.clock.now()):
+            raise NotFound(NO_ORGANISATION)
+        uow.audit("erase_contact", "organisation", normalised)
+        await uow.commit()
+
+
+def _own_org(principal: Principal) -> str:
+    if not principal.is_role(Role.STATION_OPERATOR) or not principal.org:
+        raise Forbidden(
+            "仅申请单位和服务站运营机构可维护本单位联系人 (only applicants and station operators keep an "
+            "organisation contact; officials are kept by the bureau)"
+        )
+    return principal.org
+
+
+async def my_contact(uow_factory: UnitOfWorkFactory, principal: Principal) -> Organisation:
+    uscc = _own_org(principal)
+    async with uow_factory(Actor.of(principal)) as uow:
+        found = await DirectoryRepository(uow.session).organisation(uscc)
+    return found or Organisation(uscc=uscc, name=None, contact=Contact())
+
+
+async def set_my_contact(uow_factory: UnitOfWorkFactory, principal: Principal, *, contact: Contact) -> Organisation:
+    """An operator gives the contact its organisation's notices go to."""
+    return await _set_contact(uow_factory, principal, _own_org(principal), contact)
+
+
+async def _set_contact(
+    uow_factory: UnitOfWorkFactory, principal: Principal, uscc: str, contact: Contact
+) -> Organisation:
+    _refuse(contact_problems(contact))
+    async with uow_factory(Actor.of(principal)) as uow:
+        directory = DirectoryRepository(uow.session)
+        await directory.set_contact(uscc, contact, uow.clock.now())
+        uow.audit(
+            "set_contact",
+            "organisation",
+            uscc,
+            has_email=contact.email is not None,
+            has_mobile=contact.mobile is not None,
+        )
+        saved = await directory.organisation(uscc)
+        await uow.commit()
+    assert saved is not None
+    return saved
+
+
+def official_role(value: str) -> OfficialRole:
+    """A role the directory keeps, or a 422 naming the field."""
+    try:
+        return OfficialRole(value)
+    except ValueError:
+        _refuse([("role", "角色须为 district_officer、head_station_staff、bureau_admin 或 expert")])
+        raise

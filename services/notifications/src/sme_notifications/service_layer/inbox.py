@@ -1,0 +1,59 @@
+"""The in-app inbox: each user reads its own inboxes, and nothing else.
+
+A message in an inbox the caller does not read is answered as "not found", never as "forbidden",
+so nobody learns that it exists.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sme_kit.auth import Principal
+from sme_kit.problems import NotFound
+from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_notifications.adapters.inbox_repository import InboxItem, InboxRepository
+from sme_notifications.domain.recipients import inboxes_of
+from sme_notifications.service_layer.access import reader_of
+
+NOT_FOUND = "站内信不存在 (no such message)"
+
+
+async def list_inbox(
+    uow_factory: UnitOfWorkFactory, principal: Principal, *, unread_only: bool, limit: int, offset: int
+) -> tuple[list[InboxItem], int]:
+    """The caller's messages, newest first, and how many it has not read."""
+    inboxes = inboxes_of(reader_of(principal))
+    async with uow_factory(Actor.of(principal)) as uow:
+        repository = InboxRepository(uow.session)
+        items = await repository.messages(
+            inboxes, principal.subject, unread_only=unread_only, limit=limit, offset=offset
+        )
+        return items, await repository.unread_count(inboxes, principal.subject)
+
+
+async def read_message(uow_factory: UnitOfWorkFactory, principal: Principal, *, delivery_id: str) -> InboxItem:
+    inboxes = inboxes_of(reader_of(principal))
+    async with uow_factory(Actor.of(principal)) as uow:
+        found = await InboxRepository(uow.session).message(delivery_id, inboxes, principal.subject)
+    if found is None:
+        raise NotFound(NOT_FOUND)
+    return found
+
+
+async def mark(uow_factory: UnitOfWorkFactory, principal: Principal, *, delivery_id: str, read: bool) -> InboxItem:
+    """Mark a message read or unread for the caller (in a shared inbox, each reader has its own mark)."""
+    inboxes = inboxes_of(reader_of(principal))
+    async with uow_factory(Actor.of(principal)) as uow:
+        repository = InboxRepository(uow.session)
+        if await repository.message(delivery_id, inboxes, principal.subject) is None:
+            raise NotFound(NOT_FOUND)
+        now: datetime = uow.clock.now()
+        if read:
+            await repository.mark_read(delivery_id, principal.subject, now)
+        else:
+            await repository.mark_unread(delivery_id, principal.subject)
+        uow.audit("mark_read" if read else "mark_unread", "inbox_message", delivery_id)
+        found = await repository.message(delivery_id, inboxes, principal.subject)
+        await uow.commit()
+    assert found is not None
+    return found
