@@ -8,6 +8,13 @@ from sme_kit.settings import ServiceSettings
 BASE = {"service_name": "registry", "database_url": "postgresql+asyncpg://db/registry"}
 
 
+@pytest.fixture(autouse=True)
+def _no_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `make test` exports a development AUTH_DEV_SECRET; these tests state every setting themselves.
+    for name in ("AUTH_DEV_SECRET", "AUTH_JWKS_URL", "ENVIRONMENT", "TESTING_CLOCK", "KAFKA_TOPIC_PREFIX"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def test_production_requires_the_identity_providers_keys() -> None:
     with pytest.raises(ValidationError, match="AUTH_JWKS_URL"):
         ServiceSettings(**BASE, environment="production")
