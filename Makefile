@@ -55,6 +55,12 @@ test-unit: setup
 bench: setup up
 	@$(PY) -m bench.run
 
+# Fills the services `make run` started with a small programme year through their HTTP APIs
+# (see README, "Demo"); a second run finishes the year once the notice period is over.
+.PHONY: demo
+demo: setup
+	@$(PY) -m demo
+
 lint: setup
 	@.venv/bin/ruff check .
 	@.venv/bin/ruff format --check .

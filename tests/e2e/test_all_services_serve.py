@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import httpx
 import pytest
@@ -15,7 +15,7 @@ SERVICES = ("registry", "review", "activities", "assessment", "notifications")
 
 
 async def test_every_service_is_live_ready_and_documented(
-    start_services: Callable[..., dict[str, ServiceProcess]],
+    start_services: Callable[..., Awaitable[dict[str, ServiceProcess]]],
 ) -> None:
     services = await start_services(*SERVICES)
     async with httpx.AsyncClient() as client:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -83,7 +83,7 @@ def deliveries_probe(notifications: ServiceProcess, bureau: str, expected: int) 
 
 
 async def test_a_submitted_application_is_delivered_to_the_applicant_and_its_district(
-    start_services: Callable[..., dict[str, ServiceProcess]], token: Callable[..., str]
+    start_services: Callable[..., Awaitable[dict[str, ServiceProcess]]], token: Callable[..., str]
 ) -> None:
     services = await start_services("registry", "notifications")
     await open_round(services["registry"], token("bureau_admin"))
@@ -97,7 +97,7 @@ async def test_a_submitted_application_is_delivered_to_the_applicant_and_its_dis
 
 
 async def test_the_same_event_delivered_twice_leaves_one_delivery_per_recipient(
-    start_services: Callable[..., dict[str, ServiceProcess]],
+    start_services: Callable[..., Awaitable[dict[str, ServiceProcess]]],
     token: Callable[..., str],
     kafka_bootstrap: str,
     topic_prefix: str,

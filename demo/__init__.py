@@ -1,0 +1,1 @@
+"""`make demo`: a small, realistic programme year in the running system, through its HTTP APIs."""
