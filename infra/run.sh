@@ -6,6 +6,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 mkdir -p .local/run
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}
+# A local system runs on a clock that `make demo` (or POST /_testing/clock) may move forward, so a
+# whole programme year can be seen at once. Production settings refuse it; TESTING_CLOCK=false opts out.
+export TESTING_CLOCK=${TESTING_CLOCK:-true}
 
 services=(registry review activities assessment notifications)
 base_port=${SME_BASE_PORT:-8101}
