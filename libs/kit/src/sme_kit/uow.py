@@ -56,7 +56,6 @@ class UnitOfWork:
     """A transaction, the events it will publish and the audit rows it writes."""
 
     def __init__(self, factory: UnitOfWorkFactory, actor: Actor) -> None:
-        self._factory = factory
         self.factory = factory
         self.actor = actor
         self.session: AsyncSession = factory.sessions()
@@ -67,7 +66,7 @@ class UnitOfWork:
 
     @property
     def clock(self) -> Clock:
-        return self._factory.clock
+        return self.factory.clock
 
     async def __aenter__(self) -> UnitOfWork:
         await self.session.begin()
@@ -86,7 +85,7 @@ class UnitOfWork:
         """Stage an event; it is written to the outbox with the transaction. Returns its id."""
         envelope = wrap(
             event,
-            source=self._factory.source,
+            source=self.factory.source,
             event_id=str(uuid.uuid4()),
             time=self.clock.now(),
             trace=current_trace_headers(),
@@ -94,7 +93,7 @@ class UnitOfWork:
         self._events.append(
             {
                 "event_id": envelope.id,
-                "topic": self._factory.settings.topic(event.topic.name),
+                "topic": self.factory.settings.topic(event.topic.name),
                 "key": envelope.subject,
                 "event_type": envelope.type,
                 "headers": [[name, value.decode()] for name, value in envelope.headers()],
@@ -144,7 +143,7 @@ class UnitOfWork:
         await self.session.commit()
         self._committed = True
         if self._events:
-            self._factory.events_committed()
+            self.factory.events_committed()
         for callback in self._after_commit:
             result = callback()
             if result is not None:
