@@ -115,11 +115,18 @@ class OutboxRelay:
                 await self.close()
 
     async def close(self) -> None:
-        """Give up the reading connection, and with it the leadership (PostgreSQL releases the lock)."""
+        """Give up the reading connection and the leadership, so another relay may take over."""
         reader, self._reader = self._reader, None
-        if reader is not None:
+        if reader is None:
+            return
+        try:
+            if not self._sqlite:
+                # The connection goes back to the pool, where a session lock would outlive us.
+                await reader.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": self._lock_key})
+            await reader.close()
+        except Exception:
             with contextlib.suppress(Exception):
-                await reader.close()
+                await reader.invalidate()  # broken: discarding it ends its session and its lock
 
     async def _leader_connection(self) -> AsyncConnection | None:
         """The relay's own autocommit connection; on PostgreSQL it holds the service's relay lock."""

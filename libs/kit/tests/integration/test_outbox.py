@@ -76,3 +76,20 @@ async def test_relay_is_woken_by_a_commit_instead_of_waiting_for_its_poll(
         assert records[0][0].subject == "woken"
     finally:
         task.cancel()
+
+
+@pytest.mark.parametrize("kit_env", ["postgresql"], indirect=True)
+async def test_one_relay_leads_at_a_time_and_another_takes_over_when_it_stops(kit_env: KitEnv) -> None:
+    first = OutboxRelay(kit_env.engine, kit_env.producer, service="kittest")
+    second = OutboxRelay(kit_env.engine, kit_env.producer, service="kittest")
+    assert await first._leader_connection() is not None
+    async with kit_env.uow(Actor.system()) as uow:
+        uow.publish(submitted("a-1"))
+        await uow.commit()
+    assert await second.publish_batch() == 0  # the first one leads: the second stands by
+    await first.close()
+    assert await second.publish_batch() == 1
+    async with kit_env.uow(Actor.system()) as uow:
+        uow.publish(submitted("a-2"))
+        await uow.commit()
+    assert await first.publish_batch() == 1  # one pass after another, from any relay
