@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 from fastapi import FastAPI
@@ -22,11 +22,12 @@ from sme_assessment.config import AssessmentSettings
 from sme_contracts import Event
 from sme_contracts import activities as act
 from sme_contracts.common import OperatorType, ServiceCategory
-from sme_contracts.envelope import CloudEvent, unwrap, wrap
+from sme_contracts.envelope import CloudEvent, wrap
 from sme_contracts.registry import StationRegistered
 from sme_kit.auth import mint_dev_token
 from sme_kit.clock import SHANGHAI, MovableClock
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import Events, EventsFound, events, of_type, read_events  # noqa: F401 - shared helpers
 
 PDF = b"%PDF-1.4\n%test\n" + b"0" * 64
 USCC = "91440106MA59C1XE2H"
@@ -283,46 +284,6 @@ async def others(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Other
         yield Others(producer, topic_prefix)
     finally:
         await producer.stop()
-
-
-EventsFound = Callable[[list[Event]], bool]
-
-
-async def read_events(
-    kafka_bootstrap: str, prefix: str, topic: str, until: EventsFound, *, timeout: float = 20.0
-) -> list[Event]:
-    """Every event on a topic from its beginning, read until ``until`` holds for what was read."""
-    consumer = AIOKafkaConsumer(prefix + topic, bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest")
-    await consumer.start()
-    found: list[Event] = []
-    try:
-
-        async def enough() -> bool:
-            batches = await consumer.getmany(timeout_ms=200)
-            found.extend(unwrap(r.headers, r.value).decode() for records in batches.values() for r in records)
-            return until(found)
-
-        await wait_until(enough, timeout=timeout, what=f"events on {topic}")
-    finally:
-        await consumer.stop()
-    return found
-
-
-def of_type(events: list[Event], kind: type[Any]) -> list[Any]:
-    return [event for event in events if isinstance(event, kind)]
-
-
-Events = Callable[..., Any]
-
-
-@pytest.fixture
-def events(kafka_bootstrap: str, topic_prefix: str) -> Events:
-    """``await events(topic, until)``: this test's events on a topic, read until ``until`` holds."""
-
-    async def read(topic: str, until: EventsFound, timeout: float = 20.0) -> list[Event]:
-        return await read_events(kafka_bootstrap, topic_prefix, topic, until, timeout=timeout)
-
-    return read
 
 
 def has(kind: type[Any], count: int = 1, **fields: Any) -> EventsFound:
