@@ -240,12 +240,10 @@ class EventConsumer:
             ("dlq_consumer", self.consumer_name.encode()),
             ("dlq_failed_at", datetime.now().astimezone().isoformat().encode()),
         ]
-        await asyncio.wait_for(
-            self._producer.send_and_wait(
+        async with asyncio.timeout(self._settings.kafka_request_timeout_s * 2):
+            await self._producer.send_and_wait(
                 self._settings.dead_letter_topic, record.value, key=record.key, headers=headers
-            ),
-            self._settings.kafka_request_timeout_s * 2,
-        )
+            )
         log.error(
             "consumer %s: record %s/%d@%d dead-lettered (%s: %s)",
             self.consumer_name,

@@ -32,7 +32,8 @@ async def readyz(request: Request) -> JSONResponse:
     checks: dict[str, str] = {}
     try:
         async with runtime.engine.connect() as conn:
-            await asyncio.wait_for(conn.execute(text("SELECT 1")), 5)
+            async with asyncio.timeout(5):
+                await conn.execute(text("SELECT 1"))
         checks["database"] = "ok"
     except Exception as exc:
         checks["database"] = f"down: {type(exc).__name__}"

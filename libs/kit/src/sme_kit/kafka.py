@@ -37,7 +37,8 @@ def new_producer(settings: ServiceSettings) -> AIOKafkaProducer:
 async def stop_producer(producer: AIOKafkaProducer, timeout_s: float = 10.0) -> None:
     """Stop a producer without hanging when the broker is gone (a known aiokafka trap)."""
     try:
-        await asyncio.wait_for(producer.stop(), timeout_s)
+        async with asyncio.timeout(timeout_s):
+            await producer.stop()
     except (TimeoutError, Exception):
         log.warning("kafka producer did not stop cleanly within %.0fs", timeout_s)
 

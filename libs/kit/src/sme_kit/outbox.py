@@ -32,6 +32,7 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from sme_kit.aio import wait_event
 from sme_kit.db import is_sqlite
 from sme_kit.tables import outbox
 
@@ -90,8 +91,7 @@ class OutboxRelay:
                     await asyncio.sleep(backoff)
                     backoff = min(backoff * 2, 10.0)
                     continue
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self._poll_interval_s)
+                await wait_event(self._wake, self._poll_interval_s)
         finally:
             self._running = False
             await self.close()
@@ -175,7 +175,8 @@ class OutboxRelay:
         acknowledged = asyncio.gather(*deliveries)
         # On timeout or shutdown nobody awaits it any more: read its outcome so asyncio does not warn.
         acknowledged.add_done_callback(lambda done: done.cancelled() or done.exception())
-        await asyncio.wait_for(acknowledged, self._send_timeout_s)
+        async with asyncio.timeout(self._send_timeout_s):
+            await acknowledged
         async with self._engine.connect() as conn:
             autocommit = await conn.execution_options(isolation_level="AUTOCOMMIT")
             await autocommit.execute(delete(outbox).where(outbox.c.id.in_(ids)))

@@ -23,6 +23,7 @@ from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from sme_contracts import Topic
+from sme_kit.aio import stop_tasks
 from sme_kit.asyncapi import service_document
 from sme_kit.audit import audit_router
 from sme_kit.auth import TokenVerifier
@@ -191,16 +192,16 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
 async def stop_runtime(runtime: Runtime) -> None:
     """Stop consuming first, then the loops, then the clients; never hang on a dead broker."""
     with contextlib.suppress(Exception):
-        await asyncio.wait_for(runtime.broker.stop(), 15)
-    for task in runtime.tasks:
-        task.cancel()
-    await asyncio.gather(*runtime.tasks, return_exceptions=True)
+        async with asyncio.timeout(15):
+            await runtime.broker.stop()
+    await stop_tasks(runtime.tasks)
     await stop_producer(runtime.producer)
     await runtime.engine.dispose()
 
 
 async def _bounded(step: Awaitable[Any], settings: ServiceSettings, what: str) -> None:
     try:
-        await asyncio.wait_for(step, settings.kafka_request_timeout_s * 3)
+        async with asyncio.timeout(settings.kafka_request_timeout_s * 3):
+            await step
     except TimeoutError as exc:
         raise RuntimeError(f"could not {what}: Kafka at {settings.kafka_bootstrap_servers} did not answer") from exc

@@ -10,7 +10,6 @@ claimed with ``FOR UPDATE SKIP LOCKED``, so several replicas can run the loop.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from sme_kit.aio import wait_event
 from sme_kit.tables import timers
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 
@@ -140,8 +140,7 @@ class TimerLoop:
                 fired = 0
             if fired >= self._batch_size:
                 continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self._poll_interval_s)
+            await wait_event(self._wake, self._poll_interval_s)
 
     async def fire_due(self) -> int:
         """Fire every timer due now, each in its own transaction; returns how many fired."""

@@ -7,11 +7,11 @@ least every ``poll_interval_s``. All its state is in the database, so a restart 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
+from sme_kit.aio import wait_event
 from sme_kit.uow import UnitOfWorkFactory
 from sme_notifications.domain.channels import Channel, ChannelOff, Sender
 from sme_notifications.domain.deliveries import Delivery, DeliveryStatus
@@ -69,8 +69,7 @@ class Dispatcher:
             except Exception as exc:
                 log.warning("dispatcher: could not dispatch: %s", type(exc).__name__)
                 wait = self._poll_interval_s
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), wait)
+            await wait_event(self._wake, wait)
 
     async def dispatch_due(self) -> int:
         """Send everything due now; returns how many deliveries were tried."""
