@@ -122,6 +122,7 @@ def _senders(settings: NotificationsSettings, runtime: Runtime) -> dict[Channel,
                 username=settings.smtp_username,
                 password=settings.smtp_password.get_secret_value() if settings.smtp_password else None,
                 timeout_s=settings.smtp_timeout_s,
+                helo_name=settings.smtp_helo_name,
             )
         )
         bucket = TokenBucket(rate_per_s=settings.email_rate_per_s, burst=settings.email_burst, now=time.monotonic())

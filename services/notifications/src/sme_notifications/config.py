@@ -22,6 +22,11 @@ class NotificationsSettings(ServiceSettings):
     smtp_sender_address: str = "noreply@localhost"
     smtp_sender_name: str = "广州市民营和中小企业服务站"
     smtp_timeout_s: float = 10.0
+    smtp_helo_name: str | None = Field(
+        default=None,
+        description="The name this service gives in EHLO; by default the domain of SMTP_SENDER_ADDRESS "
+        "(never looked up in DNS, so a slow resolver cannot hold a send).",
+    )
 
     sms_provider: Literal["none", "spool"] = Field(
         default="spool",

@@ -65,6 +65,7 @@ class Mailbox:
         self._lock = threading.Lock()
         self._messages: list[tuple[list[str], EmailMessage]] = []
         self._refused: set[str] = set()
+        self.helo_names: list[str] = []
 
     def refuse(self, address: str) -> None:
         """Answer 550 for this recipient from now on (a mailbox that does not exist)."""
@@ -80,6 +81,7 @@ class Mailbox:
         parsed = message_from_bytes(envelope.content, policy=policy.default)
         with self._lock:
             self._messages.append((list(envelope.rcpt_tos), parsed))  # type: ignore[arg-type]
+            self.helo_names.append(session.host_name)
         return "250 Message accepted for delivery"
 
     @property
@@ -106,13 +108,23 @@ class SmtpServer:
         self._controller: Controller | None = None
 
     def start(self) -> None:
-        self._controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+        # A server name of its own: aiosmtpd would otherwise ask the resolver for this host's FQDN on
+        # every connection, inside the server's event loop.
+        self._controller = Controller(
+            self.mailbox, hostname="127.0.0.1", port=self.port, server_hostname="mx.test.example"
+        )
         self._controller.start()
 
     def stop(self) -> None:
-        if self._controller is not None:
-            self._controller.stop()
-            self._controller = None
+        """Stop the server; a server thread that does not end within 10 s fails the test, never hangs it."""
+        controller, self._controller = self._controller, None
+        if controller is None:
+            return
+        stopper = threading.Thread(target=controller.stop, name="smtp-stop", daemon=True)
+        stopper.start()
+        stopper.join(10.0)
+        if stopper.is_alive():
+            raise RuntimeError("the test SMTP server did not stop within 10 s")
 
 
 @pytest.fixture

@@ -36,6 +36,8 @@ async def test_an_event_delivered_twice_gives_one_message_per_recipient_and_chan
     ]
     assert len(await service.deliveries(event_id=event_id)) == 3
     assert [to for to, _ in smtp.mailbox.messages] == [["wangfang@example.com"]]
+    # The service names itself by its sender domain in EHLO: no DNS lookup of this host per message.
+    assert smtp.mailbox.helo_names == ["smefw.example.gov.cn"]
     assert [line["mobile"] for line in service.spooled_sms()] == ["13800138000"]
 
 

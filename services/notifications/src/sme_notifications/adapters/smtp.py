@@ -31,6 +31,13 @@ class SmtpConfig:
     username: str | None = None
     password: str | None = None
     timeout_s: float = 10.0
+    helo_name: str | None = None
+
+    @property
+    def ehlo_name(self) -> str:
+        """The name given in EHLO: the configured one, else the sender's domain. Never a DNS lookup
+        (smtplib's default asks the resolver for this host's FQDN on every connection)."""
+        return self.helo_name or self.sender_address.rpartition("@")[2] or "localhost"
 
 
 def compose(message: OutgoingMessage, config: SmtpConfig) -> EmailMessage:
@@ -57,9 +64,8 @@ class SmtpEmailSender:
     async def send(self, message: OutgoingMessage) -> None:
         email = compose(message, self._config)
         try:
-            await asyncio.wait_for(
-                asyncio.to_thread(self._deliver, email, message.address), timeout=self._config.timeout_s * 3
-            )
+            async with asyncio.timeout(self._config.timeout_s * 3):
+                await asyncio.to_thread(self._deliver, email, message.address)
         except TimeoutError as exc:
             raise SendFailed(FailureKind.TIMEOUT, "SMTP 会话超时 (SMTP session timed out)") from exc
 
@@ -69,10 +75,16 @@ class SmtpEmailSender:
             client: smtplib.SMTP
             if config.security == "tls":
                 client = smtplib.SMTP_SSL(
-                    config.host, config.port, timeout=config.timeout_s, context=ssl.create_default_context()
+                    config.host,
+                    config.port,
+                    local_hostname=config.ehlo_name,
+                    timeout=config.timeout_s,
+                    context=ssl.create_default_context(),
                 )
             else:
-                client = smtplib.SMTP(config.host, config.port, timeout=config.timeout_s)
+                client = smtplib.SMTP(
+                    config.host, config.port, local_hostname=config.ehlo_name, timeout=config.timeout_s
+                )
             with client:
                 if config.security == "starttls":
                     client.starttls(context=ssl.create_default_context())
