@@ -13,10 +13,13 @@ and the app factory subscribes once to every topic those events travel on. For e
 - it is unwrapped from its CloudEvents envelope; a record that is not one, or whose data does not
   match its type, goes straight to the dead-letter topic (retrying cannot fix it);
 - an event type the service does not handle is skipped (tolerant reader);
-- the handler runs in a unit of work that first claims the event id in ``kit_inbox``: a
-  redelivered event finds its claim and changes nothing;
-- a handler that raises is retried (``consumer_max_attempts``) and then dead-lettered with the
-  error in the headers, so one bad event never blocks the partition;
+- a polled batch is handled in one unit of work: one statement claims every event id in
+  ``kit_inbox`` (a redelivered event finds its claim and changes nothing), then the handlers run
+  in record order;
+- should a handler raise, that transaction is rolled back and the batch handled again with a
+  savepoint per event (its claim and its handler together): the failing event is retried
+  (``consumer_max_attempts``) and then dead-lettered with the error in the headers, so one bad
+  event never blocks the partition, and the others are handled;
 - when the database or the dead-letter topic cannot be reached, the batch is *not* acknowledged:
   FastStream seeks back and the records come again.
 
@@ -27,8 +30,9 @@ batch was handled and its transaction committed, or dead-lettered.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -99,6 +103,20 @@ class EventHandlers:
 
 
 @dataclass(frozen=True)
+class _Ready:
+    """A record whose event this service handles, decoded."""
+
+    record: ConsumerRecord[Any, Any]
+    envelope: CloudEvent
+    event: Event
+    handler: Handler
+
+
+class _HandlerFailed(Exception):
+    """A handler raised while the batch was handled together (the handler's error is the cause)."""
+
+
+@dataclass(frozen=True)
 class DeadLetter:
     record: ConsumerRecord[Any, Any]
     reason: str
@@ -148,29 +166,34 @@ class EventConsumer:
         await self.process(records)
 
     async def process(self, records: Sequence[ConsumerRecord[Any, Any]]) -> None:
-        """Handle a batch in order, in one transaction with a savepoint per event.
+        """Handle a batch in order, in one transaction.
 
+        First all together: one statement claims every event id in the inbox, then each handler
+        runs. Should a handler fail, that transaction is rolled back and the batch is handled again
+        with a savepoint per event, so that only the failing event is retried and dead-lettered.
         Raises only for infrastructure failures: then nothing of the batch is committed and it is
         delivered again. Dead letters leave after the commit.
         """
-        letters: list[DeadLetter] = []
-        outcomes: list[str] = []
-        async with self._uow(Actor.system("consumer")) as uow:
-            for record in records:
-                outcome = await self._process_record(record, uow)
-                if isinstance(outcome, DeadLetter):
-                    letters.append(outcome)
-                else:
-                    outcomes.append(outcome)
-            await uow.commit()
+        items = [self._prepare(record) for record in records]
+        try:
+            outcomes = await self._handle_together(items)
+        except _HandlerFailed as failed:
+            log.info(
+                "consumer %s: %s in a batch of %d; handling it event by event",
+                self.consumer_name,
+                type(failed.__cause__).__name__,
+                len(records),
+            )
+            outcomes = await self._handle_one_by_one(items)
         self.seen += len(records)
         self.processed += outcomes.count(HANDLED)
         self.duplicates += outcomes.count(DUPLICATE)
-        for letter in letters:
+        for letter in (outcome for outcome in outcomes if isinstance(outcome, DeadLetter)):
             await self._send_dead_letter(letter)
             self.dead_lettered += 1
 
-    async def _process_record(self, record: ConsumerRecord[Any, Any], uow: UnitOfWork) -> str | DeadLetter:
+    def _prepare(self, record: ConsumerRecord[Any, Any]) -> _Ready | DeadLetter | str:
+        """The record's event and handler, or why it will not be handled (no database needed)."""
         try:
             envelope = unwrap(record.headers, record.value)
         except EnvelopeError as exc:
@@ -183,25 +206,78 @@ class EventConsumer:
             event = model.model_validate_json(envelope.data)
         except ValueError as exc:
             return DeadLetter(record, "invalid-data", EnvelopeError(str(exc).splitlines()[0]), attempts=0)
+        return _Ready(record, envelope, event, handler)
+
+    async def _handle_together(self, items: Sequence[_Ready | DeadLetter | str]) -> list[str | DeadLetter]:
+        """Every event of the batch in one transaction without savepoints; _HandlerFailed if one fails.
+
+        Returns what became of each item, in order.
+        """
+        outcomes: list[str | DeadLetter] = []
+        async with self._uow(Actor.system("consumer")) as uow:
+            ready = [item.envelope for item in items if isinstance(item, _Ready)]
+            unclaimed = await claim_all(uow, self.consumer_name, ready)
+            for item in items:
+                if not isinstance(item, _Ready):
+                    outcomes.append(item)
+                    continue
+                if item.envelope.id not in unclaimed:
+                    outcomes.append(DUPLICATE)  # processed before, or a second copy in this batch
+                    continue
+                unclaimed.discard(item.envelope.id)
+                with self._span(item, uow):
+                    try:
+                        await item.handler(item.event, item.envelope, uow)
+                    except INFRASTRUCTURE_ERRORS:
+                        raise
+                    except DBAPIError as exc:
+                        if exc.connection_invalidated:
+                            raise
+                        raise _HandlerFailed from exc
+                    except Exception as exc:
+                        raise _HandlerFailed from exc
+                outcomes.append(HANDLED)
+            await uow.commit()
+        return outcomes
+
+    async def _handle_one_by_one(self, items: Sequence[_Ready | DeadLetter | str]) -> list[str | DeadLetter]:
+        """Every event of the batch in one transaction, each in its own savepoint with retries.
+
+        Returns what became of each item, in order.
+        """
+        outcomes: list[str | DeadLetter] = []
+        async with self._uow(Actor.system("consumer")) as uow:
+            for item in items:
+                if not isinstance(item, _Ready):
+                    outcomes.append(item)
+                    continue
+                with self._span(item, uow):
+                    outcomes.append(await self._handle_with_retries(item, uow))
+            await uow.commit()
+        return outcomes
+
+    @contextlib.contextmanager
+    def _span(self, item: _Ready, uow: UnitOfWork) -> Iterator[None]:
+        """The event's span (a child of the producer's trace) with the unit of work acting for it."""
+        envelope = item.envelope
         attributes = {
             "messaging.system": "kafka",
             "cloudevents.event_type": envelope.type,
             "cloudevents.event_id": envelope.id,
         }
-        with span_from_headers(f"{record.topic} process", envelope.trace, trace.SpanKind.CONSUMER, **attributes):
+        with span_from_headers(f"{item.record.topic} process", envelope.trace, trace.SpanKind.CONSUMER, **attributes):
             uow.actor = Actor.system(f"event:{envelope.type}")
-            return await self._handle_with_retries(record, envelope, event, handler, uow)
+            yield
 
-    async def _handle_with_retries(
-        self, record: ConsumerRecord[Any, Any], envelope: CloudEvent, event: Event, handler: Handler, uow: UnitOfWork
-    ) -> str | DeadLetter:
+    async def _handle_with_retries(self, item: _Ready, uow: UnitOfWork) -> str | DeadLetter:
+        envelope = item.envelope
         max_attempts = max(1, self._settings.consumer_max_attempts)
         for attempt in range(1, max_attempts + 1):
             try:
                 async with uow.savepoint():
                     if not await claim(uow, self.consumer_name, envelope):
                         return DUPLICATE  # processed before: a redelivery changes nothing
-                    await handler(event, envelope, uow)
+                    await item.handler(item.event, envelope, uow)
                 return HANDLED
             except INFRASTRUCTURE_ERRORS:
                 raise
@@ -222,7 +298,7 @@ class EventConsumer:
             )
             if attempt < max_attempts:
                 await asyncio.sleep(self._settings.consumer_retry_backoff_s * 2 ** (attempt - 1))
-        return DeadLetter(record, "handler-failed", error, attempts=max_attempts)
+        return DeadLetter(item.record, "handler-failed", error, attempts=max_attempts)
 
     async def _send_dead_letter(self, letter: DeadLetter) -> None:
         record = letter.record
@@ -275,6 +351,22 @@ async def claim(uow: UnitOfWork, consumer: str, envelope: CloudEvent) -> bool:
     }
     result = await uow.session.execute(_CLAIM[uow.session.get_bind().dialect.name], values)
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def claim_all(uow: UnitOfWork, consumer: str, envelopes: Sequence[CloudEvent]) -> set[str]:
+    """Claim many events in one statement; returns the ids not processed before (each once)."""
+    if not envelopes:
+        return set()
+    now = uow.clock.now()
+    rows: dict[str, dict[str, Any]] = {}
+    for envelope in envelopes:
+        rows.setdefault(
+            envelope.id,
+            {"consumer": consumer, "event_id": envelope.id, "event_type": envelope.type, "processed_at": now},
+        )
+    statement = _CLAIM[uow.session.get_bind().dialect.name].returning(inbox.c.event_id)
+    result = await uow.session.execute(statement, list(rows.values()))
+    return set(result.scalars())
 
 
 async def _raw_decoder(message: Any) -> None:

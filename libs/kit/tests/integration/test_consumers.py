@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
+from aiokafka import ConsumerRecord
 from faststream.kafka import KafkaBroker
-from sqlalchemy import insert
+from sqlalchemy import event as sa_event
+from sqlalchemy import insert, select
 
 from sme_contracts.envelope import CloudEvent, wrap
 from sme_contracts.registry import ApplicationSubmitted
@@ -159,3 +162,59 @@ async def test_an_infrastructure_failure_redelivers_the_batch_instead_of_dead_le
         assert calls == ["flaky", "flaky"]
     finally:
         await broker.stop()
+
+
+def _record(env: KitEnv, envelope: CloudEvent, offset: int) -> ConsumerRecord[bytes, bytes]:
+    return ConsumerRecord(
+        topic=env.settings.topic(TOPIC),
+        partition=0,
+        offset=offset,
+        timestamp=0,
+        timestamp_type=0,
+        key=envelope.key,
+        value=envelope.data,
+        checksum=None,
+        serialized_key_size=len(envelope.key or b""),
+        serialized_value_size=len(envelope.data),
+        headers=list(envelope.headers()),
+    )
+
+
+async def test_a_healthy_batch_claims_every_event_in_one_statement(kit_env: KitEnv) -> None:
+    consumer = EventConsumer(recording_handlers(), kit_env.uow, kit_env.producer, kit_env.settings)
+    envelopes = [wrap(submitted(f"app-{n}"), source="/test") for n in range(20)]
+    statements: list[str] = []
+
+    def executed(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    sa_event.listen(kit_env.engine.sync_engine, "before_cursor_execute", executed)
+    try:
+        await consumer.process([_record(kit_env, e, n) for n, e in enumerate(envelopes)])
+    finally:
+        sa_event.remove(kit_env.engine.sync_engine, "before_cursor_execute", executed)
+    assert await kit_env.count(received) == 20
+    assert await kit_env.inbox_rows() == 20
+    assert len([s for s in statements if s.startswith("INSERT INTO kit_inbox")]) == 1  # not one per event
+    assert not [s for s in statements if "SAVEPOINT" in s]
+
+
+async def test_a_failing_event_in_a_batch_is_dead_lettered_alone_and_the_rest_is_handled_once(
+    kit_env: KitEnv, kafka_bootstrap: str
+) -> None:
+    consumer = EventConsumer(recording_handlers(fail_for={"poison"}), kit_env.uow, kit_env.producer, kit_env.settings)
+    before = wrap(submitted("handled-before"), source="/test")
+    await consumer.process([_record(kit_env, before, 0)])
+    first, poison, last = (wrap(submitted(name), source="/test") for name in ("first", "poison", "last"))
+
+    batch = [first, before, poison, first, last]  # a redelivery and a second copy among them
+    await consumer.process([_record(kit_env, e, n) for n, e in enumerate(batch, start=1)])
+
+    async with kit_env.engine.connect() as conn:
+        names = sorted((await conn.execute(select(received.c.application_id))).scalars())
+    assert names == ["first", "handled-before", "last"]
+    assert await kit_env.inbox_rows() == 3  # no claim for the dead letter
+    assert (consumer.processed, consumer.duplicates, consumer.dead_lettered) == (3, 2, 1)
+    [(letter, headers, _key)] = await read_topic(kafka_bootstrap, kit_env.settings.dead_letter_topic, expected=1)
+    assert letter.id == poison.id
+    assert dict(headers)["dlq_attempts"] == b"2"
