@@ -1,9 +1,10 @@
 """(b) consume: the kit's EventConsumer on FastStream against a hand-written aiokafka getmany loop.
 
 Both read the same N records (each with its own consumer group) and, per record, claim the event id
-in an inbox table and insert a business row: the kit in one transaction per polled batch with a
-savepoint per record (how every service consumes), the raw loop in one transaction per record. Each is timed from its
-start until every record was handled and its group's committed offsets reached the end of the topic.
+in an inbox table and insert a business row: the kit in one transaction per polled batch (one
+inbox statement for the batch, then the handlers; how every service consumes), the raw loop in one
+transaction per record. Each is timed from its start until every record was handled and its
+group's committed offsets reached the end of the topic.
 The N records are split over a few topics (rounds) that kit and raw take in turns.
 """
 
