@@ -73,6 +73,11 @@ INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+def is_infrastructure_failure(error: BaseException) -> bool:
+    """A failure of the database or network, not of the event: the batch is redelivered, not dead-lettered."""
+    return isinstance(error, INFRASTRUCTURE_ERRORS) or (isinstance(error, DBAPIError) and error.connection_invalidated)
+
+
 class EventHandlers:
     """The events one service consumes, and the function that handles each type."""
 
@@ -228,13 +233,9 @@ class EventConsumer:
                 with self._span(item, uow):
                     try:
                         await item.handler(item.event, item.envelope, uow)
-                    except INFRASTRUCTURE_ERRORS:
-                        raise
-                    except DBAPIError as exc:
-                        if exc.connection_invalidated:
-                            raise
-                        raise _HandlerFailed from exc
                     except Exception as exc:
+                        if is_infrastructure_failure(exc):
+                            raise
                         raise _HandlerFailed from exc
                 outcomes.append(HANDLED)
             await uow.commit()
@@ -279,13 +280,9 @@ class EventConsumer:
                         return DUPLICATE  # processed before: a redelivery changes nothing
                     await item.handler(item.event, envelope, uow)
                 return HANDLED
-            except INFRASTRUCTURE_ERRORS:
-                raise
-            except DBAPIError as exc:
-                if exc.connection_invalidated:
-                    raise
-                error: Exception = exc
             except Exception as exc:
+                if is_infrastructure_failure(exc):
+                    raise
                 error = exc
             log.warning(
                 "consumer %s: %s %s failed (attempt %d/%d): %s",
