@@ -49,7 +49,8 @@ class Mailbox:
         self.port = free_port()
         self.messages: list[EmailMessage] = []
         self._lock = threading.Lock()
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        # A server name of its own: no DNS lookup of this host on every connection.
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port, server_hostname="mx.e2e.example")
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         content = envelope.original_content or envelope.content or b""
