@@ -13,6 +13,7 @@ import httpx
 
 from sme_kit.auth import mint_dev_token
 from sme_kit.clock import SHANGHAI
+from sme_kit.http_client import service_client_sync
 
 SERVICES = ("registry", "review", "activities", "assessment", "notifications")
 T = TypeVar("T")
@@ -28,7 +29,7 @@ class Api:
     def __init__(self, urls: dict[str, str], secret: str) -> None:
         self.urls = urls
         self._secret = secret
-        self._clients = {name: httpx.Client(base_url=url, timeout=30.0) for name, url in urls.items()}
+        self._clients = {name: service_client_sync(url) for name, url in urls.items()}
 
     def close(self) -> None:
         for client in self._clients.values():

@@ -26,7 +26,7 @@ trap stop_all INT TERM EXIT
 for i in "${!services[@]}"; do
   svc=${services[$i]}
   port=$((base_port + i))
-  .venv/bin/uvicorn --factory "sme_${svc}.bootstrap:app" --host 127.0.0.1 --port "$port" --no-access-log \
+  .venv/bin/python -m sme_kit.serve "$svc" --port "$port" --no-access-log \
     > ".local/run/${svc}.log" 2>&1 &
   pids+=($!)
 done

@@ -28,6 +28,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from sme_kit.auth import mint_dev_token
 from sme_kit.clock import SHANGHAI
+from sme_kit.http_client import service_client
 from sme_kit.testing import wait_until
 from sme_kit.testing.infra import create_database, delete_topics, drop_database
 from sme_kit.testing.processes import ServiceProcess, free_port
@@ -289,5 +290,5 @@ async def start_system(
     except BaseException:
         await stop()
         raise
-    system.clients = {n: httpx.AsyncClient(base_url=s.url, timeout=30.0) for n, s in services.items()}
+    system.clients = {n: service_client(s.url) for n, s in services.items()}
     return system, stop

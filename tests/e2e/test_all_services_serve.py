@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-import httpx
 import pytest
 
+from sme_kit.http_client import service_client
 from sme_kit.testing.processes import ServiceProcess
 
 pytestmark = pytest.mark.e2e
@@ -18,7 +18,7 @@ async def test_every_service_is_live_ready_and_documented(
     start_services: Callable[..., Awaitable[dict[str, ServiceProcess]]],
 ) -> None:
     services = await start_services(*SERVICES)
-    async with httpx.AsyncClient() as client:
+    async with service_client() as client:
         for name in SERVICES:
             url = services[name].url
             assert (await client.get(f"{url}/healthz")).json() == {"status": "ok", "service": name}
@@ -32,7 +32,7 @@ async def test_every_service_is_live_ready_and_documented(
             )
             asyncapi = (await client.get(f"{url}/asyncapi.json")).json()
             assert asyncapi["asyncapi"].startswith("3.")
-    registry_doc = (await httpx.AsyncClient().get(f"{services['registry'].url}/asyncapi.json")).json()
-    assert "send.gz.sme.registry.application" in registry_doc["operations"]
-    notifications_doc = (await httpx.AsyncClient().get(f"{services['notifications'].url}/asyncapi.json")).json()
-    assert "receive.gz.sme.registry.application" in notifications_doc["operations"]
+        registry_doc = (await client.get(f"{services['registry'].url}/asyncapi.json")).json()
+        assert "send.gz.sme.registry.application" in registry_doc["operations"]
+        notifications_doc = (await client.get(f"{services['notifications'].url}/asyncapi.json")).json()
+        assert "receive.gz.sme.registry.application" in notifications_doc["operations"]

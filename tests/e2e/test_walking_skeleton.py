@@ -6,10 +6,10 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from sme_kit.http_client import service_client
 from sme_kit.testing import wait_until
 from sme_kit.testing.processes import ServiceProcess
 
@@ -48,13 +48,13 @@ async def open_round(registry: ServiceProcess, bureau: str) -> None:
         "window_closes_on": (today + timedelta(days=10)).isoformat(),
         "forwarding_deadline": (today + timedelta(days=20)).isoformat(),
     }
-    async with httpx.AsyncClient(base_url=registry.url, headers={"Authorization": f"Bearer {bureau}"}) as client:
+    async with service_client(registry.url, headers={"Authorization": f"Bearer {bureau}"}) as client:
         opened = await client.post("/rounds", json=body)
         assert opened.status_code == 201, opened.text
 
 
 async def submit_application(registry: ServiceProcess, operator: str) -> str:
-    async with httpx.AsyncClient(base_url=registry.url, headers={"Authorization": f"Bearer {operator}"}) as client:
+    async with service_client(registry.url, headers={"Authorization": f"Bearer {operator}"}) as client:
         created = await client.post("/applications", json=FORM)
         assert created.status_code == 201, created.text
         application_id = created.json()["id"]
@@ -73,7 +73,7 @@ async def submit_application(registry: ServiceProcess, operator: str) -> str:
 
 def deliveries_probe(notifications: ServiceProcess, bureau: str, expected: int) -> Callable[[], object]:
     async def probe() -> list[dict[str, str]] | None:
-        async with httpx.AsyncClient(base_url=notifications.url) as client:
+        async with service_client(notifications.url) as client:
             response = await client.get("/deliveries", headers={"Authorization": f"Bearer {bureau}"})
         assert response.status_code == 200, response.text
         found = response.json()
@@ -132,7 +132,7 @@ async def test_the_same_event_delivered_twice_leaves_one_delivery_per_recipient(
         lambda: group_caught_up(kafka_bootstrap, topic_prefix + "notifications", topic),
         what="notifications to consume the duplicate",
     )
-    async with httpx.AsyncClient(base_url=services["notifications"].url) as client:
+    async with service_client(services["notifications"].url) as client:
         found = (await client.get("/deliveries", headers={"Authorization": f"Bearer {bureau}"})).json()
     assert len(found) == 2
 

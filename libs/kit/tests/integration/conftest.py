@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,12 @@ class KitEnv:
 
 @pytest.fixture(params=["postgresql", "sqlite"])
 async def kit_env(
-    request: pytest.FixtureRequest, pg_admin_url: str, kafka_bootstrap: str, topic_prefix: str, tmp_path: Path
+    request: pytest.FixtureRequest,
+    pg_admin_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    tmp_path: Path,
+    clock_start: datetime,
 ) -> AsyncIterator[KitEnv]:
     """The kit on each backend it supports: PostgreSQL (tests, production) and SQLite (`make run`)."""
     on_postgresql = request.param == "postgresql"
@@ -76,7 +82,7 @@ async def kit_env(
     async with engine.begin() as conn:
         await conn.run_sync(kit_metadata.create_all)
         await conn.run_sync(business_metadata.create_all)
-    clock = MovableClock()
+    clock = MovableClock.starting_at(clock_start)
     producer = new_producer(settings)
     await producer.start()
     await ensure_topics(settings, [(settings.topic("gz.sme.registry.application"), 3), (settings.dead_letter_topic, 1)])

@@ -30,6 +30,7 @@ from sme_kit.auth import (
 )
 from sme_kit.http_auth import CurrentPrincipal, OptionalPrincipal, require_roles
 from sme_kit.problems import install_problem_handlers
+from sme_kit.testing.clocks import shifted_clock_environment
 
 SECRET = "unit-test-secret-that-is-long-enough-for-hs256"
 TIANHE = "440106"
@@ -360,7 +361,7 @@ def test_mint_command_refuses_a_district_officer_without_district(
 
 
 def test_mint_command_runs_as_python_dash_m(monkeypatch: pytest.MonkeyPatch, verifier: TokenVerifier) -> None:
-    env = {"AUTH_DEV_SECRET": SECRET, "PATH": "/usr/bin:/bin"}
+    env = {"AUTH_DEV_SECRET": SECRET, "PATH": "/usr/bin:/bin", **shifted_clock_environment()}
     result = subprocess.run(
         [sys.executable, "-m", "sme_kit.auth", "mint", "--role", "station_operator", "--org", USCC],
         capture_output=True,

@@ -31,7 +31,8 @@ REGISTERED_AT = datetime.fromisoformat("2026-06-01T10:00:00+08:00")
 
 @pytest.fixture
 def settings(
-    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path
+    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path,
+    clock_start: datetime,
 ) -> ActivitiesSettings:
     return ActivitiesSettings(
         database_url=database_url,
@@ -40,6 +41,7 @@ def settings(
         auth_dev_secret=dev_secret,
         environment="test",
         testing_clock=True,
+        testing_clock_start=clock_start,
         relay_poll_interval_s=0.2,
         timer_poll_interval_s=0.2,
         files_dir=str(tmp_path / "files"),

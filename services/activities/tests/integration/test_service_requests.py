@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from sme_contracts.activities import (
     ServiceRequestAccepted,
     ServiceRequestClosed,
@@ -27,6 +29,7 @@ def filed(**changes: object) -> dict[str, object]:
     }
 
 
+@pytest.mark.clock_start("2026-11-28T10:00:00+08:00")  # a Saturday: the next working day counts first
 async def test_a_request_is_routed_accepted_matched_and_closed_with_the_enterprises_satisfaction(
     service, registry, events
 ) -> None:

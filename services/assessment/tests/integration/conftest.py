@@ -25,8 +25,8 @@ from sme_contracts.common import OperatorType, ServiceCategory
 from sme_contracts.envelope import CloudEvent, wrap
 from sme_contracts.registry import StationRegistered
 from sme_kit.auth import mint_dev_token
-from sme_kit.clock import SHANGHAI, MovableClock
-from sme_kit.testing import wait_until
+from sme_kit.clock import MovableClock
+from sme_kit.testing import DEFAULT_CLOCK_START, wait_until
 from sme_kit.testing.events import Events, EventsFound, events, of_type, read_events  # noqa: F401 - shared helpers
 
 PDF = b"%PDF-1.4\n%test\n" + b"0" * 64
@@ -52,7 +52,8 @@ async def drop_test_topics(kafka_bootstrap: str, topic_prefix: str) -> AsyncIter
 
 @pytest.fixture
 def settings(
-    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path
+    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path,
+    clock_start: datetime,
 ) -> AssessmentSettings:
     return AssessmentSettings(
         database_url=database_url,
@@ -61,6 +62,7 @@ def settings(
         auth_dev_secret=dev_secret,
         environment="test",
         testing_clock=True,
+        testing_clock_start=clock_start,
         relay_poll_interval_s=0.2,
         timer_poll_interval_s=0.2,
         files_dir=str(tmp_path / "files"),
@@ -175,7 +177,8 @@ def start(settings: AssessmentSettings) -> Callable[[], contextlib.AbstractAsync
     return lambda: running(settings)
 
 
-NOW = datetime.now(SHANGHAI)
+# When the other services' events say they happened: the moment the service's clock starts at.
+NOW = DEFAULT_CLOCK_START
 
 
 class Others:

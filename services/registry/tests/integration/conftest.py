@@ -19,7 +19,7 @@ from sme_contracts import Event
 from sme_contracts.envelope import unwrap, wrap
 from sme_contracts.review import StationRecognised
 from sme_kit.auth import mint_dev_token
-from sme_kit.clock import SHANGHAI, MovableClock
+from sme_kit.clock import MovableClock
 from sme_kit.service import Runtime
 from sme_kit.testing import wait_until
 from sme_registry.bootstrap import app as registry_app
@@ -69,10 +69,6 @@ def full_form(uscc: str = USCC, district_code: str = "440106", **overrides: Any)
     return form
 
 
-def today() -> date:
-    return datetime.now(SHANGHAI).date()
-
-
 @dataclass
 class Registry:
     """A running registry and the steps its tests take through its API."""
@@ -94,6 +90,10 @@ class Registry:
         assert isinstance(clock, MovableClock)
         return clock
 
+    def today(self) -> date:
+        """The day the service's clock shows (it starts at the test's ``clock_start``)."""
+        return self.clock.now().date()
+
     def auth(self, role: str, **claims: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {mint_dev_token(self.secret, role=role, **claims)}"}
 
@@ -111,7 +111,7 @@ class Registry:
         self, year: int | None = None, opens: int = -10, closes: int = 10, deadline: int = 20
     ) -> dict[str, Any]:
         """Open a round whose window lies `opens`..`closes` days from today."""
-        day = today()
+        day = self.today()
         body = {
             "year": year or day.year,
             "window_opens_on": (day + timedelta(days=opens)).isoformat(),
@@ -180,14 +180,14 @@ class Registry:
         await self.produce(
             StationRecognised(
                 application_id=application_id,
-                round_year=today().year,
+                round_year=self.today().year,
                 uscc=uscc,
                 entity_name="广州市天河区创新企业服务有限公司",
                 district_code=district_code,
-                plaque_number=f"穗中小服站〔{today().year}〕{application_id[:4]}号",
+                plaque_number=f"穗中小服站〔{self.today().year}〕{application_id[:4]}号",
                 final_list_id="fl-1",
-                final_list_published_on=on or today(),
-                recognised_at=datetime.now(SHANGHAI),
+                final_list_published_on=on or self.today(),
+                recognised_at=self.clock.now(),
             )
         )
 
@@ -240,7 +240,12 @@ class TopicReader:
 
 @pytest.fixture
 def registry_settings(
-    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path
+    database_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    dev_secret: str,
+    tmp_path: Path,
+    clock_start: datetime,
 ) -> RegistrySettings:
     return RegistrySettings(
         database_url=database_url,
@@ -249,6 +254,7 @@ def registry_settings(
         auth_dev_secret=dev_secret,
         environment="test",
         testing_clock=True,
+        testing_clock_start=clock_start,
         files_dir=str(tmp_path / "files"),
         relay_poll_interval_s=0.2,
         timer_poll_interval_s=0.2,

@@ -9,7 +9,7 @@ import pytest
 
 from sme_contracts.registry import StationConventionSigned, StationInfoChanged
 
-from .conftest import CONTACT_PHONE, LEGAL_REPRESENTATIVE, OTHER_USCC, Registry, full_form, today
+from .conftest import CONTACT_PHONE, LEGAL_REPRESENTATIVE, OTHER_USCC, Registry, full_form
 
 pytestmark = pytest.mark.integration
 
@@ -30,7 +30,7 @@ async def report(registry: Registry, station: dict[str, Any], body: dict[str, An
 
 async def test_a_change_reported_on_day_30_is_on_time_and_applied_with_history(registry: Registry) -> None:
     station = await a_station(registry)
-    completed = today() - timedelta(days=30)
+    completed = registry.today() - timedelta(days=30)
     response = await report(
         registry,
         station,
@@ -67,7 +67,7 @@ async def test_a_change_reported_on_day_30_is_on_time_and_applied_with_history(r
 async def test_a_change_reported_on_day_31_is_accepted_and_flagged_late(registry: Registry) -> None:
     station = await a_station(registry)
     body = {
-        "completed_on": (today() - timedelta(days=31)).isoformat(),
+        "completed_on": (registry.today() - timedelta(days=31)).isoformat(),
         "address": {"station_address": "广州市天河区体育西路 1 号"},
         "staff": [
             {"name": "令狐新", "role": "站长", "phone": "13511112222"},
@@ -90,20 +90,20 @@ async def test_a_change_is_refused_when_not_yet_completed_or_leaving_fewer_than_
         registry,
         station,
         {
-            "completed_on": (today() + timedelta(days=1)).isoformat(),
+            "completed_on": (registry.today() + timedelta(days=1)).isoformat(),
             "staff": [{"name": "令狐新", "role": "站长", "phone": "13511112222"}],
         },
     )
     assert response.status_code == 422
     assert {e["field"] for e in response.json()["errors"]} == {"completed_on", "staff"}
-    nothing = await report(registry, station, {"completed_on": today().isoformat()})
+    nothing = await report(registry, station, {"completed_on": registry.today().isoformat()})
     assert [e["field"] for e in nothing.json()["errors"]] == ["kinds"]
     assert (await registry.http.get(f"/stations/{station['id']}/changes", headers=registry.bureau)).json() == []
 
 
 async def test_only_the_stations_operator_reports_its_changes(registry: Registry) -> None:
     station = await a_station(registry)
-    body = {"completed_on": today().isoformat(), "contact": {"name": "独孤求", "phone": "13700001111"}}
+    body = {"completed_on": registry.today().isoformat(), "contact": {"name": "独孤求", "phone": "13700001111"}}
     other = await registry.http.post(
         f"/stations/{station['id']}/changes", json=body, headers=registry.operator(OTHER_USCC)
     )

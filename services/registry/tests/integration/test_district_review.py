@@ -13,7 +13,7 @@ from sme_contracts.registry import (
     ApplicationSubmitted,
 )
 
-from .conftest import OTHER_USCC, PERSONAL_DATA, Registry, full_form, today
+from .conftest import OTHER_USCC, PERSONAL_DATA, Registry, full_form
 
 pytestmark = pytest.mark.integration
 
@@ -144,7 +144,7 @@ async def test_districts_list_their_own_applications_and_the_bureau_sees_all(reg
         assert response.status_code == 200, response.text
         return {item["id"] for item in response.json()["items"]}
 
-    year = today().year
+    year = registry.today().year
     assert await ids(registry.district("440106")) == {tianhe}
     assert await ids(registry.district("440104"), status="forwarded", round_year=year) == {yuexiu}
     assert await ids(registry.district("440104"), status="submitted") == set()

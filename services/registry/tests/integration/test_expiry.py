@@ -10,7 +10,7 @@ from sme_contracts.registry import StationExpired, StationExpiring, StationStatu
 from sme_kit.clock import SHANGHAI
 from sme_registry.config import RegistrySettings
 
-from .conftest import Registry, full_form, running, today
+from .conftest import Registry, full_form, running
 
 pytestmark = pytest.mark.integration
 
@@ -20,7 +20,7 @@ TOPIC = "gz.sme.registry.station"
 async def test_expiry_timers_fire_after_a_restart_and_the_station_expires(registry_settings: RegistrySettings) -> None:
     async with running(registry_settings) as first:
         await first.open_round()
-        station = await first.recognise(await first.forwarded(), on=today())
+        station = await first.recognise(await first.forwarded(), on=first.today())
     last_day = date.fromisoformat(station["valid_until"])
 
     async with running(registry_settings) as second:
@@ -41,7 +41,7 @@ async def test_expiry_timers_fire_after_a_restart_and_the_station_expires(regist
 
 async def test_an_expired_station_with_a_re_review_application_is_reported_as_applied(registry: Registry) -> None:
     await registry.open_round()
-    year = today().year
+    year = registry.today().year
     station = await registry.recognise(await registry.forwarded(), on=date(year - 2, 1, 1))
     await registry.submitted(full_form(kind="re_review", station_id=station["id"]))
 
@@ -58,7 +58,7 @@ async def test_an_expired_station_with_a_re_review_application_is_reported_as_ap
 
 async def test_the_expiring_notice_comes_90_days_before_the_last_day_and_not_earlier(registry: Registry) -> None:
     await registry.open_round()
-    station = await registry.recognise(await registry.forwarded(), on=today())
+    station = await registry.recognise(await registry.forwarded(), on=registry.today())
     last_day = date.fromisoformat(station["valid_until"])
     loop = registry.runtime.timer_loop
     assert loop is not None

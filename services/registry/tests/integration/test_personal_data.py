@@ -10,7 +10,7 @@ import pytest
 from sme_contracts.registry import StationInfoChanged
 from sme_kit.logs import configure_logging
 
-from .conftest import PERSONAL_DATA, Registry, full_form, today
+from .conftest import PERSONAL_DATA, Registry, full_form
 
 pytestmark = pytest.mark.integration
 
@@ -35,7 +35,7 @@ async def test_the_json_logs_of_a_whole_flow_hold_none_of_the_personal_data_subm
     await registry.http.post(
         f"/stations/{station['id']}/changes",
         json={
-            "completed_on": (today() - timedelta(days=40)).isoformat(),
+            "completed_on": (registry.today() - timedelta(days=40)).isoformat(),
             "contact": {"name": "端木新", "phone": "13766667777"},
         },
         headers=registry.operator(),

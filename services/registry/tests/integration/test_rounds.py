@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import Registry, today
+from .conftest import Registry
 
 pytestmark = pytest.mark.integration
 
 
 async def test_the_bureau_opens_one_round_per_year_and_everyone_can_read_it(registry: Registry) -> None:
     opened = await registry.open_round()
-    assert opened["title"] == f"{today().year}年度广州市民营和中小企业服务站认定申请"
+    assert opened["title"] == f"{registry.today().year}年度广州市民营和中小企业服务站认定申请"
     again = await registry.http.post(
         "/rounds",
         json={
@@ -63,7 +63,7 @@ async def test_an_extended_window_lets_a_late_applicant_submit(registry: Registr
 
     extended = await registry.http.patch(
         f"/rounds/{opened['year']}",
-        json={"window_closes_on": today().isoformat(), "reason": "根据补充通知延长受理期"},
+        json={"window_closes_on": registry.today().isoformat(), "reason": "根据补充通知延长受理期"},
         headers=registry.bureau,
     )
     assert extended.status_code == 200, extended.text

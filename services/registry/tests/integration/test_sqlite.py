@@ -13,7 +13,7 @@ import pytest
 
 from sme_registry.config import RegistrySettings
 
-from .conftest import running, today
+from .conftest import running
 
 pytestmark = pytest.mark.integration
 
@@ -32,10 +32,10 @@ async def test_application_to_register_to_change_runs_on_sqlite(
         )
         assert forwarded.status_code == 200, forwarded.text
         station = await registry.recognise(application_id)
-        assert station["station_number"] == f"GZSME-{today().year}-0001"
+        assert station["station_number"] == f"GZSME-{registry.today().year}-0001"
         change = await registry.http.post(
             f"/stations/{station['id']}/changes",
-            json={"completed_on": (today() - timedelta(days=31)).isoformat(), "legal_representative": "赵磊"},
+            json={"completed_on": (registry.today() - timedelta(days=31)).isoformat(), "legal_representative": "赵磊"},
             headers=registry.operator(),
         )
         assert change.json()["late"] is True

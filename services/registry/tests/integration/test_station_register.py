@@ -13,7 +13,7 @@ from sme_contracts.review import ApplicationDeclined, DeclineReason, ReReviewFai
 from sme_kit.clock import SHANGHAI
 from sme_kit.testing import wait_until
 
-from .conftest import OTHER_USCC, PERSONAL_DATA, USCC, Registry, full_form, today
+from .conftest import OTHER_USCC, PERSONAL_DATA, USCC, Registry, full_form
 
 pytestmark = pytest.mark.integration
 
@@ -58,13 +58,13 @@ async def test_a_declined_application_is_closed_with_the_reason(registry: Regist
     await registry.produce(
         ApplicationDeclined(
             application_id=application_id,
-            round_year=today().year,
+            round_year=registry.today().year,
             uscc=USCC,
             entity_name="广州市天河区创新企业服务有限公司",
             district_code="440106",
             reason_code=DeclineReason.NOT_RECOMMENDED,
             reason="专家评审未推荐",
-            declined_at=datetime.now(SHANGHAI),
+            declined_at=registry.clock.now(),
         )
     )
 
@@ -78,7 +78,7 @@ async def test_a_declined_application_is_closed_with_the_reason(registry: Regist
 
 async def test_re_review_passed_renews_validity_and_moves_the_expiry_timers(registry: Registry) -> None:
     await registry.open_round()
-    year = today().year
+    year = registry.today().year
     station = await registry.recognise(await registry.forwarded(), on=date(year - 2, 1, 1))
     assert station["valid_until"] == f"{year}-12-31"
     re_review = await registry.submitted(full_form(kind="re_review", station_id=station["id"]))
@@ -91,7 +91,7 @@ async def test_re_review_passed_renews_validity_and_moves_the_expiry_timers(regi
             uscc=USCC,
             district_code="440106",
             confirmed_on=date(year, 12, 20),
-            decided_at=datetime.now(SHANGHAI),
+            decided_at=registry.clock.now(),
         )
     )
     [renewed] = await registry.reader(TOPIC).wait_for(StationStatusChanged, lambda e: "复核通过" in e.reason)
@@ -116,7 +116,7 @@ async def test_a_failed_re_review_closes_the_application_and_leaves_revocation_t
     registry: Registry,
 ) -> None:
     await registry.open_round()
-    year = today().year
+    year = registry.today().year
     station = await registry.recognise(await registry.forwarded(), on=date(year - 2, 1, 1))
     re_review = await registry.submitted(full_form(kind="re_review", station_id=station["id"]))
     await registry.produce(
@@ -127,8 +127,8 @@ async def test_a_failed_re_review_closes_the_application_and_leaves_revocation_t
             uscc=USCC,
             district_code="440106",
             reason="服务能力不足",
-            decided_on=today(),
-            decided_at=datetime.now(SHANGHAI),
+            decided_on=registry.today(),
+            decided_at=registry.clock.now(),
         )
     )
 
@@ -144,7 +144,7 @@ async def test_a_failed_re_review_closes_the_application_and_leaves_revocation_t
 
 async def test_a_re_review_must_come_in_the_round_of_the_year_the_validity_ends(registry: Registry) -> None:
     await registry.open_round()
-    station = await registry.recognise(await registry.forwarded(), on=today())
+    station = await registry.recognise(await registry.forwarded(), on=registry.today())
     re_review = await registry.draft(full_form(kind="re_review", station_id=station["id"]))
     await registry.attach(re_review)
     response = await registry.submit(re_review)
@@ -154,8 +154,8 @@ async def test_a_re_review_must_come_in_the_round_of_the_year_the_validity_ends(
 
 async def test_a_revocation_keeps_ground_date_and_history_and_cancels_the_expiry(registry: Registry) -> None:
     await registry.open_round()
-    station = await registry.recognise(await registry.forwarded(), on=today())
-    effective = today() + timedelta(days=1)
+    station = await registry.recognise(await registry.forwarded(), on=registry.today())
+    effective = registry.today() + timedelta(days=1)
     await registry.produce(
         StationRevoked(
             station_id=station["id"],
@@ -165,9 +165,9 @@ async def test_a_revocation_keeps_ground_date_and_history_and_cancels_the_expiry
             ground=RevocationGround.VOLUNTARY_WITHDRAWAL,
             ground_text="主动申请不再承担服务站工作",
             reason="运营单位书面申请退出",
-            decided_on=today(),
+            decided_on=registry.today(),
             effective_on=effective,
-            decided_at=datetime.now(SHANGHAI),
+            decided_at=registry.clock.now(),
         ),
         source="/gz/sme/assessment",
     )

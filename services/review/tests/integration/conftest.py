@@ -1,10 +1,8 @@
 """The review service in process, on the real PostgreSQL and Kafka, with a clock the test controls.
 
-Notice periods are specified by dates (published 2026-09-28 ends 2026-10-09 …) that lie before
-today, and the kit's MovableClock only moves forward from the wall clock. So each test starts
-the service's clock at the moment it needs — a MovableClock constructed with that offset, put
-where the kit put its own (``runtime.clock`` and the unit-of-work factory) before the first
-request — and from then on only moves it forward, as the kit intends.
+Notice periods are specified by dates (published 2026-09-28 ends 2026-10-09 …), so each test
+starts the service's clock at the moment it needs (``clock_at``, else the test's ``clock_start``)
+and from then on only moves it forward, as the kit intends.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from sme_contracts.common import OperatorType, ServiceCategory
 from sme_contracts.envelope import unwrap, wrap
 from sme_contracts.registry import ApplicationForwarded, ApplicationKind
 from sme_kit.auth import mint_dev_token
-from sme_kit.clock import SHANGHAI, MovableClock
+from sme_kit.clock import SHANGHAI
 from sme_kit.testing import wait_until
 from sme_review.bootstrap import app as review_app
 from sme_review.config import ReviewSettings
@@ -72,12 +70,6 @@ class ReviewService:
     @property
     def runtime(self) -> Any:
         return self.app.state.runtime
-
-    def start_clock_at(self, moment: datetime) -> None:
-        """Start the service's clock at ``moment`` (see the module docstring); call it before any request."""
-        clock = MovableClock(offset=moment - datetime.now(SHANGHAI))
-        self.runtime.clock = clock
-        self.runtime.uow.clock = clock
 
     def move_clock_to(self, moment: datetime) -> None:
         self.runtime.clock.set(moment)
@@ -243,7 +235,7 @@ class ReviewService:
 
 @pytest.fixture
 def start_review(
-    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path
+    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path, clock_start: datetime
 ) -> Callable[..., contextlib.AbstractAsyncContextManager[ReviewService]]:
     """Start the service (again, on the same database and topics, when called twice)."""
 
@@ -256,6 +248,7 @@ def start_review(
             "auth_dev_secret": dev_secret,
             "environment": "test",
             "testing_clock": True,
+            "testing_clock_start": clock_at or clock_start,
             "relay_poll_interval_s": 0.2,
             "timer_poll_interval_s": 0.2,
             "files_dir": str(tmp_path / "files"),
@@ -269,8 +262,6 @@ def start_review(
         ):
             await producer.start()
             service = ReviewService(app, http, settings, dev_secret, producer)
-            if clock_at is not None:
-                service.start_clock_at(clock_at)
             try:
                 yield service
             finally:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from sme_kit.testing.clocks import clock_start_of
 from sme_kit.testing.infra import Infrastructure, create_database, delete_topics, drop_database, server_version
 
 _infra: Infrastructure | None = None
@@ -30,6 +32,9 @@ def _repo_root(config: pytest.Config) -> Path:
 def pytest_configure(config: pytest.Config) -> None:
     global _infra
     _infra = Infrastructure(repo_root=_repo_root(config))
+    config.addinivalue_line(
+        "markers", "clock_start(instant): the ISO instant (with its offset) the services' clocks start at"
+    )
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -79,6 +84,12 @@ async def topic_prefix(infrastructure: Infrastructure) -> AsyncIterator[str]:
     yield prefix
     if infrastructure.kafka_bootstrap is not None:
         await delete_topics(infrastructure.kafka_bootstrap, prefix)
+
+
+@pytest.fixture
+def clock_start(request: pytest.FixtureRequest) -> datetime:
+    """The instant a service started by this test shows first (its ``testing_clock_start``)."""
+    return clock_start_of(request.node)
 
 
 @pytest.fixture(scope="session")

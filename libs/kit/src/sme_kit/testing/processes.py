@@ -1,4 +1,4 @@
-"""Services as separate processes, started the way `make run` starts them (uvicorn --factory)."""
+"""Services as separate processes, started the way `make run` starts them (`python -m sme_kit.serve`)."""
 
 from __future__ import annotations
 
@@ -53,17 +53,7 @@ class ServiceProcess:
 
     def _launch_and_wait(self, deadline: float) -> bool:
         """True once ready; False when the port was taken (the caller picks another)."""
-        command = [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            f"sme_{self.name}.bootstrap:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(self.port),
-        ]
+        command = [sys.executable, "-m", "sme_kit.serve", self.name, "--port", str(self.port)]
         self.log_dir.mkdir(parents=True, exist_ok=True)
         written_before = self.log_path.stat().st_size if self.log_path.exists() else 0
         with self.log_path.open("ab") as log:
