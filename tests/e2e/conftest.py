@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -40,9 +41,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture
 async def start_services(
-    pg_admin_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path
+    pg_admin_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path, clock_start: datetime
 ) -> AsyncIterator[Callable[..., Awaitable[dict[str, ServiceProcess]]]]:
-    """Start the named services, each with its own fresh database, on this test's topics."""
+    """Start the named services, each with its own fresh database, on this test's topics, their
+    clocks at the test's ``clock_start``."""
     started: list[ServiceProcess] = []
     databases: list[str] = []
 
@@ -59,6 +61,8 @@ async def start_services(
                     "AUTH_DEV_SECRET": dev_secret,
                     "ENVIRONMENT": "test",
                     "RELAY_POLL_INTERVAL_S": "1",
+                    "TESTING_CLOCK": "true",
+                    "TESTING_CLOCK_START": clock_start.isoformat(),
                 },
                 log_dir=tmp_path / "logs",
             )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -39,9 +38,9 @@ ATTACHMENTS = ("business_licence", "premises_proof", "management_system", "staff
 PDF = b"%PDF-1.7\n" + b"0" * 1024
 
 
-async def open_round(registry: ServiceProcess, bureau: str) -> None:
-    """The bureau opens this year's round with a window around today (Asia/Shanghai)."""
-    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+async def open_round(registry: ServiceProcess, bureau: str, clock_start: datetime) -> None:
+    """The bureau opens this year's round with a window around the day the services' clocks start at."""
+    today = clock_start.date()
     body = {
         "year": today.year,
         "window_opens_on": (today - timedelta(days=10)).isoformat(),
@@ -83,10 +82,12 @@ def deliveries_probe(notifications: ServiceProcess, bureau: str, expected: int) 
 
 
 async def test_a_submitted_application_is_delivered_to_the_applicant_and_its_district(
-    start_services: Callable[..., Awaitable[dict[str, ServiceProcess]]], token: Callable[..., str]
+    start_services: Callable[..., Awaitable[dict[str, ServiceProcess]]],
+    token: Callable[..., str],
+    clock_start: datetime,
 ) -> None:
     services = await start_services("registry", "notifications")
-    await open_round(services["registry"], token("bureau_admin"))
+    await open_round(services["registry"], token("bureau_admin"), clock_start)
     await submit_application(services["registry"], token("station_operator", org=USCC))
 
     found = await wait_until(
@@ -101,10 +102,11 @@ async def test_the_same_event_delivered_twice_leaves_one_delivery_per_recipient(
     token: Callable[..., str],
     kafka_bootstrap: str,
     topic_prefix: str,
+    clock_start: datetime,
 ) -> None:
     services = await start_services("registry", "notifications")
     bureau = token("bureau_admin")
-    await open_round(services["registry"], bureau)
+    await open_round(services["registry"], bureau, clock_start)
     await submit_application(services["registry"], token("station_operator", org=USCC))
     await wait_until(deliveries_probe(services["notifications"], bureau, 2), what="the first deliveries")
 
