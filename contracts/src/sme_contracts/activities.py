@@ -16,6 +16,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_contracts.base import Event
+from sme_contracts.calendar import CalendarYearMissing
 from sme_contracts.common import ServiceCategory
 from sme_contracts.topics import topic
 
@@ -45,6 +46,11 @@ ACTIVITIES_DEMAND_REPORT = topic(
     "gz.sme.activities.demand_report",
     "activities",
     "Quarterly reports of stations on local industries, enterprise conditions and service needs (§3.2).",
+)
+ACTIVITIES_CALENDAR = topic(
+    "gz.sme.activities.calendar",
+    "activities",
+    "Reminders that the working-day calendar of the activities service lacks a year its deadlines need.",
 )
 ACTIVITIES_SERVICE_REQUEST = topic(
     "gz.sme.activities.service_request",
@@ -387,4 +393,13 @@ PUBLISHED_TOPICS = (
     ACTIVITIES_TRAINING,
     ACTIVITIES_DEMAND_REPORT,
     ACTIVITIES_SERVICE_REQUEST,
+    ACTIVITIES_CALENDAR,
 )
+
+
+class ActivitiesCalendarYearMissing(CalendarYearMissing):
+    """The activities service counts the 5 working days a station has to accept a service request, and a
+    year it needs is not loaded."""
+
+    event_type: ClassVar[str] = "gz.sme.activities.calendar.year_missing.v1"
+    topic = ACTIVITIES_CALENDAR

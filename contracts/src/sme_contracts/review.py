@@ -25,6 +25,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_contracts.base import Event
+from sme_contracts.calendar import CalendarYearMissing
 from sme_contracts.registry import ApplicationKind
 from sme_contracts.topics import topic
 
@@ -43,6 +44,11 @@ REVIEW_NOTICE = topic(
     "gz.sme.review.notice",
     "review",
     "The public notice of the shortlist (§4.1.3(3)) and the objections filed against it (§4.1.3(4)).",
+)
+REVIEW_CALENDAR = topic(
+    "gz.sme.review.calendar",
+    "review",
+    "Reminders that the working-day calendar of the review service lacks a year its deadlines need.",
 )
 REVIEW_OUTCOME = topic(
     "gz.sme.review.outcome",
@@ -356,3 +362,10 @@ class ReReviewFailed(Event):
     reason: str
     decided_on: date
     decided_at: datetime
+
+
+class ReviewCalendarYearMissing(CalendarYearMissing):
+    """The review service counts notice periods (§4.1.3(3)) in working days, and a year it needs is not loaded."""
+
+    event_type: ClassVar[str] = "gz.sme.review.calendar.year_missing.v1"
+    topic = REVIEW_CALENDAR

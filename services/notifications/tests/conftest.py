@@ -204,6 +204,12 @@ def _samples() -> dict[str, Callable[[], Event]]:
             shortlisted_application_ids=["app-a", "app-never-seen"],
             published_at=AT,
         ),
+        "gz.sme.review.calendar.year_missing.v1": lambda: rev.ReviewCalendarYearMissing(
+            service="review", years=[2027], checked_on=date(2026, 11, 1), load_path="/calendar/2027"
+        ),
+        "gz.sme.activities.calendar.year_missing.v1": lambda: act.ActivitiesCalendarYearMissing(
+            service="activities", years=[2027], checked_on=date(2026, 11, 8), load_path="/calendar/2027"
+        ),
         "gz.sme.review.notice.ended.v1": lambda: rev.NoticeEnded(
             notice_id="n-2026",
             round_year=2026,

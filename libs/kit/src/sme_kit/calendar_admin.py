@@ -7,11 +7,12 @@ loaded by an administrator takes effect at once on every replica.
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_kit.auth import Principal, Role
-from sme_kit.http import UowFactoryDep
+from sme_kit.http import UowFactoryDep, get_runtime
 from sme_kit.http_auth import CurrentPrincipal, require_roles
 from sme_kit.problems import FieldError, ValidationFailed, problem_responses
 from sme_kit.tables import calendar_years
@@ -29,6 +30,13 @@ from sme_kit.workdays import CalendarYear, WorkingCalendar
 
 calendar_router = APIRouter(prefix="/calendar", tags=["工作日历 Working-day calendar"])
 
+# What a service does, in the unit of work that loads a year, with the deadlines that waited for it.
+YearLoaded = Callable[[UnitOfWork, int], Awaitable[None]]
+
+
+def _year_loaded(request: Request) -> YearLoaded | None:
+    return get_runtime(request).on_year_loaded
+
 
 async def load_calendar(session: AsyncSession) -> WorkingCalendar:
     """The working-day calendar with every year loaded into this service's database."""
@@ -36,8 +44,9 @@ async def load_calendar(session: AsyncSession) -> WorkingCalendar:
     return WorkingCalendar({row["year"]: _year(row["year"], row["holidays"], row["workdays"]) for row in rows})
 
 
-async def save_year(uow: UnitOfWork, year: CalendarYear, *, source: str) -> None:
-    """Load (or replace) one year's official schedule; refuses an implausible one."""
+async def save_year(uow: UnitOfWork, year: CalendarYear, *, source: str, on_loaded: YearLoaded | None = None) -> None:
+    """Load (or replace) one year's official schedule; refuses an implausible one. ``on_loaded``
+    recomputes, in the same transaction, the service's deadlines that waited for the year."""
     problems = year.problems()
     if problems:
         raise ValidationFailed([FieldError("holidays", problem, "invalid_schedule") for problem in problems])
@@ -62,15 +71,20 @@ async def save_year(uow: UnitOfWork, year: CalendarYear, *, source: str) -> None
         holidays=len(year.holidays),
         workdays=len(year.workdays),
     )
+    if on_loaded is not None:
+        await on_loaded(uow, year.year)
 
 
-async def load_calendar_file(uow_factory: UnitOfWorkFactory, path: Path) -> list[int]:
+async def load_calendar_file(
+    uow_factory: UnitOfWorkFactory, path: Path, *, on_loaded: YearLoaded | None = None
+) -> list[int]:
     """Load every year of a schedule file (``WORKDAY_CALENDAR_FILE``); returns the years loaded."""
     content = json.loads(path.read_text(encoding="utf-8"))  # noqa: ASYNC240 - once, at start-up
     async with uow_factory(Actor.system("calendar-file")) as uow:
         for key, schedule in content.items():
             year = _year(int(key), schedule.get("holidays", []), schedule.get("workdays", []))
-            await save_year(uow, year, source=str(schedule.get("source") or f"file {path.name}"))
+            source = str(schedule.get("source") or f"file {path.name}")
+            await save_year(uow, year, source=source, on_loaded=on_loaded)
         await uow.commit()
     return sorted(int(key) for key in content)
 
@@ -128,11 +142,11 @@ async def load_year(
     schedule: ScheduleIn,
     principal: Annotated[Principal, require_roles(Role.BUREAU_ADMIN, Role.PLATFORM_OPERATOR)],
     uow: UowFactoryDep,
+    on_loaded: Annotated[YearLoaded | None, Depends(_year_loaded)],
 ) -> YearView:
+    loaded = CalendarYear(year, frozenset(schedule.holidays), frozenset(schedule.workdays))
     async with uow(Actor.of(principal)) as unit:
-        await save_year(
-            unit, CalendarYear(year, frozenset(schedule.holidays), frozenset(schedule.workdays)), source=schedule.source
-        )
+        await save_year(unit, loaded, source=schedule.source, on_loaded=on_loaded)
         await unit.commit()
     return YearView(
         year=year,

@@ -27,7 +27,8 @@ from sme_kit.aio import stop_tasks
 from sme_kit.asyncapi import service_document
 from sme_kit.audit import audit_router
 from sme_kit.auth import TokenVerifier
-from sme_kit.calendar_admin import calendar_router, load_calendar_file
+from sme_kit.calendar_admin import YearLoaded, calendar_router, load_calendar_file
+from sme_kit.calendar_reminders import WorkingDayDeadlines, arm_reminders
 from sme_kit.clock import Clock, MovableClock, SystemClock
 from sme_kit.consumers import EventConsumer, EventHandlers
 from sme_kit.db import create_engine, session_factory
@@ -59,6 +60,7 @@ class ServiceDefinition:
     handlers: EventHandlers | None = None
     timers: TimerRegistry | None = None
     domain_errors: dict[type[Exception], int] = field(default_factory=dict)
+    working_days: WorkingDayDeadlines | None = None
     on_start: Sequence[Callable[[Runtime], Awaitable[None]]] = ()
     migrate_on_start: bool = True
     extra_state: dict[str, Any] = field(default_factory=dict)
@@ -78,6 +80,7 @@ class Runtime:
     timer_loop: TimerLoop | None
     consumer: EventConsumer | None
     files: FileStore
+    on_year_loaded: YearLoaded | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
 
@@ -149,8 +152,10 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
     # events work unchanged on 2.1 (checked: each statement becomes a span of the request).
     SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine, skip_dep_check=True)
     uow = UnitOfWorkFactory(session_factory(engine), settings, clock)
+    working_days = definition.working_days
+    on_year_loaded = working_days.on_year_loaded if working_days else None
     if settings.workday_calendar_file:
-        await load_calendar_file(uow, Path(settings.workday_calendar_file))
+        await load_calendar_file(uow, Path(settings.workday_calendar_file), on_loaded=on_year_loaded)
 
     topics = {settings.topic(t.name): t.partitions for t in definition.publishes}
     if definition.handlers:
@@ -176,13 +181,20 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
         consumer.subscribe(broker)
     await _bounded(broker.start(), settings, "start the consumers")
 
+    timers = TimerRegistry.merged(
+        definition.timers, working_days.timers(settings.service_name) if working_days else None
+    )
     timer_loop = None
-    if definition.timers:
-        timer_loop = TimerLoop(definition.timers, uow, poll_interval_s=settings.timer_poll_interval_s)
+    if timers:
+        timer_loop = TimerLoop(timers, uow, poll_interval_s=settings.timer_poll_interval_s)
         uow.on_timers_scheduled.append(timer_loop.wake)
+    if working_days:
+        await arm_reminders(uow)
 
     files = FileStore(Path(settings.files_dir) / settings.service_name)
-    runtime = Runtime(settings, clock, engine, uow, producer, broker, relay, timer_loop, consumer, files)
+    runtime = Runtime(
+        settings, clock, engine, uow, producer, broker, relay, timer_loop, consumer, files, on_year_loaded
+    )
     runtime.tasks.append(asyncio.create_task(relay.run(), name="outbox-relay"))
     if timer_loop is not None:
         runtime.tasks.append(asyncio.create_task(timer_loop.run(), name="timers"))

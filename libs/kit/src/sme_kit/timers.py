@@ -103,6 +103,15 @@ class TimerRegistry:
     def get(self, kind: str) -> TimerHandler | None:
         return self._handlers.get(kind)
 
+    @classmethod
+    def merged(cls, *registries: TimerRegistry | None) -> TimerRegistry:
+        """One registry with the handlers of all (a kind handled twice is a programming error)."""
+        merged = cls()
+        for registry in registries:
+            for kind, handler in (registry._handlers if registry else {}).items():
+                merged.on(kind)(handler)
+        return merged
+
     def __bool__(self) -> bool:
         return bool(self._handlers)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import chinese_calendar
 
@@ -21,8 +21,9 @@ class UnknownCalendarYear(LookupError):
 
     def __init__(self, year: int) -> None:
         super().__init__(
-            f"{year}年的法定节假日和调休安排尚未载入，无法计算工作日；请管理员先载入国务院公布的{year}年安排 "
-            f"(the official holiday schedule of {year} is not loaded yet)"
+            f"{year}年的法定节假日和调休安排尚未载入，无法计算工作日；请市工业和信息化局在本服务载入国务院公布的"
+            f"{year}年安排（PUT /calendar/{year}，或配置文件 WORKDAY_CALENDAR_FILE） "
+            f"(the official holiday schedule of {year} is not loaded yet: load it with PUT /calendar/{year})"
         )
         self.year = year
 
@@ -108,3 +109,27 @@ def notice_period(calendar: WorkingCalendar, published_on: date, working_days: i
     working day, else on the next one, and ends at the end of its N-th working day."""
     first = calendar.nth_working_day(published_on, 1)
     return Period(first_day=first, last_day=calendar.nth_working_day(first, working_days))
+
+
+# From this day of the year on, next year's schedule is due (the State Council publishes it late in
+# the year) and the bureau is reminded weekly until it is loaded.
+REMINDERS_FROM = (11, 1)
+REMINDER_INTERVAL = timedelta(days=7)
+REMINDER_TIME = time(9, 0)
+
+
+def years_to_load(calendar: WorkingCalendar, today: date) -> list[int]:
+    """The years whose schedule should be loaded by now and is not: this year, and from 1 November the next."""
+    years = [today.year]
+    if (today.month, today.day) >= REMINDERS_FROM:
+        years.append(today.year + 1)
+    return [year for year in years if not calendar.knows(year)]
+
+
+def next_reminder_check(now: datetime, *, missing: bool) -> datetime:
+    """When to look again: a week later at 09:00 while a year is missing, else on the next 1 November at 09:00."""
+    if missing:
+        return datetime.combine(now.date() + REMINDER_INTERVAL, REMINDER_TIME, now.tzinfo)
+    month, day = REMINDERS_FROM
+    this_year = datetime.combine(date(now.year, month, day), REMINDER_TIME, now.tzinfo)
+    return this_year if this_year > now else this_year.replace(year=now.year + 1)

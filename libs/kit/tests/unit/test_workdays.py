@@ -1,10 +1,18 @@
 """Working days on the State Council schedule: the notice period of §4.1.3(3) and friends."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
-from sme_kit.workdays import CalendarYear, UnknownCalendarYear, WorkingCalendar, notice_period
+from sme_kit.clock import SHANGHAI
+from sme_kit.workdays import (
+    CalendarYear,
+    UnknownCalendarYear,
+    WorkingCalendar,
+    next_reminder_check,
+    notice_period,
+    years_to_load,
+)
 
 CALENDAR = WorkingCalendar()
 
@@ -65,3 +73,34 @@ def test_every_day_of_a_known_year_has_an_answer() -> None:
     while day.year == 2026:
         CALENDAR.is_working_day(day)
         day += timedelta(days=1)
+
+
+# --- which years the bureau is reminded to load, and when ---------------------------------------------
+
+
+def test_next_years_schedule_is_due_from_1_november_and_not_before() -> None:
+    calendar = WorkingCalendar()  # the package knows 2026, not 2027
+    assert years_to_load(calendar, date(2026, 10, 31)) == []
+    assert years_to_load(calendar, date(2026, 11, 1)) == [2027]
+    assert years_to_load(calendar, date(2026, 12, 31)) == [2027]
+
+
+def test_a_loaded_next_year_is_not_asked_for_and_a_missing_current_year_always_is() -> None:
+    loaded = WorkingCalendar({2027: CalendarYear(2027, frozenset({date(2027, 1, 1)}), frozenset())})
+    assert years_to_load(loaded, date(2026, 11, 1)) == []
+    assert years_to_load(WorkingCalendar(), date(2027, 3, 1)) == [2027]
+    assert years_to_load(WorkingCalendar(), date(2027, 11, 1)) == [2027, 2028]
+
+
+def test_while_a_year_is_missing_the_reminder_comes_a_week_later_at_nine() -> None:
+    now = datetime(2026, 11, 1, 9, 0, 1, 500, tzinfo=SHANGHAI)
+    assert next_reminder_check(now, missing=True) == datetime(2026, 11, 8, 9, 0, tzinfo=SHANGHAI)
+
+
+def test_once_loaded_the_next_look_is_on_the_next_1_november() -> None:
+    assert next_reminder_check(datetime(2026, 3, 2, 10, tzinfo=SHANGHAI), missing=False) == datetime(
+        2026, 11, 1, 9, tzinfo=SHANGHAI
+    )
+    assert next_reminder_check(datetime(2026, 11, 15, 9, tzinfo=SHANGHAI), missing=False) == datetime(
+        2027, 11, 1, 9, tzinfo=SHANGHAI
+    )

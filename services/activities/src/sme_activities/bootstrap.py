@@ -20,7 +20,9 @@ from sme_activities.entrypoints import (
     timers,
 )
 from sme_activities.service_layer.promotion import ensure_duty_checks
-from sme_contracts.activities import PUBLISHED_TOPICS
+from sme_activities.service_layer.service_requests import plan_waiting_deadlines
+from sme_contracts.activities import PUBLISHED_TOPICS, ActivitiesCalendarYearMissing
+from sme_kit.calendar_reminders import WorkingDayDeadlines
 from sme_kit.files import FileRejected
 from sme_kit.service import Runtime, ServiceDefinition, create_app
 from sme_kit.workdays import UnknownCalendarYear
@@ -50,6 +52,7 @@ def definition(settings: ActivitiesSettings | None = None) -> ServiceDefinition:
         handlers=consumers.handlers,
         timers=timers.timers,
         domain_errors={StateConflict: 409, DomainError: 422, FileRejected: 422, UnknownCalendarYear: 409},
+        working_days=WorkingDayDeadlines(reminder=ActivitiesCalendarYearMissing, on_year_loaded=plan_waiting_deadlines),
         on_start=[schedule_duty_checks],
     )
 

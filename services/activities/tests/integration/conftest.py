@@ -31,7 +31,11 @@ REGISTERED_AT = datetime.fromisoformat("2026-06-01T10:00:00+08:00")
 
 @pytest.fixture
 def settings(
-    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path,
+    database_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    dev_secret: str,
+    tmp_path: Path,
     clock_start: datetime,
 ) -> ActivitiesSettings:
     return ActivitiesSettings(

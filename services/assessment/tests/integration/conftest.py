@@ -52,7 +52,11 @@ async def drop_test_topics(kafka_bootstrap: str, topic_prefix: str) -> AsyncIter
 
 @pytest.fixture
 def settings(
-    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path,
+    database_url: str,
+    kafka_bootstrap: str,
+    topic_prefix: str,
+    dev_secret: str,
+    tmp_path: Path,
     clock_start: datetime,
 ) -> AssessmentSettings:
     return AssessmentSettings(

@@ -57,6 +57,8 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     # Shortlisted: app-a (A) and an application this service never saw (nobody to tell).
     "gz.sme.review.notice.published.v1": A_ALL | {(HEAD, "in_app")},
     "gz.sme.review.notice.ended.v1": BUREAU_MAIL,
+    "gz.sme.review.calendar.year_missing.v1": BUREAU_MAIL,
+    "gz.sme.activities.calendar.year_missing.v1": BUREAU_MAIL,
     "gz.sme.review.notice.objection_received.v1": BUREAU_MAIL | A_ALL,
     "gz.sme.review.notice.objection_resolved.v1": A_MAIL,
     "gz.sme.review.outcome.station_recognised.v1": A_ALL | DISTRICT_MAIL,

@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from sme_contracts import review as review_contracts
+from sme_kit.calendar_reminders import WorkingDayDeadlines
 from sme_kit.service import ServiceDefinition, create_app
 from sme_review.config import ReviewSettings
 from sme_review.domain.rate_limit import SlidingWindowLimiter
@@ -53,7 +54,10 @@ def definition(settings: ReviewSettings | None = None) -> ServiceDefinition:
             review_contracts.REVIEW_ROUND,
             review_contracts.REVIEW_NOTICE,
             review_contracts.REVIEW_OUTCOME,
+            review_contracts.REVIEW_CALENDAR,
         ],
+        # Notice periods count working days; publishing one that needs an unloaded year is refused.
+        working_days=WorkingDayDeadlines(reminder=review_contracts.ReviewCalendarYearMissing),
         handlers=consumers.handlers,
         timers=timers.timers,
         extra_state={

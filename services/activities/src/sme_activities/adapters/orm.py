@@ -182,6 +182,7 @@ service_requests = Table(
     Column("status", String(20), nullable=False),
     Column("received_at", AwareDateTime(), nullable=False),
     Column("acceptance_due_on", Date, nullable=True),
+    Column("acceptance_due_waits_for_year", Integer, nullable=True, index=True),
     Column("escalated_at", AwareDateTime(), nullable=True),
     Column("accepted_at", AwareDateTime(), nullable=True),
     Column("accepted_late", Boolean, nullable=False),

@@ -32,6 +32,19 @@ class ServiceRequestRepository:
             update(service_requests).where(service_requests.c.id == request.id).values(**_row(request))
         )
 
+    async def waiting_for_calendar(self, year: int) -> list[ServiceRequest]:
+        """Requests still to be accepted whose deadline waits for ``year``'s holiday schedule, locked."""
+        query = (
+            select(service_requests)
+            .where(
+                service_requests.c.acceptance_due_waits_for_year == year,
+                service_requests.c.status == RequestStatus.RECEIVED.value,
+            )
+            .order_by(service_requests.c.received_at)
+            .with_for_update()
+        )
+        return [_request(row) for row in (await self._session.execute(query)).mappings()]
+
     async def search(
         self,
         *,

@@ -84,6 +84,7 @@ class ServiceRequest:
     status: RequestStatus
     received_at: datetime
     acceptance_due_on: date | None = None
+    acceptance_due_waits_for_year: int | None = None  # the deadline is pending until this year's schedule is loaded
     escalated_at: datetime | None = None
     accepted_at: datetime | None = None
     accepted_late: bool = False

@@ -57,6 +57,14 @@ class AcceptedView(BaseModel):
     station_id: str | None = Field(description="The station that is to accept it; null: the head station.")
     assignment: Assignment
     acceptance_due_on: date | None = Field(description="Last working day for the station to accept it.")
+    acceptance_due_waits_for_year: int | None = Field(
+        default=None,
+        description=(
+            "Set while the deadline is pending: it needs this year's official holiday schedule, which is not "
+            "loaded yet (受理期限待该年度节假日安排载入后确定). It is computed as soon as the bureau loads it."
+        ),
+        examples=[None],
+    )
     received_at: datetime
 
 
@@ -77,6 +85,14 @@ class ProgressView(BaseModel):
     station_id: str | None
     escalated: bool
     acceptance_due_on: date | None
+    acceptance_due_waits_for_year: int | None = Field(
+        default=None,
+        description=(
+            "Set while the deadline is pending: it needs this year's official holiday schedule, which is not "
+            "loaded yet (受理期限待该年度节假日安排载入后确定). It is computed as soon as the bureau loads it."
+        ),
+        examples=[None],
+    )
     received_at: datetime
     accepted_at: datetime | None
     closed_at: datetime | None
@@ -97,6 +113,14 @@ class RequestView(BaseModel):
     status: RequestStatus
     received_at: datetime
     acceptance_due_on: date | None
+    acceptance_due_waits_for_year: int | None = Field(
+        default=None,
+        description=(
+            "Set while the deadline is pending: it needs this year's official holiday schedule, which is not "
+            "loaded yet (受理期限待该年度节假日安排载入后确定). It is computed as soon as the bureau loads it."
+        ),
+        examples=[None],
+    )
     escalated: bool
     escalated_at: datetime | None
     accepted_at: datetime | None
@@ -128,6 +152,7 @@ class RequestView(BaseModel):
             status=request.status,
             received_at=request.received_at,
             acceptance_due_on=request.acceptance_due_on,
+            acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,
             escalated=request.escalated,
             escalated_at=request.escalated_at,
             accepted_at=request.accepted_at,
@@ -165,6 +190,7 @@ async def file_request(form: RequestIn, uow: UowFactoryDep) -> AcceptedView:
         station_id=request.station_id,
         assignment=request.assignment,
         acceptance_due_on=request.acceptance_due_on,
+        acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,
         received_at=request.received_at,
     )
 
@@ -184,6 +210,7 @@ async def read_progress(
         station_id=request.station_id,
         escalated=request.escalated,
         acceptance_due_on=request.acceptance_due_on,
+        acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,
         received_at=request.received_at,
         accepted_at=request.accepted_at,
         closed_at=request.closed_at,

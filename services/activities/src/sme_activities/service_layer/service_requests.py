@@ -57,22 +57,37 @@ def _not_found(request_id: str) -> NotFound:
 async def _plan_escalation(uow: UnitOfWork, request: ServiceRequest) -> None:
     """(Re)compute the acceptance deadline on the holiday calendar and set the timer that escalates after it.
 
-    While a year the deadline needs is not loaded, the deadline stays open and the timer comes back
-    on that year's first day: the deadline is never guessed.
+    While a year the deadline needs is not loaded, the deadline is pending (never guessed): it is
+    computed when the bureau loads that year (`plan_waiting_deadlines`), and in case nobody has by
+    then, the timer comes back on that year's first day to look again.
     """
     if request.timer_key:
         await cancel(uow, ESCALATION_TIMER, request.timer_key)
     calendar = await load_calendar(uow.session)
     try:
         request.acceptance_due_on = acceptance_due_on(calendar, request.received_at.date())
+        request.acceptance_due_waits_for_year = None
         due_at = escalation_moment(request.acceptance_due_on)
     except UnknownCalendarYear as unknown:
         log.warning("acceptance deadline of a service request waits for the %d holiday schedule", unknown.year)
         request.acceptance_due_on = None
+        request.acceptance_due_waits_for_year = unknown.year
         due_at = recheck_moment(uow.clock.now(), unknown.year)
     # A new key per due time: a timer must never be re-armed from inside its own handler.
     request.timer_key = f"{request.id}@{due_at.isoformat()}"
     await schedule(uow, ESCALATION_TIMER, request.timer_key, due_at, {"request_id": request.id})
+
+
+async def plan_waiting_deadlines(uow: UnitOfWork, year: int) -> None:
+    """The bureau loaded ``year``'s holiday schedule: the requests whose deadline waited for it get
+    their deadline and escalation timer now, in the same transaction."""
+    repository = ServiceRequestRepository(uow.session)
+    for request in await repository.waiting_for_calendar(year):
+        if request.escalated or request.station_id is None:
+            continue
+        await _plan_escalation(uow, request)
+        await repository.save(request)
+        uow.audit("plan_deadline", "service_request", request.id, due_on=str(request.acceptance_due_on), year=year)
 
 
 async def file_request(uow_factory: UnitOfWorkFactory, *, command: FileRequest) -> ServiceRequest:
