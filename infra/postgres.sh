@@ -2,14 +2,23 @@
 # Runs a real PostgreSQL server from Debian's package on loopback, for tests and local work.
 #   infra/postgres.sh start   install postgresql if missing, init a cluster once, start it,
 #                             create one database per service
-#   infra/postgres.sh stop    stop it (data is kept under .local/postgres)
+#   infra/postgres.sh stop    stop it (the data is kept: see `state` below)
 #   infra/postgres.sh status  say whether it runs
 #   infra/postgres.sh url DB  print the SQLAlchemy URL of a database
+#   infra/postgres.sh dir     print where the cluster lives
 # Where DATABASE_ADMIN_URL is set, that server is used and nothing is started.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-state=${SME_LOCAL_DIR:-$root/.local}/postgres
+# PostgreSQL refuses to run as root, so as root its files belong to the postgres user, who must be
+# able to reach them: a checkout may lie where only root can enter (root's home, a mode-700
+# directory). Then the cluster lives under the postgres user's own home, one per checkout;
+# otherwise beside the checkout's other local state.
+if [ "$(id -u)" = 0 ]; then
+  state=${SME_PG_DIR:-/var/lib/postgresql/sme-$(printf %s "$root" | sha1sum | cut -c1-12)}
+else
+  state=${SME_PG_DIR:-${SME_LOCAL_DIR:-$root/.local}/postgres}
+fi
 data=$state/data
 port=${PGPORT:-55432}
 services=(registry review activities assessment notifications)
@@ -40,7 +49,7 @@ start() {
   install
   local bin; bin=$(bindir)
   mkdir -p "$state"
-  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$state"; chmod o+x "$root" "$(dirname "$state")" 2>/dev/null || true; fi
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$state"; chmod 700 "$state"; fi
   if [ ! -f "$data/PG_VERSION" ]; then
     log "initialising a cluster in $data"
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$state/initdb.log" 2>&1 \
@@ -67,6 +76,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) if running; then echo "running (127.0.0.1:$port)"; else echo "stopped"; exit 3; fi ;;
+  dir) echo "$state" ;;
   url) echo "postgresql+asyncpg://postgres@127.0.0.1:$port/${2:?database name}" ;;
-  *) echo "usage: $0 start|stop|status|url DB" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|dir|url DB" >&2; exit 2 ;;
 esac
