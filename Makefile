@@ -8,11 +8,12 @@ PY := .venv/bin/python
 # Development-only signing key for tokens minted by `make token` (production uses AUTH_JWKS_URL).
 export AUTH_DEV_SECRET ?= local-development-secret-not-for-production-use
 
-.PHONY: help setup kafka-up kafka-down db-up db-down up down run test test-unit contracts-check contracts-snapshot bench lint fmt token
+.PHONY: help setup kafka-up kafka-down db-up db-down up down run test test-unit test-dates contracts-check contracts-snapshot bench lint fmt token
 
 help:
 	@echo "make run                 start Kafka and all five services (SQLite), Ctrl-C stops them"
 	@echo "make test                set up, start Kafka + PostgreSQL, run every test"
+	@echo "make test-dates          the suite with the wall clock shifted to mid-2027 and to 2030 (DAYS=... for others)"
 	@echo "make bench               outbox/consumer benchmark against raw aiokafka"
 	@echo "make token ROLE=district_officer DISTRICT=440106   mint a development token"
 	@echo "make lint | fmt | kafka-up | kafka-down | db-up | db-down | down"
@@ -48,6 +49,11 @@ contracts-snapshot: setup
 
 test: setup up contracts-check
 	@$(PY) -m pytest
+
+# The suite with the wall clock shifted to other days (libfaketime): no test may depend on the day
+# it runs. DAYS="2031-02-10 09:30:00,2032-12-31 23:00:00" picks other days; PYTEST_ARGS narrows the suite.
+test-dates: setup
+	@infra/test-dates.sh
 
 test-unit: setup
 	@$(PY) -m pytest -m "not integration and not e2e"

@@ -5,7 +5,7 @@
 # tests; clocks keep running, so timeouts and asyncio behave. The broker and PostgreSQL run on the
 # real clock, as they would in production.
 #   infra/test-dates.sh                         the default days below, the whole suite
-#   infra/test-dates.sh "2031-02-10 09:30:00"   other days
+#   infra/test-dates.sh "2031-02-10 09:30:00"   other days (or DAYS="day,day" in the environment)
 #   PYTEST_ARGS="services/activities" infra/test-dates.sh   a part of the suite
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +13,7 @@ cd "$root"
 
 # Mid-2027 (a year chinese-calendar may not know yet) and 2030 (far beyond anything loaded).
 days=("$@")
+[ ${#days[@]} -gt 0 ] || IFS=, read -r -a days <<<"${DAYS:-}"
 [ ${#days[@]} -gt 0 ] || days=("2027-07-15 10:00:00" "2030-02-20 10:00:00")
 
 library() { ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1; }
