@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts all five services on their SQLite defaults (Kafka must be up: `make run` does that),
-# prints their URLs, and stops them all on Ctrl-C.
+# Builds the web application when it changed, starts all five services on their SQLite defaults
+# (Kafka must be up: `make run` does that) and the gateway in front of them, prints the URLs, and
+# stops them all on Ctrl-C.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -17,12 +18,14 @@ pids=()
 stop_all() {
   trap - INT TERM EXIT
   echo; echo "stopping services..."
+  infra/gateway.sh stop || true
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   echo "stopped. (Kafka keeps running: \`make kafka-down\` stops it.)"
 }
 trap stop_all INT TERM EXIT
 
+infra/web.sh build
 for i in "${!services[@]}"; do
   svc=${services[$i]}
   port=$((base_port + i))
@@ -40,8 +43,11 @@ for i in "${!services[@]}"; do
   done
 done
 
+SME_BASE_PORT=$base_port infra/gateway.sh start
 echo
-echo "All five services are up (logs in .local/run/*.log):"
+echo "  网站与控制台 web and console   $(infra/gateway.sh url)"
+echo
+echo "All five services are up (logs in .local/run/*.log), behind the gateway at $(infra/gateway.sh url)/api/<service>/:"
 for i in "${!services[@]}"; do
   port=$((base_port + i))
   printf "  %-14s http://127.0.0.1:%d   (API docs: http://127.0.0.1:%d/docs)\n" "${services[$i]}" "$port" "$port"

@@ -26,6 +26,7 @@ def test_every_fact_assessment_and_notifications_need_is_an_event_on_an_activiti
         "gz.sme.activities.service_request.matched.v1",
         "gz.sme.activities.service_request.closed.v1",
         "gz.sme.activities.service_request.escalated.v1",
+        "gz.sme.activities.calendar.year_missing.v1",
     }
     assert {model.topic for model in activity_events().values()} == set(activities.PUBLISHED_TOPICS)
 
