@@ -8,7 +8,7 @@ PY := .venv/bin/python
 # Development-only signing key for tokens minted by `make token` (production uses AUTH_JWKS_URL).
 export AUTH_DEV_SECRET ?= local-development-secret-not-for-production-use
 
-.PHONY: help setup kafka-up kafka-down db-up db-down up down run test test-unit test-dates contracts-check contracts-snapshot bench lint fmt token
+.PHONY: help setup kafka-up kafka-down db-up db-down up down run test test-unit test-dates web-check web-types contracts-check contracts-snapshot bench lint fmt token
 
 help:
 	@echo "make run                 start Kafka and all five services (SQLite), Ctrl-C stops them"
@@ -47,13 +47,23 @@ contracts-snapshot: setup
 	@$(PY) -m sme_contracts.schemas write
 	@$(PY) -m sme_contracts.asyncapi --out contracts/asyncapi.json
 
-test: setup up contracts-check
+test: setup up contracts-check web-check
 	@$(PY) -m pytest
 
 # The suite with the wall clock shifted to other days (libfaketime): no test may depend on the day
 # it runs. DAYS="2031-02-10 09:30:00,2032-12-31 23:00:00" picks other days; PYTEST_ARGS narrows the suite.
 test-dates: setup
 	@infra/test-dates.sh
+
+# The web application: API types not stale, type check, unit tests, build, bundle budget.
+web-check: setup
+	@$(PY) -m sme_kit.openapi_export web/openapi --check
+	@infra/web.sh check
+
+# Regenerate the web application's API types from the services' code.
+web-types: setup
+	@$(PY) -m sme_kit.openapi_export web/openapi
+	@cd web && npm run --silent types
 
 test-unit: setup
 	@$(PY) -m pytest -m "not integration and not e2e"

@@ -5,19 +5,22 @@
 #   infra/gateway.sh stop    stop it
 #   infra/gateway.sh status  say whether it runs
 #   infra/gateway.sh url     print its URL
+#   infra/gateway.sh dir     print where its files live
 # GATEWAY_PORT (8100), SME_BASE_PORT (8101: registry, then review, activities, assessment,
-# notifications), WEB_DIST (web/dist), FORM_RATE / FORM_BURST (anonymous form posts per client).
+# notifications; SME_PORT_<SERVICE> for one of them), WEB_DIST (web/dist), FORM_RATE / FORM_BURST
+# (anonymous form posts per client and minute, and how many more at once).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+port=${GATEWAY_PORT:-8100}
 # As root nginx's workers run as nobody, who may not enter the checkout (root's home, a mode-700
 # directory): then the gateway's files, the web application included, live where they can.
+# One directory per checkout and port, so that the tests' gateways and `make run`'s never meet.
 if [ "$(id -u)" = 0 ]; then
-  state=${SME_GATEWAY_DIR:-/var/lib/sme-gateway/$(printf %s "$root" | sha1sum | cut -c1-12)}
+  state=${SME_GATEWAY_DIR:-/var/lib/sme-gateway/$(printf %s "$root" | sha1sum | cut -c1-12)-$port}
 else
-  state=${SME_GATEWAY_DIR:-${SME_LOCAL_DIR:-$root/.local}/gateway}
+  state=${SME_GATEWAY_DIR:-${SME_LOCAL_DIR:-$root/.local}/gateway-$port}
 fi
-port=${GATEWAY_PORT:-8100}
 base=${SME_BASE_PORT:-8101}
 dist=${WEB_DIST:-$root/web/dist}
 services=(registry review activities assessment notifications)
@@ -46,7 +49,8 @@ render() {
     -e "s|@FORM_RATE@|${FORM_RATE:-10r/m}|g" -e "s|@FORM_BURST@|${FORM_BURST:-5}|g")
   for i in "${!services[@]}"; do
     local name=${services[$i]}
-    sed_args+=(-e "s|@PORT_${name^^}@|$((base + i))|g")
+    local own="SME_PORT_${name^^}"
+    sed_args+=(-e "s|@PORT_${name^^}@|${!own:-$((base + i))}|g")
   done
   sed "${sed_args[@]}" "$root/infra/nginx/nginx.conf.in" > "$state/nginx.conf"
   sed "${sed_args[@]}" "$root/infra/nginx/proxy.conf" > "$state/proxy.conf"
@@ -79,5 +83,6 @@ case "${1:-}" in
   stop) stop ;;
   status) if running; then echo "running (http://127.0.0.1:$port)"; else echo "stopped"; exit 3; fi ;;
   url) echo "http://127.0.0.1:$port" ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+  dir) echo "$state" ;;
+  *) echo "usage: $0 start|stop|status|url|dir" >&2; exit 2 ;;
 esac

@@ -52,19 +52,22 @@ class RequestIn(BaseModel):
     )
 
 
+_WAITS_FOR_YEAR = Field(
+    default=None,
+    description=(
+        "Set while the deadline is pending: it needs this year's official holiday schedule, which is not "
+        "loaded yet (受理期限待该年度节假日安排载入后确定). It is computed as soon as the bureau loads it."
+    ),
+    examples=[None],
+)
+
+
 class AcceptedView(BaseModel):
     id: str = Field(description="Keep it to follow the request.")
     station_id: str | None = Field(description="The station that is to accept it; null: the head station.")
     assignment: Assignment
     acceptance_due_on: date | None = Field(description="Last working day for the station to accept it.")
-    acceptance_due_waits_for_year: int | None = Field(
-        default=None,
-        description=(
-            "Set while the deadline is pending: it needs this year's official holiday schedule, which is not "
-            "loaded yet (受理期限待该年度节假日安排载入后确定). It is computed as soon as the bureau loads it."
-        ),
-        examples=[None],
-    )
+    acceptance_due_waits_for_year: int | None = _WAITS_FOR_YEAR
     received_at: datetime
 
 
@@ -85,14 +88,7 @@ class ProgressView(BaseModel):
     station_id: str | None
     escalated: bool
     acceptance_due_on: date | None
-    acceptance_due_waits_for_year: int | None = Field(
-        default=None,
-        description=(
-            "Set while the deadline is pending: it needs this year's official holiday schedule, which is not "
-            "loaded yet (受理期限待该年度节假日安排载入后确定). It is computed as soon as the bureau loads it."
-        ),
-        examples=[None],
-    )
+    acceptance_due_waits_for_year: int | None = _WAITS_FOR_YEAR
     received_at: datetime
     accepted_at: datetime | None
     closed_at: datetime | None
@@ -113,14 +109,7 @@ class RequestView(BaseModel):
     status: RequestStatus
     received_at: datetime
     acceptance_due_on: date | None
-    acceptance_due_waits_for_year: int | None = Field(
-        default=None,
-        description=(
-            "Set while the deadline is pending: it needs this year's official holiday schedule, which is not "
-            "loaded yet (受理期限待该年度节假日安排载入后确定). It is computed as soon as the bureau loads it."
-        ),
-        examples=[None],
-    )
+    acceptance_due_waits_for_year: int | None = _WAITS_FOR_YEAR
     escalated: bool
     escalated_at: datetime | None
     accepted_at: datetime | None

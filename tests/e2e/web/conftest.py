@@ -1,0 +1,111 @@
+"""The web application in a real browser (Debian's chromium, headless) against the five services
+behind the real gateway (nginx), on the same origin as a citizen's browser sees them.
+
+Screenshots go to ``$ARTIFACTS_DIR/screenshots`` (default ``.local/artifacts``), at phone and
+desktop width, for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.async_playwright import Axe
+from playwright.async_api import Browser, Page, async_playwright
+
+from sme_kit.testing.processes import free_port
+
+from ..system import SERVICES, System
+
+REPO = Path(__file__).resolve().parents[3]
+ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO / ".local" / "artifacts"))
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def web_dist() -> Path:
+    """The built application (built now when its sources changed since the last build)."""
+    subprocess.run([str(REPO / "infra/web.sh"), "build"], check=True)
+    return REPO / "web" / "dist"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    return subprocess.run([str(REPO / "infra/browser.sh")], check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def gateway(system: System, web_dist: Path) -> Iterator[str]:
+    """nginx in front of this module's services, serving the built application; its base URL."""
+    env = {
+        **os.environ,
+        "GATEWAY_PORT": str(free_port()),
+        "WEB_DIST": str(web_dist),
+        # A browser test may post the same form a few times in a row; the limit itself is tested apart.
+        "FORM_RATE": os.environ.get("TEST_FORM_RATE", "120r/m"),
+        "FORM_BURST": os.environ.get("TEST_FORM_BURST", "20"),
+    }
+    for name in SERVICES:
+        env[f"SME_PORT_{name.upper()}"] = str(system.services[name].port)
+    script = str(REPO / "infra/gateway.sh")
+    subprocess.run([script, "start"], check=True, env=env)
+    state = subprocess.run([script, "dir"], check=True, env=env, capture_output=True, text=True).stdout.strip()
+    try:
+        yield f"http://127.0.0.1:{env['GATEWAY_PORT']}"
+    finally:
+        subprocess.run([script, "stop"], check=False, env=env)
+        shutil.rmtree(state, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+async def browser(chromium: str) -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=chromium)
+        try:
+            yield launched
+        finally:
+            await launched.close()
+
+
+@pytest.fixture
+async def page(browser: Browser, gateway: str) -> AsyncIterator[Page]:
+    """A fresh visitor: its own cookies and storage, Guangzhou's time zone, Chinese locale."""
+    context = await browser.new_context(base_url=gateway, locale="zh-CN", timezone_id="Asia/Shanghai", viewport=DESKTOP)
+    opened = await context.new_page()
+    try:
+        yield opened
+    finally:
+        await context.close()
+
+
+Shoot = Callable[[Page, str], Awaitable[None]]
+
+
+@pytest.fixture
+def shoot() -> Shoot:
+    """``await shoot(page, name)``: the page as a phone and a desktop show it, full length."""
+
+    async def take(page: Page, name: str) -> None:
+        folder = ARTIFACTS / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
+            await page.set_viewport_size(size)
+            await page.screenshot(path=str(folder / f"{name}-{label}.png"), full_page=True)
+        await page.set_viewport_size(DESKTOP)
+
+    return take
+
+
+async def serious_violations(page: Page) -> list[str]:
+    """What axe-core (WCAG 2 A/AA) finds serious or critical on the page as it stands."""
+    results = await Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}×)"
+        for violation in results.response["violations"]
+        if violation.get("impact") in ("serious", "critical")
+    ]
