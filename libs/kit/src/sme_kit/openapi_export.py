@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if stale:
-        print(f"stale OpenAPI documents (run `make web-types`): {', '.join(stale)}", file=sys.stderr)
+        sys.stderr.write(f"stale OpenAPI documents (run `make web-types`): {', '.join(stale)}\n")
         return 1
     return 0
 

@@ -132,6 +132,7 @@ class TimerLoop:
         self._poll_interval_s = poll_interval_s
         self._batch_size = batch_size
         self._wake = asyncio.Event()
+        self._firing = asyncio.Lock()
         self.fired = 0
 
     def wake(self) -> None:
@@ -152,14 +153,19 @@ class TimerLoop:
             await wait_event(self._wake, self._poll_interval_s)
 
     async def fire_due(self) -> int:
-        """Fire every timer due now, each in its own transaction; returns how many fired."""
-        fired = 0
-        for _ in range(self._batch_size):
-            if not await self._fire_next():
-                break
-            fired += 1
-        self.fired += fired
-        return fired
+        """Fire every timer due now, each in its own transaction; returns how many fired.
+
+        One pass at a time in a process: a caller (a test that just moved the clock) waits for a
+        pass already under way, so that ``fired`` has counted all it fired when the call returns.
+        """
+        async with self._firing:
+            fired = 0
+            for _ in range(self._batch_size):
+                if not await self._fire_next():
+                    break
+                fired += 1
+                self.fired += 1
+            return fired
 
     async def _fire_next(self) -> bool:
         async with self._uow(Actor.system("timer")) as uow:

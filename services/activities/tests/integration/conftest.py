@@ -23,6 +23,7 @@ from sme_contracts.registry import StationInfoChanged, StationRegistered, Statio
 from sme_kit.auth import mint_dev_token
 from sme_kit.clock import MovableClock
 from sme_kit.testing import wait_until
+from sme_kit.testing.clocks import move_clock_and_fire
 from sme_kit.testing.events import Events, EventsFound, events, of_type, read_events  # noqa: F401 - shared helpers
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -85,8 +86,7 @@ class Service:
 
     async def move_to(self, moment: datetime) -> int:
         """Move the clock forward and fire what became due; returns how many timers fired."""
-        self.clock.set(moment)
-        return int(await self.app.state.runtime.timer_loop.fire_due())
+        return await move_clock_and_fire(self.app.state.runtime, moment)
 
     async def schedule(
         self,

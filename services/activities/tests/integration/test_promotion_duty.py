@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sme_contracts.activities import PromotionBelowTarget, PromotionRecorded
 
@@ -61,6 +62,11 @@ async def test_the_count_per_station_and_year_is_visible_to_the_station_its_dist
     ]
 
 
+async def warned_on(service: Any, year: int) -> dict[str, list[str]]:
+    progress = await service.http.get("/promotions/progress", params={"year": year}, headers=service.bureau)
+    return {p["station_id"]: p["warned_on"] for p in progress.json()}
+
+
 async def test_stations_below_three_sessions_are_warned_on_1_december_and_1_october_after_a_restart(
     start, registry, events
 ) -> None:
@@ -75,8 +81,9 @@ async def test_stations_below_three_sessions_are_warned_on_1_december_and_1_octo
         await first.http.post("/promotions", json=session("st-2", today), headers=first.operator("st-2"))
 
     async with start() as restarted:  # the checks were scheduled by the first run
-        assert await restarted.move_to(datetime.fromisoformat("2026-12-01T08:59:00+08:00")) == 0
-        assert await restarted.move_to(datetime.fromisoformat("2026-12-01T09:00:01+08:00")) == 1
+        await restarted.move_to(datetime.fromisoformat("2026-12-01T08:59:00+08:00"))
+        assert await warned_on(restarted, 2026) == {"st-1": [], "st-2": []}  # not before 09:00
+        await restarted.move_to(datetime.fromisoformat("2026-12-01T09:00:01+08:00"))
         december = await events(
             "gz.sme.activities.promotion", lambda seen: any(isinstance(e, PromotionBelowTarget) for e in seen)
         )
@@ -92,5 +99,4 @@ async def test_stations_below_three_sessions_are_warned_on_1_december_and_1_octo
             (e.station_id, e.count) for e in october if isinstance(e, PromotionBelowTarget) and e.year == 2027
         )
         assert next_year == [("st-1", 0), ("st-2", 0)]
-        progress = await restarted.http.get("/promotions/progress", params={"year": 2026}, headers=restarted.bureau)
-        assert {p["station_id"]: p["warned_on"] for p in progress.json()} == {"st-1": [], "st-2": ["2026-12-01"]}
+        assert await warned_on(restarted, 2026) == {"st-1": [], "st-2": ["2026-12-01"]}

@@ -27,6 +27,7 @@ from sme_contracts.registry import StationRegistered
 from sme_kit.auth import mint_dev_token
 from sme_kit.clock import MovableClock
 from sme_kit.testing import DEFAULT_CLOCK_START, wait_until
+from sme_kit.testing.clocks import move_clock_and_fire
 from sme_kit.testing.events import Events, EventsFound, events, of_type, read_events  # noqa: F401 - shared helpers
 
 PDF = b"%PDF-1.4\n%test\n" + b"0" * 64
@@ -109,8 +110,7 @@ class Service:
 
     async def move_to(self, moment: datetime) -> int:
         """Move the clock forward and fire what became due; returns how many timers fired."""
-        self.clock.set(moment)
-        return int(await self.app.state.runtime.timer_loop.fire_due())
+        return await move_clock_and_fire(self.app.state.runtime, moment)
 
     async def ok(self, method: str, url: str, who: dict[str, str], expect: int = 200, **kwargs: Any) -> Any:
         response = await self.http.request(method, url, headers=who, **kwargs)

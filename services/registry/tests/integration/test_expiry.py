@@ -8,6 +8,7 @@ import pytest
 
 from sme_contracts.registry import StationExpired, StationExpiring, StationStatusChanged
 from sme_kit.clock import SHANGHAI
+from sme_kit.testing.clocks import move_clock_and_fire
 from sme_registry.config import RegistrySettings
 
 from .conftest import Registry, full_form, running
@@ -63,8 +64,8 @@ async def test_the_expiring_notice_comes_90_days_before_the_last_day_and_not_ear
     loop = registry.runtime.timer_loop
     assert loop is not None
 
-    registry.clock.set(datetime.combine(last_day - timedelta(days=91), datetime.min.time(), SHANGHAI))
-    assert await loop.fire_due() == 0
+    the_day_before = datetime.combine(last_day - timedelta(days=91), datetime.min.time(), SHANGHAI)
+    assert await move_clock_and_fire(registry.runtime, the_day_before) == 0
     registry.clock.set(datetime.combine(last_day - timedelta(days=90), datetime.min.time(), SHANGHAI))
     loop.wake()
     [expiring] = await registry.reader(TOPIC).wait_for(StationExpiring)

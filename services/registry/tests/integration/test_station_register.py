@@ -12,6 +12,7 @@ from sme_contracts.registry import StationRegistered, StationStatusChanged
 from sme_contracts.review import ApplicationDeclined, DeclineReason, ReReviewFailed, ReReviewPassed
 from sme_kit.clock import SHANGHAI
 from sme_kit.testing import wait_until
+from sme_kit.testing.clocks import move_clock_and_fire
 
 from .conftest import OTHER_USCC, PERSONAL_DATA, USCC, Registry, full_form
 
@@ -106,8 +107,7 @@ async def test_re_review_passed_renews_validity_and_moves_the_expiry_timers(regi
     assert application["status"] == "recognised"
 
     # The old last day passes without the station expiring: its timers moved with the renewal.
-    registry.clock.set(datetime(year + 1, 1, 2, tzinfo=SHANGHAI))
-    assert await registry.runtime.timer_loop.fire_due() == 0  # type: ignore[union-attr]
+    assert await move_clock_and_fire(registry.runtime, datetime(year + 1, 1, 2, tzinfo=SHANGHAI)) == 0
     view = (await registry.http.get(f"/stations/{station['id']}", headers=registry.bureau)).json()
     assert view["status"] == "active"
 
@@ -180,7 +180,6 @@ async def test_a_revocation_keeps_ground_date_and_history_and_cancels_the_expiry
     history = (await registry.http.get(f"/stations/{station['id']}/history", headers=registry.bureau)).json()
     assert [(h["previous_status"], h["status"]) for h in history] == [(None, "active"), ("active", "revoked")]
 
-    registry.clock.advance(timedelta(days=3 * 366 + 2))
-    assert await registry.runtime.timer_loop.fire_due() == 0  # type: ignore[union-attr]
+    assert await move_clock_and_fire(registry.runtime, registry.clock.now() + timedelta(days=3 * 366 + 2)) == 0
     public = await registry.http.get("/public/stations")
     assert public.json()["total"] == 0
