@@ -1,0 +1,59 @@
+/** The activities service's public calls: themed months, activities, registrations, service requests. */
+import type { components, paths } from './generated/activities';
+import { call, serviceClient } from './client';
+
+type Schemas = components['schemas'];
+
+export type Activity = Schemas['ActivityView'];
+export type ActivityType = Schemas['ActivityType'];
+export type ActivityStatus = Schemas['ActivityStatus'];
+export type ActivityQuery = NonNullable<paths['/activities']['get']['parameters']['query']>;
+export type ThemeMonth = Schemas['ThemeMonthView'];
+export type ThemeKind = Schemas['ThemeKind'];
+export type Registration = Schemas['RegistrationIn'];
+export type RegistrationReceipt = Schemas['RegistrationReceipt'];
+export type ServiceRequest = Schemas['RequestIn'];
+export type ServiceRequestReceipt = Schemas['AcceptedView'];
+export type ServiceRequestProgress =
+  Schemas['sme_activities__entrypoints__http_service_requests__ProgressView'];
+export type RequestStatus = Schemas['RequestStatus'];
+export type Assignment = Schemas['Assignment'];
+export type ServiceCategory = Schemas['ServiceCategory'];
+
+const client = serviceClient<paths>('activities');
+
+export function findActivities(query: ActivityQuery): Promise<Activity[]> {
+  return call(() => client.GET('/activities', { params: { query } }));
+}
+
+export function getActivity(activityId: string): Promise<Activity> {
+  return call(() =>
+    client.GET('/activities/{activity_id}', { params: { path: { activity_id: activityId } } }),
+  );
+}
+
+export function register(activityId: string, registration: Registration): Promise<RegistrationReceipt> {
+  return call(() =>
+    client.POST('/activities/{activity_id}/registrations', {
+      params: { path: { activity_id: activityId } },
+      body: registration,
+    }),
+  );
+}
+
+/** The themed-month plan of a year (empty when none is published). */
+export function themeMonths(year: number): Promise<ThemeMonth[]> {
+  return call(() => client.GET('/theme-months/{year}', { params: { path: { year } } }));
+}
+
+export function fileServiceRequest(request: ServiceRequest): Promise<ServiceRequestReceipt> {
+  return call(() => client.POST('/service-requests', { body: request }));
+}
+
+export function followServiceRequest(requestId: string, uscc: string): Promise<ServiceRequestProgress> {
+  return call(() =>
+    client.GET('/service-requests/{request_id}/progress', {
+      params: { path: { request_id: requestId }, query: { uscc } },
+    }),
+  );
+}

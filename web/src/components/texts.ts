@@ -1,0 +1,22 @@
+/** Words the shared components say themselves (pages pass everything else in). */
+export const componentTexts = {
+  loading: '正在加载…',
+  retry: '重新加载',
+  errorTitle: '暂时无法显示',
+  errorSummaryTitle: '提交未成功，请修改以下内容',
+  optional: '（选填）',
+  errorPrefix: '错误：',
+  busy: '正在提交…',
+  back: '返回',
+  change: '修改',
+  chosenFile: '已选择：',
+  noFile: '未选择文件',
+  charactersLeft: (n: number) => `还可以输入 ${n} 个字`,
+  charactersOver: (n: number) => `已超出 ${n} 个字`,
+  warning: '注意',
+  breadcrumbs: '当前位置',
+  pagination: '分页',
+  previousPage: '上一页',
+  nextPage: '下一页',
+  pageOf: (page: number, pages: number) => `第 ${page} 页，共 ${pages} 页`,
+} as const;

@@ -1,0 +1,140 @@
+/**
+ * Chinese names for the codes the services send: Guangzhou's districts and every enum a public
+ * page shows. The maps are typed by the generated schemas, so a new enum value fails the type
+ * check until it has its label here (tests/unit/labels.test.ts also compares with the documents).
+ */
+import type { components as Activities } from '@/api/generated/activities';
+import type { components as Registry } from '@/api/generated/registry';
+import type { components as Review } from '@/api/generated/review';
+
+type ServiceCategory = Registry['schemas']['ServiceCategory'];
+type OperatorType = Registry['schemas']['OperatorType'];
+type ActivityType = Activities['schemas']['ActivityType'];
+type ActivityStatus = Activities['schemas']['ActivityStatus'];
+type ThemeKind = Activities['schemas']['ThemeKind'];
+type RequestStatus = Activities['schemas']['RequestStatus'];
+type Assignment = Activities['schemas']['Assignment'];
+type NoticeStatus = Review['schemas']['NoticeStatus'];
+type ObjectionStatus = Review['schemas']['ObjectionStatus'];
+
+/** Guangzhou's eleven districts by division code (GB/T 2260), in the official order. */
+export const DISTRICTS: ReadonlyArray<{ code: string; name: string }> = [
+  { code: '440103', name: '荔湾区' },
+  { code: '440104', name: '越秀区' },
+  { code: '440105', name: '海珠区' },
+  { code: '440106', name: '天河区' },
+  { code: '440111', name: '白云区' },
+  { code: '440112', name: '黄埔区' },
+  { code: '440113', name: '番禺区' },
+  { code: '440114', name: '花都区' },
+  { code: '440115', name: '南沙区' },
+  { code: '440117', name: '从化区' },
+  { code: '440118', name: '增城区' },
+];
+
+const DISTRICT_NAMES = new Map(DISTRICTS.map((d) => [d.code, d.name]));
+
+export function isDistrictCode(code: string): boolean {
+  return DISTRICT_NAMES.has(code);
+}
+
+/** The district's name; the service's own name, then the code itself, when the code is unknown. */
+export function districtName(code: string | null | undefined, fromService?: string | null): string {
+  if (!code) return fromService ?? '';
+  return DISTRICT_NAMES.get(code) ?? fromService ?? code;
+}
+
+/** The nine common services of the guideline §3.4(1) (共性服务). */
+export const SERVICE_CATEGORY_LABELS: Record<ServiceCategory, string> = {
+  information: '信息服务',
+  technology: '技术服务',
+  talent: '人才服务',
+  innovation_entrepreneurship: '创新创业服务',
+  legal: '法律服务',
+  brand_finance: '品牌金融服务',
+  training: '培训服务',
+  financing: '融资服务',
+  supply_chain: '产业链上下游对接服务',
+};
+
+/** Who builds and runs a station (§3.3(1)). */
+export const OPERATOR_TYPE_LABELS: Record<OperatorType, string> = {
+  demonstration_platform: '中小企业公共服务示范平台',
+  entrepreneurship_base: '小型微型企业创业创新示范基地',
+  sme_service_centre: '中小企业服务中心',
+  association: '行业商协会',
+  financial_institution: '银行金融机构',
+  property_service_centre: '物业服务中心（企业服务中心）',
+  industrial_park: '产业园区',
+  other: '其他',
+};
+
+/** The forms of service activities of §3.3(3). */
+export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
+  salon: '沙龙',
+  dialogue: '对话',
+  training: '培训',
+  lecture: '讲座',
+  seminar: '研讨',
+  forum: '论坛',
+};
+
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
+  scheduled: '计划举办',
+  cancelled: '已取消',
+  completed: '已举办',
+};
+
+/** The themed months of §3.3(3): policy, finance and tax, intellectual property, or another theme. */
+export const THEME_KIND_LABELS: Record<ThemeKind, string> = {
+  policy: '政策服务月',
+  finance_tax: '财税服务月',
+  intellectual_property: '知识产权服务月',
+  custom: '其他主题',
+};
+
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  received: '待受理',
+  accepted: '已受理',
+  matched: '服务中',
+  closed: '已办结',
+};
+
+/** How a service request found the station that is to accept it. */
+export const ASSIGNMENT_LABELS: Record<Assignment, string> = {
+  sme_choice: '由企业选定的服务站受理',
+  district_match: '由所在区的服务站受理',
+  head_station: '由服务总站受理',
+};
+
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
+  published: '公示中',
+  ended: '公示已结束',
+};
+
+export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, string> = {
+  received: '已受理，调查核实中',
+  resolved: '已办结',
+};
+
+/** Who objects (the form's `objector_type`, a plain string in the document). */
+export const OBJECTOR_TYPE_LABELS = {
+  organisation: '单位',
+  individual: '个人',
+} as const;
+
+export type ObjectorType = keyof typeof OBJECTOR_TYPE_LABELS;
+
+/**
+ * The label of `value` in `labels`. An unknown value (a newer service than this page) shows as
+ * it is rather than disappearing.
+ */
+export function labelOf<K extends string>(labels: Record<K, string>, value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return (labels as Record<string, string>)[value] ?? value;
+}
+
+/** Options for a select or radios, in the map's order. */
+export function optionsOf<K extends string>(labels: Record<K, string>): Array<{ value: K; label: string }> {
+  return (Object.entries(labels) as Array<[K, string]>).map(([value, label]) => ({ value, label }));
+}

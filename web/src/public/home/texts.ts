@@ -1,0 +1,25 @@
+/** The words of the home page. */
+export const homeTexts = {
+  pageTitle: '首页',
+  heading: '为民营和中小企业提供就近、专业的服务',
+  lead: '广州市民营和中小企业服务站经市工业和信息化局认定，设在全市民营和中小企业集聚区和商协会，与服务总站、区中小企业服务中心组成“市级（总站）、区级、服务站”三级服务体系，打通中小企业服务“最后一公里”。',
+  findStation: '查找服务站',
+  fileRequest: '提出服务需求',
+  noticeTitle: '正在公示',
+  noticeLoading: '正在加载公示信息…',
+  noticeNone: '目前没有正在公示的拟认定名单。',
+  noticeAll: '查看历次公示',
+  noticeUntil: (date: string) => `公示期至 ${date}，公示期内可以提出异议。`,
+  noticeView: '查看公示名单并提出异议',
+  sectionsTitle: '办事与查询',
+  sections: [
+    { to: '/notices', title: '公示与异议', description: '查看服务站拟认定名单公示，在公示期内在线提出异议。' },
+    { to: '/stations', title: '服务站名录', description: '按名称、所在区和服务类别查找服务站，了解其地址、服务内容和有效期。' },
+    { to: '/final-lists', title: '认定名单', description: '历年服务站最终认定名单及牌匾编号。' },
+    { to: '/activities', title: '主题月活动', description: '政策、财税、知识产权等主题月计划和活动日历，在线报名参加活动。' },
+    { to: '/service-requests/new', title: '企业服务需求', description: '提交服务需求，由所在区的服务站受理；凭受理编号查询办理进度。' },
+    { to: '/guide', title: '申请指南', description: '申请认定服务站的条件、程序、本年度申请时间和有效期。' },
+  ],
+  servicesTitle: '服务站提供的共性服务',
+  servicesIntro: '为民营和中小企业提供发展全过程所需的服务，并根据企业需求提供个性化服务：',
+} as const;

@@ -1,0 +1,30 @@
+/** The words of the public site's frame: header, navigation, footer. */
+export const siteTexts = {
+  siteName: '广州市民营和中小企业服务站',
+  bureau: '广州市工业和信息化局',
+  skipToContent: '跳到主要内容',
+  homeLink: '广州市民营和中小企业服务站首页',
+  menu: '菜单',
+  navLabel: '主导航',
+  nav: [
+    { to: '/', label: '首页', match: /^\/$/ },
+    { to: '/notices', label: '公示', match: /^\/notices/ },
+    { to: '/stations', label: '服务站名录', match: /^\/stations/ },
+    { to: '/final-lists', label: '认定名单', match: /^\/final-lists/ },
+    { to: '/activities', label: '活动', match: /^\/activities/ },
+    { to: '/service-requests/new', label: '企业服务需求', match: /^\/service-requests/ },
+    { to: '/guide', label: '申请指南', match: /^\/guide/ },
+  ],
+  footerLinksLabel: '网站链接',
+  footerLinks: [
+    { to: '/guide', label: '申请指南' },
+    { to: '/stations', label: '服务站名录' },
+    { to: '/notices', label: '公示与异议' },
+    { to: '/service-requests/progress', label: '查询服务需求进度' },
+    { to: '/console', label: '工作人员入口' },
+  ],
+  host: '主办单位：广州市工业和信息化局',
+  operator: '承办单位：广州市民营和中小企业服务总站',
+  privacy: '本网站公开的服务站信息不含个人信息。提出异议、报名活动或提交服务需求时填写的个人信息，仅用于办理该事项。',
+  copyright: (year: number) => `© ${year} 广州市工业和信息化局`,
+} as const;
