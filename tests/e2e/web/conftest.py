@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,16 +40,15 @@ def chromium() -> str:
     return subprocess.run([str(REPO / "infra/browser.sh")], check=True, capture_output=True, text=True).stdout.strip()
 
 
-@pytest.fixture(scope="module")
-def gateway(system: System, web_dist: Path) -> Iterator[str]:
-    """nginx in front of this module's services, serving the built application; its base URL."""
+@contextmanager
+def running_gateway(system: System, web_dist: Path, *, form_rate: str, form_burst: str) -> Iterator[str]:
+    """nginx in front of ``system``'s services, serving the built application; its base URL."""
     env = {
         **os.environ,
         "GATEWAY_PORT": str(free_port()),
         "WEB_DIST": str(web_dist),
-        # A browser test may post the same form a few times in a row; the limit itself is tested apart.
-        "FORM_RATE": os.environ.get("TEST_FORM_RATE", "120r/m"),
-        "FORM_BURST": os.environ.get("TEST_FORM_BURST", "20"),
+        "FORM_RATE": form_rate,
+        "FORM_BURST": form_burst,
     }
     for name in SERVICES:
         env[f"SME_PORT_{name.upper()}"] = str(system.services[name].port)
@@ -60,6 +60,19 @@ def gateway(system: System, web_dist: Path) -> Iterator[str]:
     finally:
         subprocess.run([script, "stop"], check=False, env=env)
         shutil.rmtree(state, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def gateway(system: System, web_dist: Path) -> Iterator[str]:
+    """The gateway of this module's services. A browser test may post the same form a few times
+    in a row: the per-client limit is generous here and tested apart (test_gateway.py)."""
+    with running_gateway(
+        system,
+        web_dist,
+        form_rate=os.environ.get("TEST_FORM_RATE", "120r/m"),
+        form_burst=os.environ.get("TEST_FORM_BURST", "20"),
+    ) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

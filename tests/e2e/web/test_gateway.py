@@ -1,0 +1,116 @@
+"""The gateway as a browser and a script meet it: one origin, the security headers, caching of the
+built application, the routes to the five services, the size limit and the per-client limit on
+the anonymous forms — all of it nginx's own behaviour, on the real services behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from ..system import SERVICES, System
+from .conftest import running_gateway
+
+pytestmark = [pytest.mark.e2e, pytest.mark.web]
+
+# A strict limit for this module only: one anonymous post per client and minute, two more at once.
+FORM_BURST = 2
+
+
+@pytest.fixture(scope="module")
+def strict_gateway(system: System, web_dist: Path) -> Iterator[str]:
+    with running_gateway(system, web_dist, form_rate="1r/m", form_burst=str(FORM_BURST)) as url:
+        yield url
+
+
+@pytest.fixture
+def client(strict_gateway: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=strict_gateway, timeout=30) as opened:
+        yield opened
+
+
+def assert_security_headers(response: httpx.Response) -> None:
+    csp = response.headers["content-security-policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert directives["script-src"] == "'self'", csp  # no inline script, nothing from elsewhere
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["object-src"] == "'none'"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+
+
+def assert_problem(response: httpx.Response, status: int) -> dict[str, object]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem = response.json()
+    assert problem["status"] == status
+    assert problem["detail"]
+    return problem
+
+
+def test_every_page_address_serves_the_application_shell_uncached(client: httpx.Client) -> None:
+    for address in ("/", "/notices/some-notice/objection", "/console/inbox"):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert response.headers["content-type"].startswith("text/html")
+        assert response.headers["cache-control"] == "no-cache"
+        assert '<div id="app">' in response.text
+        assert "<script>" not in response.text  # the shell works under script-src 'self'
+        assert_security_headers(response)
+
+
+def test_hashed_assets_are_cached_for_a_year(client: httpx.Client) -> None:
+    shell = client.get("/").text
+    assets = re.findall(r'(?:src|href)="(/assets/[^"]+)"', shell)
+    assert assets, shell
+    for asset in assets:
+        response = client.get(asset)
+        assert response.status_code == 200, asset
+        assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert_security_headers(response)
+    missing = client.get("/assets/no-such-file-0000.js")
+    assert missing.status_code == 404  # never the shell in place of a script
+
+
+def test_each_service_is_reached_under_its_own_prefix(client: httpx.Client) -> None:
+    for name in SERVICES:
+        response = client.get(f"/api/{name}/healthz")
+        assert response.status_code == 200, (name, response.text)
+        assert_security_headers(response)
+    # The service's own refusals pass through unchanged.
+    assert_problem(client.get("/api/notifications/inbox"), 401)
+
+
+def test_a_body_over_the_limit_is_refused_with_a_problem(client: httpx.Client) -> None:
+    too_large = b"0" * (21 * 1024 * 1024 + 1)
+    response = client.post(
+        "/api/registry/applications", content=too_large, headers={"content-type": "application/octet-stream"}
+    )
+    assert_problem(response, 413)
+    # Outside the APIs a request body has no business being large at all.
+    assert_problem(client.post("/", content=b"0" * (1024 * 1024 + 1)), 413)
+
+
+def test_anonymous_form_posts_are_limited_per_client(client: httpx.Client) -> None:
+    def post() -> httpx.Response:
+        # Not a valid request: the service refuses it (422), and it still counts against the limit.
+        return client.post("/api/activities/service-requests", json={})
+
+    allowed = [post() for _ in range(1 + FORM_BURST)]
+    assert [response.status_code for response in allowed] == [422] * (1 + FORM_BURST)
+    refused = post()
+    problem = assert_problem(refused, 429)
+    assert "稍后再试" in str(problem["detail"])
+    assert int(refused.headers["retry-after"]) > 0
+    # A forged forwarding header is not another client.
+    assert post_as(client, "203.0.113.7").status_code == 429
+    # Reading is never limited.
+    assert client.get("/api/activities/activities").status_code == 200
+
+
+def post_as(client: httpx.Client, forwarded_for: str) -> httpx.Response:
+    return client.post("/api/activities/service-requests", json={}, headers={"x-forwarded-for": forwarded_for})
