@@ -8,7 +8,9 @@
 #   infra/gateway.sh dir     print where its files live
 # GATEWAY_PORT (8100), SME_BASE_PORT (8101: registry, then review, activities, assessment,
 # notifications; SME_PORT_<SERVICE> for one of them), WEB_DIST (web/dist), FORM_RATE / FORM_BURST
-# (anonymous form posts per client and minute, and how many more at once).
+# (anonymous form posts per client and minute, and how many more at once), TRUSTED_PROXIES
+# (space-separated addresses or CIDRs of the load balancers in front of the gateway, whose
+# X-Forwarded-For names the client; none by default, so the header is never believed).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,6 +57,11 @@ render() {
   sed "${sed_args[@]}" "$root/infra/nginx/nginx.conf.in" > "$state/nginx.conf"
   sed "${sed_args[@]}" "$root/infra/nginx/proxy.conf" > "$state/proxy.conf"
   cp "$root/infra/nginx/security-headers.conf" "$state/security-headers.conf"
+  : > "$state/real-ip.conf"
+  for proxy in ${TRUSTED_PROXIES:-}; do echo "set_real_ip_from $proxy;" >> "$state/real-ip.conf"; done
+  if [ -s "$state/real-ip.conf" ]; then
+    printf 'real_ip_header X-Forwarded-For;\nreal_ip_recursive on;\n' >> "$state/real-ip.conf"
+  fi
   nginx -t -q -p "$state" -c "$(conf)" -e "$state/error.log"
 }
 

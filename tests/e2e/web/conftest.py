@@ -41,7 +41,9 @@ def chromium() -> str:
 
 
 @contextmanager
-def running_gateway(system: System, web_dist: Path, *, form_rate: str, form_burst: str) -> Iterator[str]:
+def running_gateway(
+    system: System, web_dist: Path, *, form_rate: str, form_burst: str, trusted_proxies: str = ""
+) -> Iterator[str]:
     """nginx in front of ``system``'s services, serving the built application; its base URL."""
     env = {
         **os.environ,
@@ -49,6 +51,7 @@ def running_gateway(system: System, web_dist: Path, *, form_rate: str, form_burs
         "WEB_DIST": str(web_dist),
         "FORM_RATE": form_rate,
         "FORM_BURST": form_burst,
+        "TRUSTED_PROXIES": trusted_proxies,
     }
     for name in SERVICES:
         env[f"SME_PORT_{name.upper()}"] = str(system.services[name].port)

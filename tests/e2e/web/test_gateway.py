@@ -114,3 +114,13 @@ def test_anonymous_form_posts_are_limited_per_client(client: httpx.Client) -> No
 
 def post_as(client: httpx.Client, forwarded_for: str) -> httpx.Response:
     return client.post("/api/activities/service-requests", json={}, headers={"x-forwarded-for": forwarded_for})
+
+
+def test_behind_a_trusted_load_balancer_each_forwarded_client_has_its_own_limit(system: System, web_dist: Path) -> None:
+    with (
+        running_gateway(system, web_dist, form_rate="1r/m", form_burst="1", trusted_proxies="127.0.0.1") as url,
+        httpx.Client(base_url=url, timeout=30) as behind_balancer,
+    ):
+        first = [post_as(behind_balancer, "198.51.100.1").status_code for _ in range(3)]
+        assert first == [422, 422, 429]
+        assert post_as(behind_balancer, "198.51.100.2").status_code == 422
