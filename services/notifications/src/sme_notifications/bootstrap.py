@@ -26,6 +26,7 @@ from sme_notifications.entrypoints import (
     consumers,
     http_catalogue,
     http_deliveries,
+    http_dev_sign_in,
     http_directory,
     http_inbox,
     http_me,
@@ -77,6 +78,8 @@ def definition(settings: NotificationsSettings | None = None) -> ServiceDefiniti
             http_deliveries.router,
             http_directory.router,
             http_catalogue.router,
+            # The console's development sign-in: never in production (which has no AUTH_DEV_SECRET).
+            *([http_dev_sign_in.router] if http_dev_sign_in.development_only(settings) else []),
         ],
         migrations_dir=MIGRATIONS,
         publishes=list(PUBLISHED_TOPICS),

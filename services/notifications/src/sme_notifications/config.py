@@ -13,6 +13,9 @@ class NotificationsSettings(ServiceSettings):
     service_name: str = "notifications"
     database_url: str = "sqlite+aiosqlite:///.local/run/notifications.sqlite"
     portal_url: str = Field(default="", description="The service platform's address, printed in messages.")
+    dev_token_ttl_s: int = Field(
+        default=3600, ge=60, le=12 * 3600, description="How long a development sign-in token lasts (never production)."
+    )
 
     smtp_host: str | None = Field(default=None, description="SMTP server; without it no e-mail is planned.")
     smtp_port: int = 25

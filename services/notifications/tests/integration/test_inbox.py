@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from sme_contracts import Event
+from sme_kit.testing import wait_until
 
 from .conftest import Publisher, Service
 
@@ -93,6 +94,32 @@ async def test_each_officer_of_a_district_has_its_own_read_marks_in_the_shared_i
     await service.http.post(f"/inbox/{message['id']}/read", headers=first)
     assert (await _inbox(service, first))["unread_count"] == 0
     assert (await _inbox(service, second))["unread_count"] == 1
+
+
+async def test_the_unread_count_alone_follows_the_read_marks_of_the_caller(
+    service: Service, publish: Publisher, sample: Callable[..., Event]
+) -> None:
+    for event_type in ("gz.sme.registry.application.submitted.v1", "gz.sme.registry.application.returned.v1"):
+        await service.settled(await publish.send(sample(event_type)), 1)
+    operator = service.operator(ORG_A)
+
+    async def unread(who: dict[str, str]) -> int:
+        response = await service.http.get("/inbox/unread-count", headers=who)
+        assert response.status_code == 200, response.text
+        assert set(response.json()) == {"unread_count"}
+        return int(response.json()["unread_count"])
+
+    async def settled_count() -> bool:
+        return await unread(operator) == 2
+
+    await wait_until(settled_count, timeout=20, what="both messages in the operator's inbox")
+    newest = (await _inbox(service, operator))["items"][0]  # type: ignore[index]
+    await service.http.post(f"/inbox/{newest['id']}/read", headers=operator)
+    assert await unread(operator) == 1
+    assert await unread(service.operator(ORG_B)) == 0
+    await service.http.post(f"/inbox/{newest['id']}/unread", headers=operator)
+    assert await unread(operator) == 2
+    assert (await service.http.get("/inbox/unread-count")).status_code == 401
 
 
 async def test_an_expert_reads_its_own_assignments_only(

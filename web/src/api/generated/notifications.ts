@@ -109,6 +109,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dev/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom one can sign in as (development only) */
+        get: operations["list_people_dev_people_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dev/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived development token for one person of the list (development only) */
+        post: operations["mint_token_dev_tokens_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/officials": {
         parameters: {
             query?: never;
@@ -206,6 +240,23 @@ export interface paths {
         };
         /** My messages, newest first */
         get: operations["list_inbox_inbox_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my messages I have not read */
+        get: operations["unread_count_inbox_unread_count_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -590,6 +641,29 @@ export interface components {
              */
             template_version: number;
         };
+        /** DevToken */
+        DevToken: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Expires In
+             * @description Seconds the token is valid for.
+             * @example 3600
+             */
+            expires_in: number;
+            person: components["schemas"]["PersonView"];
+            /**
+             * Token Type
+             * @default Bearer
+             * @constant
+             */
+            token_type: "Bearer";
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -683,7 +757,7 @@ export interface components {
          * @description The official roles the directory keeps (token role names).
          * @enum {string}
          */
-        OfficialRole: "district_officer" | "head_station_staff" | "bureau_admin" | "expert";
+        OfficialRole: "district_officer" | "head_station_staff" | "bureau_admin" | "expert" | "platform_operator";
         /** OfficialView */
         OfficialView: {
             /**
@@ -744,6 +818,64 @@ export interface components {
              */
             uscc: string;
         };
+        /** PeopleGroup */
+        PeopleGroup: {
+            /** People */
+            people: components["schemas"]["PersonView"][];
+            role: components["schemas"]["Role"];
+        };
+        /** PeopleList */
+        PeopleList: {
+            /**
+             * Groups
+             * @description By role: bureau, head station, districts, experts, stations, …
+             */
+            groups: components["schemas"]["PeopleGroup"][];
+        };
+        /**
+         * PersonView
+         * @description Someone to sign in as. No contact data: names, roles, districts and organisations only.
+         */
+        PersonView: {
+            /**
+             * District Code
+             * @example 440106
+             */
+            district_code: string | null;
+            /**
+             * District Name
+             * @example 天河区
+             */
+            district_name: string | null;
+            /**
+             * Name
+             * @example 刘建平
+             */
+            name: string;
+            /**
+             * Org
+             * @description Station operators: the USCC.
+             * @example 91440106MA5AUK3L7X
+             */
+            org: string | null;
+            /**
+             * Org Name
+             * @example 广州市天河区智汇企业服务有限公司
+             */
+            org_name: string | null;
+            role: components["schemas"]["Role"];
+            /**
+             * Station Ids
+             * @description Station operators: the recognised stations, the active ones first.
+             */
+            station_ids: string[];
+            /**
+             * Subject
+             * @description The token's ``sub``.
+             * @example district-440106
+             */
+            subject: string;
+        };
         /**
          * PreferencesBody
          * @description Which outbound channels to receive. Mandatory notices (退回、不予通过、认定、整改、撤销、到期提醒…)
@@ -771,6 +903,12 @@ export interface components {
              */
             reason: string;
         };
+        /**
+         * Role
+         * @description The roles a token can carry (DESIGN.md §2). The anonymous public has no token at all.
+         * @enum {string}
+         */
+        Role: "bureau_admin" | "district_officer" | "head_station_staff" | "expert" | "station_operator" | "platform_operator";
         /** RouteView */
         RouteView: {
             /** Channels */
@@ -870,6 +1008,23 @@ export interface components {
              *     ]
              */
             versions: number[];
+        };
+        /** TokenRequest */
+        TokenRequest: {
+            /**
+             * Subject
+             * @example district-440106
+             */
+            subject: string;
+        };
+        /** UnreadCount */
+        UnreadCount: {
+            /**
+             * Unread Count
+             * @description Unread messages in all of the caller's inboxes.
+             * @example 3
+             */
+            unread_count: number;
         };
         /** ValidationError */
         ValidationError: {
@@ -1612,6 +1767,199 @@ export interface operations {
                      *       "status": 409,
                      *       "title": "与当前状态冲突 (Conflict)",
                      *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    list_people_dev_people_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleList"];
+                };
+            };
+            /** @description 无权执行此操作 (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "无权执行此操作 (Forbidden)",
+                     *       "status": 403,
+                     *       "title": "无权执行此操作 (Forbidden)",
+                     *       "type": "https://sme.gz.gov.cn/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    mint_token_dev_tokens_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevToken"];
+                };
+            };
+            /** @description 无权执行此操作 (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "无权执行此操作 (Forbidden)",
+                     *       "status": 403,
+                     *       "title": "无权执行此操作 (Forbidden)",
+                     *       "type": "https://sme.gz.gov.cn/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
                      *     }
                      */
                     "application/problem+json": {
@@ -2756,6 +3104,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unread_count_inbox_unread_count_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description 需要身份认证 (Authentication required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "需要身份认证 (Authentication required)",
+                     *       "status": 401,
+                     *       "title": "需要身份认证 (Authentication required)",
+                     *       "type": "https://sme.gz.gov.cn/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

@@ -16,6 +16,7 @@ from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.facts import ApplicationFact, OrganisationFact, StationFact
 from sme_notifications.domain.preferences import Preferences
 from sme_notifications.domain.recipients import Contact, Official, OfficialRole, Organisation, Recipient, RecipientKind
+from sme_notifications.domain.sign_in import KnownOrganisation
 
 
 def _organisation(row: RowMapping) -> Organisation:
@@ -54,6 +55,33 @@ class DirectoryRepository:
         await self._session.execute(
             statement.on_conflict_do_update(index_elements=["uscc"], set_={"name": fact.name, "updated_at": now})
         )
+
+    async def known_organisations(self) -> list[KnownOrganisation]:
+        """Every organisation the directory knows of: by its contact, its applications or its stations."""
+        names: dict[str, str | None] = {}
+        districts: dict[str, str] = {}
+        stations_of: dict[str, list[tuple[bool, str]]] = {}
+        for org in await self._session.execute(select(organisations.c.uscc, organisations.c.name)):
+            names[org.uscc] = org.name
+        applied = select(applications.c.uscc, applications.c.district_code, applications.c.entity_name)
+        for application in await self._session.execute(applied.order_by(applications.c.updated_at)):
+            if names.get(application.uscc) is None:
+                names[application.uscc] = application.entity_name
+            districts[application.uscc] = application.district_code
+        registered = select(stations.c.station_id, stations.c.uscc, stations.c.district_code, stations.c.status)
+        for station in await self._session.execute(registered.order_by(stations.c.station_id)):
+            names.setdefault(station.uscc, None)
+            districts[station.uscc] = station.district_code
+            stations_of.setdefault(station.uscc, []).append((station.status != "active", station.station_id))
+        return [
+            KnownOrganisation(
+                uscc=uscc,
+                name=name,
+                district_code=districts.get(uscc),
+                station_ids=tuple(station_id for _, station_id in sorted(stations_of.get(uscc, []))),
+            )
+            for uscc, name in sorted(names.items())
+        ]
 
     async def set_contact(self, uscc: str, contact: Contact, now: datetime) -> None:
         values = {

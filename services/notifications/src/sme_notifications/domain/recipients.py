@@ -65,6 +65,8 @@ class OfficialRole(StrEnum):
     HEAD_STATION_STAFF = "head_station_staff"
     BUREAU_ADMIN = "bureau_admin"
     EXPERT = "expert"
+    # The platform team: reads the delivery record and keeps the system running; no business decisions.
+    PLATFORM_OPERATOR = "platform_operator"
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,16 @@ async def list_inbox(
     return InboxPage(unread_count=unread, items=[InboxMessage.of(item) for item in items])
 
 
+class UnreadCount(BaseModel):
+    unread_count: int = Field(examples=[3], description="Unread messages in all of the caller's inboxes.")
+
+
+# Before /{message_id}, which would otherwise take "unread-count" for a message id.
+@router.get("/unread-count", summary="How many of my messages I have not read", responses=problem_responses(401))
+async def unread_count(principal: CurrentPrincipal, uow: UowFactoryDep) -> UnreadCount:
+    return UnreadCount(unread_count=await use_cases.unread_count(uow, principal))
+
+
 @router.get("/{message_id}", summary="One of my messages", responses=problem_responses(401, 404))
 async def read_message(message_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> InboxMessage:
     return InboxMessage.of(await use_cases.read_message(uow, principal, delivery_id=message_id))

@@ -158,5 +158,5 @@ def official_role(value: str) -> OfficialRole:
     try:
         return OfficialRole(value)
     except ValueError:
-        _refuse([("role", "角色须为 district_officer、head_station_staff、bureau_admin 或 expert")])
+        _refuse([("role", "角色须为 district_officer、head_station_staff、bureau_admin、expert 或 platform_operator")])
         raise

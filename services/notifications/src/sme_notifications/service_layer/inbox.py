@@ -31,6 +31,13 @@ async def list_inbox(
         return items, await repository.unread_count(inboxes, principal.subject)
 
 
+async def unread_count(uow_factory: UnitOfWorkFactory, principal: Principal) -> int:
+    """How many of the caller's messages it has not read (what the console's bell shows)."""
+    inboxes = inboxes_of(reader_of(principal))
+    async with uow_factory(Actor.of(principal)) as uow:
+        return await InboxRepository(uow.session).unread_count(inboxes, principal.subject)
+
+
 async def read_message(uow_factory: UnitOfWorkFactory, principal: Principal, *, delivery_id: str) -> InboxItem:
     inboxes = inboxes_of(reader_of(principal))
     async with uow_factory(Actor.of(principal)) as uow:
