@@ -123,8 +123,10 @@ def print_guide(api: Api, year: int, notice: dict[str, Any] | None) -> None:
     registry, review, activities, _, notifications = (api.urls[n] for n in SERVICES)
     applicant = APPLICANTS[0]
     objected = next(a for a in APPLICANTS if a.key == OBJECTION_NOT_UPHELD[0])
+    console = os.environ.get("SME_GATEWAY_URL", "http://127.0.0.1:8100") + "/console"
     say("")
     say("打开看看 (open):")
+    say(f"  工作台 console                {console}   (开发登录：选择演示中的任一人员 / pick anyone of the demo)")
     say(f"  公开名录 public register      {registry}/public/stations")
     say(f"  公示 public notice            {review}/public/notices")
     say(f"  最终认定名单 final list       {review}/public/final-lists/{year}")

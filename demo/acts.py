@@ -182,7 +182,9 @@ def act_one(api: Api, say: Say) -> dict[str, Any]:
 
 
 def _directory(api: Api) -> None:
-    for subject, (name, role, district_code) in OFFICIALS.items():
+    """The officials and the experts, so that their messages reach them and the console lists them."""
+    people = {**OFFICIALS, **{expert_id: (name, "expert", None) for expert_id, (name, *_) in EXPERTS.items()}}
+    for subject, (name, role, district_code) in people.items():
         api.put(
             "notifications",
             f"/directory/officials/{subject}",

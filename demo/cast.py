@@ -179,7 +179,8 @@ EXPERTS = {
     "expert-zhou": ("周慧敏", "律师", "广东广和律师事务所", uscc("31", "440000", "45570523Y")),
 }
 
-# Officials in the notifications directory: they get e-mail as well as in-app messages.
+# Officials in the notifications directory: they get e-mail as well as in-app messages, and the
+# console's development sign-in lists them (with the experts and one operator per organisation).
 OFFICIALS = {
     "district-440106": ("刘建平", "district_officer", "440106"),
     "district-440104": ("赵丽娟", "district_officer", "440104"),
@@ -190,6 +191,7 @@ OFFICIALS = {
     "district-440113": ("胡晓红", "district_officer", "440113"),
     "hs-liang": ("梁嘉颖", "head_station_staff", None),
     "bureau-chen": ("陈卫东", "bureau_admin", None),
+    "platform-feng": ("冯志远", "platform_operator", None),
 }
 
 # Enterprises that register for activities and ask for services (§3.4).
