@@ -77,11 +77,14 @@ def _operation_id(topic: Topic) -> str:
 
 
 def _channel(topic: Topic, event_types: list[str]) -> Document:
+    kafka: Document = {"partitions": topic.partitions}
+    if topic.retention_ms is not None:
+        kafka["topicConfiguration"] = {"retention.ms": topic.retention_ms}
     return {
         "address": topic.name,
         "description": topic.description,
         "messages": {name: {"$ref": f"#/components/messages/{name}"} for name in event_types},
-        "bindings": {"kafka": {"partitions": topic.partitions, "bindingVersion": KAFKA_BINDING_VERSION}},
+        "bindings": {"kafka": {**kafka, "bindingVersion": KAFKA_BINDING_VERSION}},
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -43,8 +43,13 @@ async def stop_producer(producer: AIOKafkaProducer, timeout_s: float = 10.0) -> 
         log.warning("kafka producer did not stop cleanly within %.0fs", timeout_s)
 
 
-async def ensure_topics(settings: ServiceSettings, names: Iterable[tuple[str, int]]) -> None:
-    """Create the topics a service reads or writes, if missing (idempotent)."""
+async def ensure_topics(
+    settings: ServiceSettings,
+    names: Iterable[tuple[str, int]],
+    configs: Mapping[str, Mapping[str, str]] | None = None,
+) -> None:
+    """Create the topics a service reads or writes, if missing (idempotent); ``configs`` gives a
+    topic's own settings (e.g. a short retention) when it is created."""
     wanted = {name: partitions for name, partitions in names}
     if not wanted:
         return
@@ -55,7 +60,11 @@ async def ensure_topics(settings: ServiceSettings, names: Iterable[tuple[str, in
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [NewTopic(name, partitions, 1) for name, partitions in wanted.items() if name not in existing]
+        missing = [
+            NewTopic(name, partitions, 1, topic_configs=dict((configs or {}).get(name, {})))
+            for name, partitions in wanted.items()
+            if name not in existing
+        ]
         if missing:
             # Another replica or service may create them at the same moment.
             with contextlib.suppress(TopicAlreadyExistsError):

@@ -284,6 +284,9 @@ def _trace_ids() -> dict[str, str]:
 
 _HANDLER_MARK = "_sme_kit_json_handler"
 _UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access")
+# Libraries that print whole Kafka records at DEBUG: event values may carry a one-time code or the
+# address it goes to, which no redaction by shape can tell apart. They log from INFO up, always.
+_RECORD_PRINTING_LOGGERS = ("aiokafka",)
 
 
 def configure_logging(service: str, level: str = "INFO", *, stream: TextIO | None = None) -> None:
@@ -305,6 +308,8 @@ def configure_logging(service: str, level: str = "INFO", *, stream: TextIO | Non
             root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level.upper())
+    for name in _RECORD_PRINTING_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.INFO, root.level))
 
     for name in _UVICORN_LOGGERS:
         # uvicorn's default config gives these their own handlers and stops propagation.

@@ -52,6 +52,7 @@ _TITLES: dict[int, str] = {
     405: "不支持该请求方法 (Method not allowed)",
     406: "无法提供所请求的格式 (Not acceptable)",
     409: "与当前状态冲突 (Conflict)",
+    410: "已失效 (Gone)",
     413: "请求内容过大 (Content too large)",
     415: "不支持的内容类型 (Unsupported media type)",
     422: "请求参数有误 (Validation failed)",

@@ -22,7 +22,7 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from sme_contracts import Topic
+from sme_contracts import Topic, all_topics
 from sme_kit.aio import stop_tasks
 from sme_kit.asyncapi import service_document
 from sme_kit.audit import audit_router
@@ -161,7 +161,9 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
     if definition.handlers:
         topics.update({settings.topic(name): partitions for name, partitions in definition.handlers.topics().items()})
         topics[settings.dead_letter_topic] = 1
-    await _bounded(ensure_topics(settings, topics.items()), settings, "create topics")
+    declared = {t.name: t.broker_configs() for t in all_topics()}
+    configs = {settings.topic(name): declared[name] for name in declared if declared[name]}
+    await _bounded(ensure_topics(settings, topics.items(), configs), settings, "create topics")
 
     producer = new_producer(settings)
     await _bounded(producer.start(), settings, "start the producer")

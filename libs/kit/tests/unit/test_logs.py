@@ -26,7 +26,7 @@ from sme_kit.logs import (
 )
 
 ReadLogs = Callable[[], list[dict[str, Any]]]
-UVICORN = ("uvicorn", "uvicorn.error", "uvicorn.access")
+UVICORN = ("uvicorn", "uvicorn.error", "uvicorn.access", "aiokafka")
 
 
 @pytest.fixture
@@ -229,6 +229,14 @@ def test_level_filters_records(read_logs: ReadLogs) -> None:
     log.warning("shown")
 
     assert [json.loads(line)["message"] for line in buffer.getvalue().splitlines()] == ["shown"]
+
+
+def test_kafka_records_are_never_printed_even_at_debug_level(read_logs: ReadLogs) -> None:
+    # aiokafka prints each record it sends at DEBUG; an event may carry a one-time code.
+    logging.getLogger("aiokafka.producer.sender").debug("Sending (key=%s value=%s)", b"k", b'{"code":"123456"}')
+    logging.getLogger("aiokafka").info("connected")
+
+    assert [entry["message"] for entry in read_logs()] == ["connected"]
 
 
 def test_redacting_filter_works_with_any_handler() -> None:
