@@ -5,6 +5,13 @@ Events carry ids, dates, counts and categories: no names, phone numbers or ID nu
 contacts or station staff, and no SME company identity either (notifications and assessment need
 neither). Who attended a training is told as counts per station; who registered for an activity
 stays in this service.
+
+One exception, on a topic of its own: `ContactConfirmationRequested` carries the one address a
+one-time code is to be sent to, and the code, because notifications must deliver it and has no
+other way to learn either. It carries nothing else about the person. The code is worthless after
+30 minutes (or once used), the outbox row holding it is deleted as soon as the broker has it, and
+the topic keeps its records for an hour only (`CONTACT_CONFIRMATION_RETENTION_MS`); only
+activities may write it and only notifications read it.
 """
 
 from __future__ import annotations
@@ -51,6 +58,14 @@ ACTIVITIES_CALENDAR = topic(
     "gz.sme.activities.calendar",
     "activities",
     "Reminders that the working-day calendar of the activities service lacks a year its deadlines need.",
+)
+CONTACT_CONFIRMATION_RETENTION_MS = 60 * 60 * 1000  # an hour: twice the life of a code
+ACTIVITIES_CONTACT_CONFIRMATION = topic(
+    "gz.sme.activities.contact_confirmation",
+    "activities",
+    "One-time codes that an anonymous activity registration or service request counts only once its "
+    "contact confirms: the address the code goes to, and the code. Kept for an hour only.",
+    retention_ms=CONTACT_CONFIRMATION_RETENTION_MS,
 )
 ACTIVITIES_SERVICE_REQUEST = topic(
     "gz.sme.activities.service_request",
@@ -119,6 +134,20 @@ class RequestOutcome(StrEnum):
     RESOLVED = "resolved"  # 已解决
     PARTIALLY_RESOLVED = "partially_resolved"  # 部分解决
     UNRESOLVED = "unresolved"  # 未解决
+
+
+class ConfirmationPurpose(StrEnum):
+    """What a one-time code confirms."""
+
+    ACTIVITY_REGISTRATION = "activity_registration"  # 活动报名
+    SERVICE_REQUEST = "service_request"  # 企业服务需求
+
+
+class ContactChannel(StrEnum):
+    """How a one-time code travels: SMS to a mainland mobile number, otherwise e-mail."""
+
+    SMS = "sms"  # 短信
+    EMAIL = "email"  # 电子邮件
 
 
 class ThemeMonthPlanned(Event):
@@ -386,6 +415,35 @@ class ServiceRequestEscalated(Event):
     escalated_at: datetime
 
 
+class ContactConfirmationRequested(Event):
+    """A one-time code to send to the contact an anonymous form gave, which counts once it is entered.
+
+    Carries what delivering the code needs and nothing else about the person.
+    """
+
+    event_type: ClassVar[str] = "gz.sme.activities.contact_confirmation.requested.v1"
+    topic = ACTIVITIES_CONTACT_CONFIRMATION
+    subject_field: ClassVar[str] = "reference"
+
+    reference: str = Field(
+        description="Id of the registration or service request the code confirms (a request's id is the "
+        "reference its enterprise follows it by).",
+        examples=["0b7c9d1e-2f3a-4b5c-8d6e-7f8091a2b3c4"],
+    )
+    purpose: ConfirmationPurpose
+    channel: ContactChannel
+    address: str = Field(
+        description="The mobile number (sms) or e-mail address (email) the form gave: where the code goes.",
+        examples=["13800110011"],
+    )
+    code: str = Field(pattern=r"^[0-9]{6}$", description="The one-time code: 6 digits, secret.", examples=["123456"])
+    expires_at: datetime = Field(description="The code is refused from this moment.")
+    activity_title: str | None = Field(
+        default=None, description="The activity registered for (activity_registration only)."
+    )
+    requested_at: datetime
+
+
 PUBLISHED_TOPICS = (
     ACTIVITIES_THEME_MONTH,
     ACTIVITIES_ACTIVITY,
@@ -394,6 +452,7 @@ PUBLISHED_TOPICS = (
     ACTIVITIES_DEMAND_REPORT,
     ACTIVITIES_SERVICE_REQUEST,
     ACTIVITIES_CALENDAR,
+    ACTIVITIES_CONTACT_CONFIRMATION,
 )
 
 

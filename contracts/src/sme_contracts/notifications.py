@@ -34,7 +34,7 @@ _SOURCE_EVENT_TYPE = Field(
 )
 _RECIPIENT_ID = Field(
     description="Who was addressed: a USCC (org), a district code (district), head_station or bureau (group), "
-    "or the token subject of an official (official).",
+    "the token subject of an official (official), or the masked address a form gave (contact).",
     examples=["91440106MA59C1XE2H"],
 )
 _TEMPLATE_ID = Field(description="The template the message was rendered from.", examples=["application_returned"])
@@ -49,6 +49,7 @@ class RecipientKind(StrEnum):
     DISTRICT = "district"  # 区民营和中小企业主管部门（共享收件箱）
     GROUP = "group"  # 服务总站或市工业和信息化局（共享收件箱）
     OFFICIAL = "official"  # 工作人员或专家本人
+    CONTACT = "contact"  # 表单所留联系方式（recipient_id 为打码后的地址，如 138****0011）
 
 
 class DeliveryChannel(StrEnum):

@@ -324,6 +324,16 @@ def _samples() -> dict[str, Callable[[], Event]]:
             need_categories=[ServiceCategory.FINANCING, ServiceCategory.TALENT],
             submitted_at=AT,
         ),
+        "gz.sme.activities.contact_confirmation.requested.v1": lambda: act.ContactConfirmationRequested(
+            reference="rg-1",
+            purpose=act.ConfirmationPurpose.ACTIVITY_REGISTRATION,
+            channel=act.ContactChannel.SMS,
+            address="13500135000",
+            code="246810",
+            expires_at=datetime.fromisoformat("2026-11-28T10:30:00+08:00"),
+            activity_title="知识产权质押融资政策沙龙",
+            requested_at=AT,
+        ),
         "gz.sme.activities.service_request.received.v1": lambda: act.ServiceRequestReceived(
             request_id="rq-1",
             category=ServiceCategory.LEGAL,

@@ -1,4 +1,5 @@
-"""The activities contracts: every fact the issue names has an event, and none carries personal data."""
+"""The activities contracts: every fact the issue names has an event, and none carries personal data but
+the one-time code's message, which carries the address the code goes to and nothing else."""
 
 from sme_contracts import activities
 from sme_contracts.base import all_event_types
@@ -27,13 +28,33 @@ def test_every_fact_assessment_and_notifications_need_is_an_event_on_an_activiti
         "gz.sme.activities.service_request.closed.v1",
         "gz.sme.activities.service_request.escalated.v1",
         "gz.sme.activities.calendar.year_missing.v1",
+        "gz.sme.activities.contact_confirmation.requested.v1",
     }
     assert {model.topic for model in activity_events().values()} == set(activities.PUBLISHED_TOPICS)
 
 
 def test_no_event_has_a_field_for_personal_data_of_contacts_or_staff() -> None:
     for name, model in activity_events().items():
+        if model is activities.ContactConfirmationRequested:
+            continue
         fields = set(model.model_fields) | {
             field for sub in (activities.StationAttendance,) for field in sub.model_fields
         }
         assert not fields & PERSONAL, name
+
+
+def test_the_code_message_carries_only_what_delivering_it_needs_on_a_short_lived_topic_of_its_own() -> None:
+    model = activities.ContactConfirmationRequested
+    assert set(model.model_fields) == {
+        "reference",
+        "purpose",
+        "channel",
+        "address",
+        "code",
+        "expires_at",
+        "activity_title",
+        "requested_at",
+    }
+    others = {m.topic for m in activity_events().values() if m is not model}
+    assert model.topic not in others
+    assert model.topic.broker_configs() == {"retention.ms": "3600000", "segment.ms": "3600000"}

@@ -121,6 +121,7 @@ async def test_the_record_shows_the_routing_table_and_templates_in_force(service
             "to": ["org"],
             "channels": ["in_app", "email", "sms"],
             "mandatory": True,
+            "secret": False,
             "when": {},
             "why": "申请被退回补正，申请单位须补充材料后重新提交",
         }

@@ -71,6 +71,8 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "gz.sme.activities.activity.cancelled.v1": {(B, "in_app"), (B, "email"), (HEAD, "in_app")},
     "gz.sme.activities.promotion.below_target.v1": A_ALL | DISTRICT_MAIL,
     "gz.sme.activities.demand_report.submitted.v1": DISTRICT_INBOX,
+    # The contact an anonymous registration gave, outside the directory: the code by SMS only.
+    "gz.sme.activities.contact_confirmation.requested.v1": {("contact:135****5000", "sms")},
     # Station st-b's operator has no mobile on file: no SMS.
     "gz.sme.activities.service_request.received.v1": {(B, "in_app"), (B, "email")},
     "gz.sme.activities.service_request.escalated.v1": HEAD_MAIL | DISTRICT_INBOX | {(A, "in_app")},
@@ -100,7 +102,7 @@ MUST_MENTION = {
 EMAIL_OF = {"org:91440106MA59C1XE2H": "wangfang@example.com", "org:91440112MA59C1XE27": "zhaolei@example.com"} | {
     f"official:{subject}": str(official["email"]) for subject, official in OFFICIALS.items()
 }
-MOBILE_OF = {"org:91440106MA59C1XE2H": "13800138000"} | {
+MOBILE_OF = {"org:91440106MA59C1XE2H": "13800138000", "contact:135****5000": "13500135000"} | {
     f"official:{subject}": str(official["mobile"]) for subject, official in OFFICIALS.items() if official["mobile"]
 }
 

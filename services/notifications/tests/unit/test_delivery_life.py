@@ -8,10 +8,12 @@ import pytest
 
 from sme_notifications.domain.channels import Channel, FailureKind
 from sme_notifications.domain.deliveries import (
+    ERASED_BODY,
     AttemptOutcome,
     Delivery,
     DeliveryNotFailed,
     DeliveryStatus,
+    NotSentAgain,
     RetryPolicy,
     TemplateRef,
     delivery_id_for,
@@ -118,3 +120,40 @@ def test_only_a_failed_email_or_sms_can_be_sent_again() -> None:
         0,
         NOW + timedelta(hours=1),
     )
+
+
+def code_by_sms() -> Delivery:
+    contact = Recipient.contact("135****5000")
+    delivery, _ = new_delivery(
+        event_id="e-2",
+        event_type="gz.sme.activities.contact_confirmation.requested.v1",
+        recipient=contact,
+        audience=contact,
+        channel=Channel.SMS,
+        template=TemplateRef("contact_confirmation.activity_registration", 1),
+        subject="",
+        body="【广州中小企业服务站】……验证码：246810……",
+        mandatory=True,
+        now=NOW,
+        address="13500135000",
+        secret=True,
+    )
+    return delivery
+
+
+def test_a_code_s_body_and_the_address_its_event_gave_are_kept_only_until_the_delivery_is_final() -> None:
+    pending = code_by_sms()
+    assert (pending.address, "246810" in pending.body) == ("13500135000", True)
+    retrying, _ = pending.failed_attempt(NOW, FailureKind.TIMEOUT, "timeout", POLICY)
+    assert retrying.address == "13500135000"  # still needed for the next try
+    delivered, _ = retrying.delivered(NOW + timedelta(minutes=1))
+    assert (delivered.address, delivered.body) == (None, ERASED_BODY)
+    failed, _ = pending.failed_attempt(NOW, FailureKind.REJECTED, "refused", POLICY)
+    assert (failed.status, failed.address, failed.body) == (DeliveryStatus.FAILED, None, ERASED_BODY)
+
+
+def test_a_one_time_code_is_never_sent_again_on_request() -> None:
+    failed, _ = code_by_sms().failed_attempt(NOW, FailureKind.REJECTED, "refused", POLICY)
+    with pytest.raises(NotSentAgain) as refused:
+        failed.requeued(NOW + timedelta(hours=1))
+    assert "验证码" in str(refused.value)

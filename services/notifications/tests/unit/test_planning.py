@@ -7,6 +7,7 @@ from sme_notifications.domain.planning import Audience, Endpoint, one_per_recipi
 from sme_notifications.domain.preferences import Preferences
 from sme_notifications.domain.recipients import Recipient
 from sme_notifications.domain.routing import Route, Selector, SelectorKind
+from sme_notifications.service_layer.resolve import resolve_audiences
 
 ALL = frozenset(Channel)
 ORG = Recipient.org("91440106MA59C1XE2H")
@@ -107,3 +108,28 @@ def test_two_routes_naming_the_same_recipient_yield_one_message_per_channel() ->
         ("org:91440106MA59C1XE2H", "sms"),
     ]
     assert kept[0] is first[0]  # the first route's message wins
+
+
+async def test_a_form_s_contact_gets_one_message_over_the_event_s_channel_at_the_address_it_gave() -> None:
+    codes = Route(
+        event_type="gz.sme.activities.contact_confirmation.requested.v1",
+        template_id="contact_confirmation.activity_registration",
+        to=(Selector(SelectorKind.CONTACT, "address"),),
+        channels=(Channel.SMS, Channel.EMAIL),
+        mandatory=True,
+        secret=True,
+    )
+
+    async def planned(data: dict[str, str]) -> list[tuple[str, Channel, str | None, bool]]:
+        # A form's contact is not looked up in the directory: the event carries the address.
+        audiences, unresolved = await resolve_audiences(None, codes.targets(data), data)  # type: ignore[arg-type]
+        assert unresolved == []
+        messages = plan_messages(codes, audiences, preferences={}, enabled=ALL)
+        return [(str(m.recipient), m.channel, m.address, m.secret) for m in messages]
+
+    assert await planned({"address": "13500135000", "channel": "sms"}) == [
+        ("contact:135****5000", Channel.SMS, "13500135000", True)
+    ]
+    assert await planned({"address": "li.xiaoming@example.com", "channel": "email"}) == [
+        ("contact:l***@example.com", Channel.EMAIL, "li.xiaoming@example.com", True)
+    ]

@@ -84,6 +84,7 @@ def test_selectors_name_their_targets_from_event_fields() -> None:
         "co_organiser_station_ids": ["st-b", "st-c"],
         "organiser_station_id": None,
         "expert_id": "ex-1",
+        "address": " 13500135000 ",
     }
 
     def targets(*selectors: str) -> list[Target]:
@@ -105,6 +106,7 @@ def test_selectors_name_their_targets_from_event_fields() -> None:
     assert targets("station_or_head_station:organiser_station_id") == [Target(TargetKind.HEAD_STATION)]
     assert targets("expert") == [Target(TargetKind.EXPERT, "ex-1")]
     assert targets("org:missing_field") == []
+    assert targets("contact") == [Target(TargetKind.CONTACT, "13500135000")]
 
 
 def test_a_malformed_document_is_refused_naming_every_mistake() -> None:
@@ -147,6 +149,23 @@ def test_rows_naming_unknown_events_or_fields_are_reported() -> None:
         "u: unknown event type gz.sme.registry.nothing.v1",
         "silent: gz.sme.registry.application.returned.v1 is routed as well",
     ]
+
+
+def test_a_secret_is_never_routed_to_an_inbox() -> None:
+    with pytest.raises(RoutingError) as refused:
+        parse_routing_document(
+            {
+                "routes": [
+                    {"event_type": "a", "template": "t", "to": ["contact"], "channels": ["in_app"], "secret": True}
+                ]
+            }
+        )
+    assert refused.value.problems == ["routes[0]: a secret is never put in an inbox (in_app)"]
+    codes = TABLE.routes_for("gz.sme.activities.contact_confirmation.requested.v1")
+    assert {(r.template_id, r.secret, r.mandatory, Channel.IN_APP in r.channels) for r in codes} == {
+        ("contact_confirmation.activity_registration", True, True, False),
+        ("contact_confirmation.service_request", True, True, False),
+    }
 
 
 def test_selector_text_round_trips() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from sme_contracts import Event
 from sme_notifications.adapters.routing_file import load_routing_table
+from sme_notifications.adapters.sms import confirmation_code_in
 from sme_notifications.adapters.template_store import TemplateStore
 from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.routing_document import parse_routing_document
@@ -20,6 +21,7 @@ TABLE = load_routing_table()
 STORE = TemplateStore()
 USES = sorted(TABLE.template_uses().items())
 EVENT_TIME = datetime.fromisoformat("2026-11-28T10:15:00+08:00")
+TO_A_FORMS_CONTACT = {"contact_confirmation.activity_registration", "contact_confirmation.service_request"}
 
 
 def context_for(event: Event, recipient_name: str = "广州市天河区创新企业服务有限公司") -> dict[str, object]:
@@ -123,7 +125,8 @@ def test_every_template_renders_its_sample_event_in_chinese(
             assert "\n" not in rendered.subject
         if channel is Channel.EMAIL:
             assert rendered.body.startswith("广州市天河区创新企业服务有限公司：")
-            assert "https://smefw.example.gov.cn" in rendered.body
+            # A form's contact has no account: no link to sign in to the platform.
+            assert ("https://smefw.example.gov.cn" in rendered.body) is (template_id not in TO_A_FORMS_CONTACT)
 
 
 def test_a_recognition_notice_carries_the_plaque_number(sample: Callable[..., Event]) -> None:
@@ -160,3 +163,15 @@ def test_the_newest_version_of_a_template_is_in_force(tmp_path: Path) -> None:
         )
     rendered = TemplateStore(tmp_path).render("t", Channel.SMS, {})
     assert (rendered.template.version, rendered.body) == (2, "新")
+
+
+@pytest.mark.parametrize("template_id", sorted(TO_A_FORMS_CONTACT))
+@pytest.mark.parametrize("channel", [Channel.SMS, Channel.EMAIL])
+def test_a_confirmation_code_is_in_the_body_never_in_the_subject(
+    template_id: str, channel: Channel, sample: Callable[..., Event]
+) -> None:
+    event = sample("gz.sme.activities.contact_confirmation.requested.v1", code="975310")
+    rendered = STORE.render(template_id, channel, context_for(event, recipient_name="您好"))
+    assert confirmation_code_in(rendered.body) == "975310"
+    assert "975310" not in rendered.subject  # the delivery record shows the subject
+    assert "2026年11月28日 10:30" in rendered.body  # until when it is valid

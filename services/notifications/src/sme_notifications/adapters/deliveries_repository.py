@@ -54,6 +54,8 @@ def _row(delivery: Delivery) -> dict[str, Any]:
         "created_at": delivery.created_at,
         "updated_at": delivery.updated_at,
         "delivered_at": delivery.delivered_at,
+        "address": delivery.address,
+        "secret": delivery.secret,
     }
 
 
@@ -77,6 +79,8 @@ def delivery_of(row: RowMapping) -> Delivery:
         delivered_at=row["delivered_at"],
         last_error=row["last_error"],
         error_code=row["error_code"],
+        address=row["address"],
+        secret=row["secret"],
     )
 
 
@@ -210,5 +214,7 @@ def _changes(delivery: Delivery) -> dict[str, Any]:
             "error_code",
             "updated_at",
             "delivered_at",
+            "address",
+            "body",
         )
     }

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from sme_kit.db import AwareDateTime, new_metadata
@@ -44,6 +45,10 @@ deliveries = Table(
     Column("created_at", AwareDateTime(), nullable=False, index=True),
     Column("updated_at", AwareDateTime(), nullable=False),
     Column("delivered_at", AwareDateTime(), nullable=True),
+    # An address the event carried (a form's contact, outside the directory): kept until final only.
+    Column("address", String(254), nullable=True),
+    # The body carries a one-time secret: erased once final, never shown, never sent again.
+    Column("secret", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("event_id", "recipient", "channel", name="uq_deliveries_event_recipient_channel"),
     Index("ix_deliveries_due", "status", "next_attempt_at"),
 )

@@ -8,6 +8,9 @@ pending ──send──▶ delivered
 
 A delivery is claimed for sending by moving it to ``sending`` with a lease (``next_attempt_at``);
 a dispatcher that dies mid-send leaves the lease to expire, and the delivery is sent again.
+
+Once final, a delivery forgets what it no longer needs: an address its event carried (someone
+outside the directory) and, for a message carrying a one-time secret, the body itself.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sme_notifications.domain.channels import Channel, FailureKind
-from sme_notifications.domain.recipients import Recipient
+from sme_notifications.domain.recipients import Recipient, RecipientKind
+
+ERASED_BODY = "（本消息含一次性验证码，发送后已清除 / it carried a one-time code, erased once sent）"
 
 
 class DeliveryStatus(StrEnum):
@@ -91,10 +96,16 @@ class Delivery:
     delivered_at: datetime | None = None
     last_error: str | None = None
     error_code: str | None = None
+    address: str | None = None  # carried by the event, for a recipient outside the directory
+    secret: bool = False  # the body carries a one-time secret
 
     @property
     def final(self) -> bool:
         return self.status in (DeliveryStatus.DELIVERED, DeliveryStatus.FAILED)
+
+    def _settled(self) -> Delivery:
+        """Final: the address it carried and a secret body are no longer kept."""
+        return replace(self, address=None, body=ERASED_BODY if self.secret else self.body)
 
     def delivered(self, now: datetime) -> tuple[Delivery, Attempt]:
         """The channel took the message."""
@@ -106,7 +117,7 @@ class Delivery:
             delivered_at=now,
             next_attempt_at=None,
             updated_at=now,
-        )
+        )._settled()
         return done, Attempt(attempts, now, AttemptOutcome.DELIVERED)
 
     def failed_attempt(
@@ -124,6 +135,8 @@ class Delivery:
             error_code=kind.value,
             updated_at=now,
         )
+        if final:
+            changed = changed._settled()
         outcome = AttemptOutcome.FAILED if final else AttemptOutcome.RETRY
         return changed, Attempt(attempts, now, outcome, kind.value, error)
 
@@ -133,6 +146,8 @@ class Delivery:
             raise DeliveryNotFailed(self.status)
         if self.channel is Channel.IN_APP:
             raise DeliveryNotFailed(self.status)
+        if self.secret or self.recipient.kind is RecipientKind.CONTACT:  # its address was forgotten
+            raise NotSentAgain()
         return replace(self, status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=now, updated_at=now)
 
 
@@ -143,6 +158,18 @@ class DeliveryNotFailed(Exception):
         super().__init__(
             f"仅最终失败的邮件或短信可以重新发送，当前状态为 {status.value} "
             f"(only a failed e-mail or SMS can be sent again; this one is {status.value})"
+        )
+
+
+class NotSentAgain(DeliveryNotFailed):
+    """A message with a one-time secret, or to an address that was forgotten, is never sent again."""
+
+    def __init__(self) -> None:
+        Exception.__init__(
+            self,
+            "该消息含一次性验证码或发往表单所留的联系方式，不重新发送：请当事人重新获取验证码 "
+            "(a one-time code, or a message to the address a form gave, is never sent again: the person asks "
+            "for a new code)",
         )
 
 
@@ -166,6 +193,8 @@ def new_delivery(
     body: str,
     mandatory: bool,
     now: datetime,
+    address: str | None = None,
+    secret: bool = False,
 ) -> tuple[Delivery, Attempt | None]:
     """A new delivery. In-app messages are delivered at once: the inbox is this service's own table,
     written in the event's transaction. E-mail and SMS wait for the dispatcher, after the commit."""
@@ -187,5 +216,7 @@ def new_delivery(
         updated_at=now,
         next_attempt_at=None if in_app else now,
         delivered_at=now if in_app else None,
+        address=address,
+        secret=secret,
     )
     return delivery, Attempt(1, now, AttemptOutcome.DELIVERED) if in_app else None

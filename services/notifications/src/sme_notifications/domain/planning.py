@@ -20,11 +20,13 @@ from sme_notifications.domain.routing import Route
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One way to reach one recipient outside the system: its e-mail or its mobile."""
+    """One way to reach one recipient outside the system: its e-mail or its mobile. ``address`` only for
+    a recipient the directory does not hold (the dispatcher looks the others up when it sends)."""
 
     recipient: Recipient
     channel: Channel
     name: str
+    address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class PlannedMessage:
     template_id: str
     recipient_name: str
     mandatory: bool
+    address: str | None = None
+    secret: bool = False
 
 
 def plan_messages(
@@ -78,6 +82,8 @@ def plan_messages(
                         template_id=route.template_id,
                         recipient_name=endpoint.name,
                         mandatory=route.mandatory,
+                        address=endpoint.address,
+                        secret=route.secret,
                     )
                 )
     return planned

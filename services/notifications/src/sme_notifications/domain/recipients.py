@@ -16,6 +16,7 @@ class RecipientKind(StrEnum):
     DISTRICT = "district"  # the shared inbox of a district's officers, by division code
     GROUP = "group"  # the shared inbox of the head station or the bureau
     OFFICIAL = "official"  # one person (officer, head station staff, bureau staff, expert), by token subject
+    CONTACT = "contact"  # an address an event carried for one message (a form's contact), shown masked
 
 
 HEAD_STATION = "head_station"
@@ -56,6 +57,10 @@ class Recipient:
     @classmethod
     def official(cls, subject: str) -> Recipient:
         return cls(RecipientKind.OFFICIAL, subject)
+
+    @classmethod
+    def contact(cls, masked_address: str) -> Recipient:
+        return cls(RecipientKind.CONTACT, masked_address)
 
 
 class OfficialRole(StrEnum):

@@ -15,12 +15,17 @@ selector                     who
 ``applicants[:f]``           the applicant of the application(s) in ``f`` (default ``application_id``)
 ``expert[:f]``               the expert in ``f`` (default ``expert_id``)
 ``active_stations``          the operator of every station currently on the register
+``contact[:field]``          the address in ``field`` (default ``address``), by the event's
+                             ``channel`` (sms, email): someone outside the directory, such as
+                             the contact an anonymous form gave, reached once for this event
 ===========================  ====================================================================
 
 ``when`` restricts a row to events whose fields hold one of the listed values, e.g.
 ``{"status": ["revoked"]}``. ``mandatory`` marks notices the guideline requires: they go out
-whatever the recipient's channel preferences. Event types nobody must hear about are listed under
-``silent`` with the reason, so that every event type of the system has a decision.
+whatever the recipient's channel preferences. ``secret`` marks messages that carry a one-time
+secret (a confirmation code): their body is erased once sent or failed, and they are never sent
+again on request. Event types nobody must hear about are listed under ``silent`` with the reason,
+so that every event type of the system has a decision.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class SelectorKind(StrEnum):
     APPLICANTS = "applicants"
     EXPERT = "expert"
     ACTIVE_STATIONS = "active_stations"
+    CONTACT = "contact"
 
 
 DEFAULT_FIELD: dict[SelectorKind, str] = {
@@ -52,6 +58,7 @@ DEFAULT_FIELD: dict[SelectorKind, str] = {
     SelectorKind.STATION_OR_HEAD_STATION: "station_id",
     SelectorKind.APPLICANTS: "application_id",
     SelectorKind.EXPERT: "expert_id",
+    SelectorKind.CONTACT: "address",
 }
 
 
@@ -97,6 +104,7 @@ class TargetKind(StrEnum):
     APPLICATION = "application"
     EXPERT = "expert"
     ACTIVE_STATIONS = "active_stations"
+    CONTACT = "contact"
 
 
 @dataclass(frozen=True, order=True)
@@ -116,6 +124,7 @@ class Route:
     mandatory: bool = False
     when: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     why: str = ""
+    secret: bool = False
 
     def applies_to(self, data: Mapping[str, Any]) -> bool:
         """True when the event's fields satisfy the row's ``when`` (JSON values, enums as strings)."""
@@ -163,6 +172,8 @@ def _targets_of(selector: Selector, data: Mapping[str, Any]) -> list[Target]:
             return [Target(TargetKind.EXPERT, value) for value in values]
         case SelectorKind.ACTIVE_STATIONS:
             return [Target(TargetKind.ACTIVE_STATIONS)]
+        case SelectorKind.CONTACT:
+            return [Target(TargetKind.CONTACT, value.strip()) for value in values]
 
 
 @dataclass(frozen=True)

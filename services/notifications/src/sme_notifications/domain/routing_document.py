@@ -59,6 +59,8 @@ def _route(index: int, row: Any, problems: list[str]) -> Route | None:
     if not isinstance(when, dict):
         problems.append(f"{where}.when: must map field names to allowed values")
         when = {}
+    if row.get("secret") and Channel.IN_APP in channels:
+        problems.append(f"{where}: a secret is never put in an inbox (in_app)")
     if len(problems) > before:
         return None
     return Route(
@@ -67,6 +69,7 @@ def _route(index: int, row: Any, problems: list[str]) -> Route | None:
         to=tuple(selectors),
         channels=tuple(dict.fromkeys(channels)),
         mandatory=bool(row.get("mandatory", False)),
+        secret=bool(row.get("secret", False)),
         when={name: tuple(v if isinstance(v, list) else [v]) for name, v in when.items()},
         why=str(row.get("why", "")),
     )

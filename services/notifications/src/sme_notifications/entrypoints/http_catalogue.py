@@ -23,6 +23,7 @@ class RouteView(BaseModel):
     to: list[str] = Field(examples=[["org"]])
     channels: list[Channel]
     mandatory: bool
+    secret: bool = Field(description="The message carries a one-time code: its body is erased once sent.")
     when: dict[str, list[object]] = Field(examples=[{"status": ["revoked"]}])
     why: str = Field(examples=["区主管部门退回补正，申请单位须补充材料后重新提交"])
 
@@ -52,6 +53,7 @@ async def read_routing(principal: RecordReader, state: StateDep) -> RoutingView:
                 to=[str(selector) for selector in route.to],
                 channels=list(route.channels),
                 mandatory=route.mandatory,
+                secret=route.secret,
                 when={name: list(values) for name, values in route.when.items()},
                 why=route.why,
             )

@@ -33,7 +33,8 @@ Claimed = tuple[Delivery, str | None]
 
 
 async def claim_due(uow_factory: UnitOfWorkFactory, *, policy: DispatchPolicy) -> list[Claimed]:
-    """Lease the deliveries due now, each with the address the directory holds for it now."""
+    """Lease the deliveries due now, each with its address: the one its event carried, else the one the
+    directory holds for its recipient now."""
     async with uow_factory(DISPATCHER) as uow:
         now = uow.clock.now()
         claimed = await DeliveryRepository(uow.session).claim_due(
@@ -41,7 +42,8 @@ async def claim_due(uow_factory: UnitOfWorkFactory, *, policy: DispatchPolicy) -
         )
         directory = DirectoryRepository(uow.session)
         addressed = [
-            (delivery, await directory.address_of(delivery.recipient, delivery.channel)) for delivery in claimed
+            (delivery, delivery.address or await directory.address_of(delivery.recipient, delivery.channel))
+            for delivery in claimed
         ]
         await uow.commit()
     return addressed

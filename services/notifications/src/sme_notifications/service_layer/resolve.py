@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sme_kit.auth import GUANGZHOU_DISTRICTS
+from sme_kit.masking import masked_contact
 from sme_notifications.adapters.directory_repository import DirectoryRepository
 from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.planning import Audience, Endpoint
@@ -20,6 +21,7 @@ from sme_notifications.domain.recipients import (
 from sme_notifications.domain.routing import Target, TargetKind
 
 ANY_ORGANISATION = "贵单位"
+A_CONTACT = "您好"  # how a message to an address a form gave greets its reader: no name is known
 
 
 async def resolve_audiences(
@@ -66,7 +68,18 @@ async def resolve_audiences(
                 name = expert.name if expert else "评审专家"
                 endpoints = _endpoints_of([expert]) if expert else ()
                 audiences.append(Audience(Recipient.official(target.id), name, endpoints))
+            case TargetKind.CONTACT:
+                audiences.append(_contact(target.id, data.get("channel")))
     return audiences, unresolved
+
+
+def _contact(address: str, channel: Any) -> Audience:
+    """Someone outside the directory, reached at the address the event gave, over the event's channel
+    (an e-mail address by e-mail, anything else by SMS when the event does not say)."""
+    recipient = Recipient.contact(masked_contact(address))
+    by = Channel(channel) if channel in (Channel.EMAIL.value, Channel.SMS.value) else None
+    by = by or (Channel.EMAIL if "@" in address else Channel.SMS)
+    return Audience(recipient, A_CONTACT, (Endpoint(recipient, by, A_CONTACT, address=address),))
 
 
 async def _organisation(directory: DirectoryRepository, uscc: str, fallback_name: str | None) -> Audience:

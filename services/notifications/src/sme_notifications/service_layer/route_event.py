@@ -68,6 +68,8 @@ async def route_event(*, event: Event, envelope: CloudEvent, uow: UnitOfWork, ro
             body=rendered.body,
             mandatory=message.mandatory,
             now=now,
+            address=message.address,
+            secret=message.secret,
         )
         if not await deliveries.add_if_new(delivery):
             continue  # this event reached this recipient on this channel before
