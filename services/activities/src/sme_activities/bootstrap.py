@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from sme_activities.config import ActivitiesSettings
-from sme_activities.domain.errors import DomainError, StateConflict
+from sme_activities.domain.errors import ConfirmationGone, DomainError, StateConflict
 from sme_activities.entrypoints import (
     consumers,
     http_activities,
@@ -51,7 +51,13 @@ def definition(settings: ActivitiesSettings | None = None) -> ServiceDefinition:
         publishes=list(PUBLISHED_TOPICS),
         handlers=consumers.handlers,
         timers=timers.timers,
-        domain_errors={StateConflict: 409, DomainError: 422, FileRejected: 422, UnknownCalendarYear: 409},
+        domain_errors={
+            StateConflict: 409,
+            ConfirmationGone: 410,
+            DomainError: 422,
+            FileRejected: 422,
+            UnknownCalendarYear: 409,
+        },
         working_days=WorkingDayDeadlines(reminder=ActivitiesCalendarYearMissing, on_year_loaded=plan_waiting_deadlines),
         on_start=[schedule_duty_checks],
     )

@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from sme_activities.bootstrap import app as activities_app
 from sme_activities.config import ActivitiesSettings
 from sme_contracts import Event
+from sme_contracts.activities import ContactConfirmationRequested
 from sme_contracts.common import OperatorType, ServiceCategory, StationStatus
 from sme_contracts.envelope import wrap
 from sme_contracts.registry import StationInfoChanged, StationRegistered, StationStatusChanged
@@ -28,6 +29,18 @@ from sme_kit.testing.events import Events, EventsFound, events, of_type, read_ev
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 REGISTERED_AT = datetime.fromisoformat("2026-06-01T10:00:00+08:00")
+CODES_TOPIC = "gz.sme.activities.contact_confirmation"
+
+
+def enterprise(uscc: str = "91440106MA59C1XE2H", **changes: str | None) -> dict[str, str | None]:
+    """An enterprise's answers to the registration form (its contact has a mobile number)."""
+    return {
+        "company_name": "广州某智能科技有限公司",
+        "uscc": uscc,
+        "contact_name": "李小明",
+        "contact_phone": "13800138000",
+        **changes,
+    }
 
 
 @pytest.fixture
@@ -125,6 +138,52 @@ class Service:
         )
         assert response.status_code == expect, response.text
         return dict(response.json())
+
+    async def codes_sent(self, reference: str, count: int = 1) -> list[ContactConfirmationRequested]:
+        """The code messages sent for a form, oldest first, once there are ``count`` of them: what the
+        notifications service reads and delivers by SMS or e-mail (the code exists nowhere else)."""
+        settings = self.app.state.settings
+
+        def mine(seen: list[Event]) -> list[ContactConfirmationRequested]:
+            return [e for e in seen if isinstance(e, ContactConfirmationRequested) and e.reference == reference]
+
+        found = await read_events(
+            settings.kafka_bootstrap_servers,
+            settings.kafka_topic_prefix,
+            CODES_TOPIC,
+            lambda seen: len(mine(seen)) >= count,
+        )
+        return mine(found)
+
+    async def code_for(self, reference: str, count: int = 1) -> str:
+        """The latest code sent for a form (the ``count``-th)."""
+        return (await self.codes_sent(reference, count))[-1].code
+
+    async def register(self, activity_id: str, expect: int = 202, **answers: str | None) -> dict[str, Any]:
+        """Register without signing in; returns the answer (a registration awaiting its code)."""
+        response = await self.http.post(f"/activities/{activity_id}/registrations", json=enterprise(**answers))
+        assert response.status_code == expect, response.text
+        return dict(response.json())
+
+    async def confirm(self, url: str, code: str, expect: int = 200) -> dict[str, Any]:
+        """POST the code to a form's confirm URL."""
+        response = await self.http.post(f"{url}/confirm", json={"code": code})
+        assert response.status_code == expect, response.text
+        return dict(response.json())
+
+    async def register_confirmed(self, activity_id: str, **answers: str | None) -> dict[str, Any]:
+        """Register and confirm with the code sent, as a person does; returns the registration."""
+        pending = await self.register(activity_id, **answers)
+        reference = pending["registration_id"]
+        url = f"/activities/{activity_id}/registrations/{reference}"
+        return await self.confirm(url, await self.code_for(reference))
+
+    async def file_confirmed(self, form: dict[str, Any]) -> dict[str, Any]:
+        """File a service request and confirm it with the code sent; returns the confirmed request."""
+        response = await self.http.post("/service-requests", json=form)
+        assert response.status_code == 202, response.text
+        reference = response.json()["id"]
+        return await self.confirm(f"/service-requests/{reference}", await self.code_for(reference))
 
     async def wait_for_station(self, station_id: str, status: str = "active") -> None:
         async def known() -> bool:

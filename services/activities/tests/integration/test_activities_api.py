@@ -6,25 +6,20 @@ from datetime import timedelta
 
 from sme_contracts.activities import ActivityCompleted, ActivityScheduled
 
+from .conftest import enterprise
+
 
 async def test_capacity_is_enforced_and_an_enterprise_registers_once(service, registry) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
     activity = await service.schedule(service.operator("st-1"), capacity=2)
 
-    def enterprise(uscc: str) -> dict[str, str]:
-        return {
-            "company_name": "广州某智能科技有限公司",
-            "uscc": uscc,
-            "contact_name": "李小明",
-            "contact_phone": "13800138000",
-        }
-
     url = f"/activities/{activity['id']}/registrations"
-    assert (await service.http.post(url, json=enterprise("91440106MA59C1XE2H"))).status_code == 201
+    first = await service.register_confirmed(activity["id"], uscc="91440106MA59C1XE2H")
+    assert first["status"] == "registered"
     again = await service.http.post(url, json=enterprise("91440106MA59C1XE2H"))
     assert (again.status_code, again.json()["type"]) == (409, "https://sme.gz.gov.cn/problems/already-registered")
-    assert (await service.http.post(url, json=enterprise("91440106MA59C1XE3L"))).status_code == 201
+    await service.register_confirmed(activity["id"], uscc="91440106MA59C1XE3L")
     full = await service.http.post(url, json=enterprise("91440104MA5D12345C"))
     assert (full.status_code, full.json()["type"]) == (409, "https://sme.gz.gov.cn/problems/capacity-reached")
     assert "名额已满" in full.json()["detail"]
@@ -42,15 +37,7 @@ async def test_registrations_are_seen_by_the_organisers_only(service, registry) 
         await registry.register(station_id)
     await service.wait_for_station("st-3")
     activity = await service.schedule(service.operator("st-1"), co_organisers=("st-2",))
-    await service.http.post(
-        f"/activities/{activity['id']}/registrations",
-        json={
-            "company_name": "广州某公司",
-            "uscc": "91440106MA59C1XE2H",
-            "contact_name": "李小明",
-            "contact_phone": "13800138000",
-        },
-    )
+    await service.register_confirmed(activity["id"], company_name="广州某公司")
     url = f"/activities/{activity['id']}/registrations"
     for allowed in (service.operator("st-1"), service.operator("st-2"), service.head, service.bureau):
         response = await service.http.get(url, headers=allowed)

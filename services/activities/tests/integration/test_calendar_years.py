@@ -58,9 +58,7 @@ async def test_a_request_filed_on_28_december_with_2027_unknown_is_accepted_and_
     await registry.register("st-1")
     await service.wait_for_station("st-1")
 
-    response = await service.http.post("/service-requests", json=filed())
-    assert response.status_code == 201, response.text
-    request = response.json()
+    request = await service.file_confirmed(filed())
     assert (request["acceptance_due_on"], request["acceptance_due_waits_for_year"]) == (None, 2027)
     url = f"/service-requests/{request['id']}"
     progress = (await service.http.get(f"{url}/progress", params={"uscc": filed()["uscc"]})).json()
@@ -102,14 +100,8 @@ async def test_other_submissions_need_no_calendar_and_are_accepted_across_the_ye
     promoted = await service.http.post("/promotions", json=session, headers=service.operator("st-1"))
     assert promoted.status_code == 201, promoted.text
     activity = await service.schedule(service.operator("st-1"), capacity=10)  # starts on 2027-01-02
-    registration = {
-        "company_name": "广州某智能科技有限公司",
-        "uscc": "91440106MA59C1XE2H",
-        "contact_name": "李小明",
-        "contact_phone": "13800138000",
-    }
-    registered = await service.http.post(f"/activities/{activity['id']}/registrations", json=registration)
-    assert registered.status_code == 201, registered.text
+    registered = await service.register_confirmed(activity["id"])
+    assert registered["status"] == "registered"
 
 
 @pytest.mark.clock_start("2026-10-30T10:00:00+08:00")

@@ -38,14 +38,12 @@ async def test_a_request_is_routed_accepted_matched_and_closed_with_the_enterpri
     await registry.register("st-3", district="440104", services=[ServiceCategory.FINANCING])
     await service.wait_for_station("st-3")
 
-    response = await service.http.post("/service-requests", json=filed())
-    assert response.status_code == 201, response.text
-    request = response.json()
-    assert (request["station_id"], request["assignment"]) == ("st-2", "district_match")
-    assert request["acceptance_due_on"] == "2026-12-04"  # filed Sat 11-28: 11-30 .. 12-04
-    chosen = (await service.http.post("/service-requests", json=filed(station_id="st-3"))).json()
+    request = await service.file_confirmed(filed())
+    assert (request["status"], request["station_id"], request["assignment"]) == ("received", "st-2", "district_match")
+    assert request["acceptance_due_on"] == "2026-12-04"  # received Sat 11-28: 11-30 .. 12-04
+    chosen = await service.file_confirmed(filed(station_id="st-3"))
     assert (chosen["station_id"], chosen["assignment"]) == ("st-3", "sme_choice")
-    nobody = (await service.http.post("/service-requests", json=filed(district_code="440113"))).json()
+    nobody = await service.file_confirmed(filed(district_code="440113"))
     assert (nobody["station_id"], nobody["assignment"]) == (None, "head_station")
     revoked_choice = await service.http.post("/service-requests", json=filed(station_id="st-unknown"))
     assert revoked_choice.status_code == 409
@@ -96,9 +94,9 @@ async def test_a_station_sees_its_own_requests_only_and_a_district_its_own_distr
     await registry.register("st-2")
     await registry.register("st-3", district="440104")
     await service.wait_for_station("st-3")
-    to_1 = (await service.http.post("/service-requests", json=filed(station_id="st-1"))).json()
-    to_2 = (await service.http.post("/service-requests", json=filed(station_id="st-2"))).json()
-    to_3 = (await service.http.post("/service-requests", json=filed(station_id="st-3", district_code="440104"))).json()
+    to_1 = await service.file_confirmed(filed(station_id="st-1"))
+    to_2 = await service.file_confirmed(filed(station_id="st-2"))
+    to_3 = await service.file_confirmed(filed(station_id="st-3", district_code="440104"))
 
     listed = (await service.http.get("/service-requests", headers=service.operator("st-1"))).json()
     assert [r["id"] for r in listed] == [to_1["id"]]
@@ -121,7 +119,7 @@ async def test_a_request_not_accepted_within_5_working_days_is_escalated_countin
     await registry.register("st-1")
     await service.wait_for_station("st-1")
     await service.move_to(datetime.fromisoformat("2026-12-30T10:00:00+08:00"))  # Wednesday
-    request = (await service.http.post("/service-requests", json=filed())).json()
+    request = await service.file_confirmed(filed())
     assert request["acceptance_due_on"] is None  # needs 2027, whose schedule nobody loaded yet
 
     schedule = {"holidays": ["2027-01-01"], "workdays": [], "source": "测试用2027年元旦安排 (test schedule)"}
@@ -148,7 +146,7 @@ async def test_a_request_not_accepted_within_5_working_days_is_escalated_countin
 async def test_a_request_accepted_in_time_is_never_escalated(service, registry) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
-    request = (await service.http.post("/service-requests", json=filed())).json()
+    request = await service.file_confirmed(filed())
     await service.http.post(f"/service-requests/{request['id']}/accept", headers=service.operator("st-1"))
     await service.move_to(datetime.fromisoformat("2026-12-05T00:00:01+08:00"))  # fires only the duty check of 12-01
     shown = (await service.http.get(f"/service-requests/{request['id']}", headers=service.head)).json()

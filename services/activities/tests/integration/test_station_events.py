@@ -17,9 +17,8 @@ async def test_a_revoked_station_loses_the_right_to_organise_and_its_future_acti
     await service.wait_for_station("st-2")
     own = await service.schedule(service.operator("st-2"))
     shared = await service.schedule(service.operator("st-1"), co_organisers=("st-2",))
-    pending = await service.http.post(
-        "/service-requests",
-        json={
+    pending = await service.file_confirmed(
+        {
             "company_name": "广州某智能科技有限公司",
             "uscc": "91440106MA59C1XE2H",
             "contact_name": "李小明",
@@ -28,9 +27,9 @@ async def test_a_revoked_station_loses_the_right_to_organise_and_its_future_acti
             "category": "financing",
             "details": "希望对接知识产权质押贷款",
             "station_id": "st-2",
-        },
+        }
     )
-    assert pending.status_code == 201
+    assert pending["status"] == "received"
 
     await registry.change_status("st-2", StationStatus.REVOKED)
     await service.wait_for_station("st-2", status="revoked")
@@ -60,7 +59,7 @@ async def test_a_revoked_station_loses_the_right_to_organise_and_its_future_acti
     escalated = await events(
         "gz.sme.activities.service_request", lambda seen: any(isinstance(e, ServiceRequestEscalated) for e in seen)
     )
-    assert next(e for e in escalated if isinstance(e, ServiceRequestEscalated)).request_id == pending.json()["id"]
+    assert next(e for e in escalated if isinstance(e, ServiceRequestEscalated)).request_id == pending["id"]
 
 
 async def test_an_activity_already_held_is_not_touched_by_a_later_revocation(service, registry) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -12,17 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_activities.adapters.orm import activities, activity_registrations
 from sme_activities.domain.activities import Activity, ActivityStatus, ActivityType, CancelReason
-
-
-@dataclass(frozen=True)
-class Registration:
-    id: str
-    activity_id: str
-    company_name: str
-    uscc: str
-    contact_name: str
-    contact_phone: str
-    registered_at: datetime
+from sme_activities.domain.registrations import Registration, RegistrationStatus
 
 
 class ActivityRepository:
@@ -75,27 +64,54 @@ class ActivityRepository:
         return [activity for activity in found if activity.involves(station_id)]
 
     async def is_registered(self, activity_id: str, uscc: str) -> bool:
+        """Whether the enterprise holds a (confirmed) registration for the activity."""
         query = select(activity_registrations.c.id).where(
-            activity_registrations.c.activity_id == activity_id, activity_registrations.c.uscc == uscc
+            activity_registrations.c.activity_id == activity_id,
+            activity_registrations.c.uscc == uscc,
+            activity_registrations.c.status == RegistrationStatus.REGISTERED.value,
         )
         return (await self._session.execute(query)).first() is not None
 
-    async def add_registration(
-        self, *, activity_id: str, company_name: str, uscc: str, contact_name: str, contact_phone: str, now: datetime
-    ) -> Registration:
-        registration = Registration(
-            str(uuid.uuid4()), activity_id, company_name, uscc, contact_name, contact_phone, now
+    async def add_registration(self, registration: Registration) -> None:
+        await self._session.execute(insert(activity_registrations).values(**_registration_row(registration)))
+
+    async def registration(self, registration_id: str, *, for_update: bool = False) -> Registration | None:
+        query = select(activity_registrations).where(activity_registrations.c.id == registration_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._session.execute(query)).mappings().first()
+        return _registration(row) if row else None
+
+    async def save_registration(self, registration: Registration) -> None:
+        await self._session.execute(
+            update(activity_registrations)
+            .where(activity_registrations.c.id == registration.id)
+            .values(**_registration_row(registration))
         )
-        await self._session.execute(insert(activity_registrations).values(**asdict(registration)))
-        return registration
 
     async def registrations(self, activity_id: str) -> list[Registration]:
+        """The registered enterprises, in the order they were registered (pending and void ones never)."""
         query = (
             select(activity_registrations)
-            .where(activity_registrations.c.activity_id == activity_id)
+            .where(
+                activity_registrations.c.activity_id == activity_id,
+                activity_registrations.c.status == RegistrationStatus.REGISTERED.value,
+            )
             .order_by(activity_registrations.c.registered_at)
         )
-        return [Registration(**row) for row in (await self._session.execute(query)).mappings()]
+        return [_registration(row) for row in (await self._session.execute(query)).mappings()]
+
+
+def _registration(row: Any) -> Registration:
+    values = dict(row)
+    values["status"] = RegistrationStatus(values["status"])
+    return Registration(**values)
+
+
+def _registration_row(registration: Registration) -> dict[str, Any]:
+    row = asdict(registration)
+    row["status"] = registration.status.value
+    return row
 
 
 def _activity(row: Any) -> Activity:

@@ -1,6 +1,6 @@
 """The activities service's tables."""
 
-from sqlalchemy import JSON, Boolean, Column, Date, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, Index, Integer, String, Table, Text, UniqueConstraint, text
 
 from sme_kit.db import AwareDateTime, new_metadata
 
@@ -67,6 +67,9 @@ activities = Table(
 )
 
 # Who registered: personal data of SME contacts, seen by organisers only, never in events or logs.
+# A registration awaiting its contact's confirmation holds no place, and one enterprise may have
+# several pending at once: only registered ones are unique per activity and enterprise.
+_REGISTERED = text("status = 'registered'")
 activity_registrations = Table(
     "activity_registrations",
     metadata,
@@ -76,8 +79,18 @@ activity_registrations = Table(
     Column("uscc", String(18), nullable=False),
     Column("contact_name", String(100), nullable=False),
     Column("contact_phone", String(40), nullable=False),
-    Column("registered_at", AwareDateTime(), nullable=False),
-    UniqueConstraint("activity_id", "uscc", name="uq_activity_registrations_activity_uscc"),
+    Column("contact_email", String(254), nullable=True),
+    Column("status", String(30), nullable=False),
+    Column("submitted_at", AwareDateTime(), nullable=False),
+    Column("registered_at", AwareDateTime(), nullable=True),
+    Index(
+        "uq_activity_registrations_registered",
+        "activity_id",
+        "uscc",
+        unique=True,
+        postgresql_where=_REGISTERED,
+        sqlite_where=_REGISTERED,
+    ),
 )
 
 trainings = Table(
@@ -174,11 +187,12 @@ service_requests = Table(
     Column("uscc", String(18), nullable=False),
     Column("contact_name", String(100), nullable=False),
     Column("contact_phone", String(40), nullable=False),
+    Column("contact_email", String(254), nullable=True),
     Column("district_code", String(6), nullable=False, index=True),
     Column("category", String(40), nullable=True),
     Column("details", Text, nullable=False),
     Column("station_id", String(64), nullable=True, index=True),
-    Column("assignment", String(20), nullable=False),
+    Column("assignment", String(20), nullable=True),
     Column("status", String(20), nullable=False),
     Column("received_at", AwareDateTime(), nullable=False),
     Column("acceptance_due_on", Date, nullable=True),
@@ -195,4 +209,26 @@ service_requests = Table(
     Column("satisfaction", Integer, nullable=True),
     Column("closed_at", AwareDateTime(), nullable=True),
     Column("timer_key", String(255), nullable=True),
+)
+
+# The one-time code of each anonymous form (registration or service request, by its id): only a salted
+# digest of the code, and where it went only as it may be shown (masked).
+contact_confirmations = Table(
+    "contact_confirmations",
+    metadata,
+    Column("reference", String(36), primary_key=True),
+    Column("purpose", String(30), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("sent_to", String(260), nullable=False),
+    Column("code_hash", String(64), nullable=False),
+    Column("salt", String(64), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("wrong_codes", Integer, nullable=False),
+    Column("resends", Integer, nullable=False),
+    Column("expires_at", AwareDateTime(), nullable=False),
+    Column("last_sent_at", AwareDateTime(), nullable=False),
+    Column("created_at", AwareDateTime(), nullable=False),
+    Column("confirmed_at", AwareDateTime(), nullable=True),
+    Column("voided_at", AwareDateTime(), nullable=True),
+    Column("void_reason", String(30), nullable=True),
 )

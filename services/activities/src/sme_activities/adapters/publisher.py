@@ -1,4 +1,5 @@
-"""Turns the activities domain into the contracts it publishes: ids, dates, counts and categories only."""
+"""Turns the activities domain into the contracts it publishes: ids, dates, counts and categories only
+(and, for a one-time code, the one address it goes to)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from sme_activities.domain.activities import Activity
+from sme_activities.domain.confirmations import Contact, ContactConfirmation
 from sme_activities.domain.demand_reports import DemandReport
 from sme_activities.domain.promotion import TARGET_PER_YEAR, PromotionSession
 from sme_activities.domain.service_requests import ServiceRequest
@@ -225,4 +227,21 @@ def request_escalated(request: ServiceRequest, reason: str) -> contract.ServiceR
         acceptance_due_on=request.acceptance_due_on,
         reason=reason,
         escalated_at=request.escalated_at,
+    )
+
+
+def contact_confirmation_requested(
+    confirmation: ContactConfirmation, contact: Contact, code: str, activity_title: str | None
+) -> contract.ContactConfirmationRequested:
+    """The message that carries a one-time code to its contact: the code exists only here and in the
+    message, never in this service's tables."""
+    return contract.ContactConfirmationRequested(
+        reference=confirmation.reference,
+        purpose=contract.ConfirmationPurpose(confirmation.purpose.value),
+        channel=contract.ContactChannel(contact.channel.value),
+        address=contact.address,
+        code=code,
+        expires_at=confirmation.expires_at,
+        activity_title=activity_title,
+        requested_at=confirmation.last_sent_at,
     )

@@ -12,6 +12,8 @@ from sme_activities.adapters.orm import service_requests
 from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus, ServiceRequest
 from sme_contracts.common import ServiceCategory
 
+_NOT_COUNTED = (RequestStatus.PENDING_CONFIRMATION.value, RequestStatus.VOID.value)
+
 
 class ServiceRequestRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -54,7 +56,13 @@ class ServiceRequestRepository:
         escalated: bool | None = None,
         limit: int = 200,
     ) -> list[ServiceRequest]:
-        query = select(service_requests).order_by(service_requests.c.received_at.desc()).limit(limit)
+        """Requests that count (never one awaiting its contact's confirmation, nor a void one), newest first."""
+        query = (
+            select(service_requests)
+            .where(service_requests.c.status.notin_(_NOT_COUNTED))
+            .order_by(service_requests.c.received_at.desc())
+            .limit(limit)
+        )
         if station_id is not None:
             query = query.where(service_requests.c.station_id == station_id)
         if district_code is not None:
@@ -78,7 +86,7 @@ def _row(request: ServiceRequest) -> dict[str, Any]:
 def _request(row: Any) -> ServiceRequest:
     values = dict(row)
     values["category"] = ServiceCategory(values["category"]) if values["category"] else None
-    values["assignment"] = Assignment(values["assignment"])
+    values["assignment"] = Assignment(values["assignment"]) if values["assignment"] else None
     values["status"] = RequestStatus(values["status"])
     values["handling"] = Handling(values["handling"]) if values["handling"] else None
     values["outcome"] = Outcome(values["outcome"]) if values["outcome"] else None

@@ -94,8 +94,9 @@ class Activity:
     def involves(self, station_id: str) -> bool:
         return self.organiser_station_id == station_id or station_id in self.co_organiser_station_ids
 
-    def register(self, *, now: datetime, already_registered: bool) -> None:
-        """Take one place for an enterprise: only before the start, once per enterprise, within capacity."""
+    def check_open(self, *, now: datetime, already_registered: bool) -> None:
+        """Whether an enterprise may register now: before the start, once per enterprise, within capacity.
+        A registration awaiting confirmation is checked here and takes nothing."""
         if self.status is not ActivityStatus.SCHEDULED:
             raise StateConflict("活动已取消或已结束，不能报名 (the activity is not open for registration)")
         if now >= self.starts_at:
@@ -104,6 +105,10 @@ class Activity:
             raise AlreadyRegistered("该企业已报名本活动 (this enterprise is already registered)")
         if self.registered_count >= self.capacity:
             raise CapacityReached(f"活动名额已满（{self.capacity}个） (the activity is full)")
+
+    def register(self, *, now: datetime, already_registered: bool) -> None:
+        """Take one place for an enterprise whose registration was confirmed, under the same rules."""
+        self.check_open(now=now, already_registered=already_registered)
         self.registered_count += 1
 
     def cancel(self, *, now: datetime, code: CancelReason, reason: str) -> None:

@@ -19,3 +19,31 @@ class CapacityReached(StateConflict):
 
 class AlreadyRegistered(StateConflict):
     """One registration per enterprise (USCC) and activity."""
+
+
+class ConfirmationGone(DomainError):
+    """The pending form is void: its code expired, or too many wrong codes were entered (answered 410)."""
+
+
+class WrongCode(DomainError):
+    """The one-time code entered is not the one sent; ``attempts_left`` more may be tried."""
+
+    def __init__(self, attempts_left: int) -> None:
+        super().__init__(
+            f"验证码不正确，还可尝试 {attempts_left} 次 (the code is not the one sent; {attempts_left} attempt(s) left)"
+        )
+        self.attempts_left = attempts_left
+
+
+class ResendTooSoon(DomainError):
+    """A new code was asked for too soon after the last one; ``retry_after`` seconds to wait."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"验证码刚刚发送，请 {retry_after} 秒后再重新获取 (a code was just sent; ask again in {retry_after} s)"
+        )
+        self.retry_after = retry_after
+
+
+class ResendLimitReached(StateConflict):
+    """Every resend a pending form allows was used."""

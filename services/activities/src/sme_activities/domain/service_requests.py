@@ -17,6 +17,8 @@ ACCEPTANCE_WORKING_DAYS = 5
 
 
 class RequestStatus(StrEnum):
+    PENDING_CONFIRMATION = "pending_confirmation"  # 待确认：联系人尚未输入验证码，未分派服务站
+    VOID = "void"  # 未确认，已作废
     RECEIVED = "received"  # 待受理
     ACCEPTED = "accepted"  # 已受理
     MATCHED = "matched"  # 服务中（已对接）
@@ -79,10 +81,10 @@ class ServiceRequest:
     district_code: str
     category: ServiceCategory | None
     details: str
-    station_id: str | None
-    assignment: Assignment
+    station_id: str | None  # while pending: the station the enterprise chose, if any
+    assignment: Assignment | None  # None until confirmed
     status: RequestStatus
-    received_at: datetime
+    received_at: datetime  # when it was submitted; once confirmed, when it counts from
     acceptance_due_on: date | None = None
     acceptance_due_waits_for_year: int | None = None  # the deadline is pending until this year's schedule is loaded
     escalated_at: datetime | None = None
@@ -97,6 +99,12 @@ class ServiceRequest:
     satisfaction: int | None = None
     closed_at: datetime | None = None
     timer_key: str | None = None
+    contact_email: str | None = None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the request exists for stations, the head station, districts and assessment."""
+        return self.status not in (RequestStatus.PENDING_CONFIRMATION, RequestStatus.VOID)
 
     @property
     def escalated(self) -> bool:
@@ -106,8 +114,29 @@ class ServiceRequest:
     def personalised(self) -> bool:
         return self.category is None
 
+    def confirm(self, *, now: datetime, station_id: str | None, assignment: Assignment) -> None:
+        """The contact confirmed: the request is received now and goes to the station it was routed to."""
+        if self.status is not RequestStatus.PENDING_CONFIRMATION:
+            raise StateConflict("该需求不在待确认状态 (the request is not awaiting confirmation)")
+        self.status = RequestStatus.RECEIVED
+        self.received_at = now
+        self.station_id = station_id
+        self.assignment = assignment
+
+    def void(self) -> None:
+        """Never confirmed: it never counts, and neither the contact's data nor the details are kept."""
+        if self.status is not RequestStatus.PENDING_CONFIRMATION:
+            raise StateConflict("该需求不在待确认状态 (the request is not awaiting confirmation)")
+        self.status = RequestStatus.VOID
+        self.contact_name = ""
+        self.contact_phone = ""
+        self.contact_email = None
+        self.details = ""
+
     def accept(self, *, now: datetime, by_head_station: bool) -> None:
         """The station (or the head station, for escalated or unassigned requests) takes the request on."""
+        if not self.counts:
+            raise StateConflict("该需求尚未经联系人确认 (the request was never confirmed by its contact)")
         if self.status is not RequestStatus.RECEIVED:
             raise StateConflict(f"该需求已{_STATUS_TEXT[self.status]}，不能重复受理 (already {self.status.value})")
         if by_head_station and not (self.escalated or self.station_id is None):

@@ -1,13 +1,14 @@
-"""Input checks several routers share: USCC, Guangzhou districts, role aliases."""
+"""Input checks several routers share: USCC, Guangzhou districts, the contact a code is sent to, role aliases."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationInfo
 from stdnum.cn import uscc as uscc_number
 from stdnum.exceptions import ValidationError as NumberInvalid
 
+from sme_activities.domain.confirmations import mobile_number
 from sme_kit.auth import GUANGZHOU_DISTRICTS, Principal, Role
 from sme_kit.http_auth import require_roles
 
@@ -37,6 +38,42 @@ DistrictCode = Annotated[
     Field(description="6-digit division code of a Guangzhou district.", examples=["440106"]),
     AfterValidator(_guangzhou_district),
 ]
+
+ContactPhone = Annotated[
+    str,
+    Field(
+        pattern=r"^[0-9+\-() ]{7,20}$",
+        description="A mainland mobile number receives the confirmation code by SMS; with a landline, give "
+        "contact_email too.",
+        examples=["13800138000"],
+    ),
+]
+EmailAddress = Annotated[
+    str, StringConstraints(max_length=254, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+]
+ContactEmail = Annotated[
+    EmailAddress | None,
+    BeforeValidator(lambda value: value or None),  # an empty answer is no answer
+    Field(
+        default=None,
+        validate_default=True,
+        description="Where the confirmation code goes when contact_phone is not a mobile number.",
+        examples=["li.xiaoming@example.com"],
+    ),
+]
+
+
+def code_goes_somewhere(email: str | None, info: ValidationInfo) -> str | None:
+    """A form filed without signing in needs a mobile number or an e-mail address for its code
+    (a ``field_validator("contact_email")`` of such forms)."""
+    phone = info.data.get("contact_phone")
+    if email is None and phone is not None and mobile_number(phone) is None:
+        raise ValueError(
+            "联系电话不是手机号码时，须填写电子邮箱以接收验证码 "
+            "(give an e-mail address for the confirmation code when the phone is not a mobile number)"
+        )
+    return email
+
 
 HeadStation = Annotated[Principal, require_roles(Role.HEAD_STATION_STAFF)]
 Operator = Annotated[Principal, require_roles(Role.STATION_OPERATOR)]

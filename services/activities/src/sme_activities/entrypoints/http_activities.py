@@ -7,10 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile, status
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sme_activities.domain.activities import ACTIVITY_TYPE_NAMES, Activity, ActivityStatus, ActivityType
-from sme_activities.entrypoints.fields import Organiser, Uscc
+from sme_activities.domain.registrations import RegistrationStatus
+from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_problems, code_sent_message
+from sme_activities.entrypoints.fields import ContactEmail, ContactPhone, Organiser, Uscc, code_goes_somewhere
 from sme_activities.service_layer import activities as use_cases
 from sme_kit.files import MiB, StoredFile
 from sme_kit.http import FilesDep, UowFactoryDep
@@ -128,14 +130,37 @@ class RegistrationIn(BaseModel):
     company_name: str = Field(min_length=2, max_length=200)
     uscc: Uscc
     contact_name: str = Field(min_length=2, max_length=100)
-    contact_phone: str = Field(pattern=r"^[0-9+\-() ]{7,20}$", examples=["13800138000"])
+    contact_phone: ContactPhone
+    contact_email: ContactEmail
+
+    _code_goes_somewhere = field_validator("contact_email")(code_goes_somewhere)
 
 
 class RegistrationReceipt(BaseModel):
-    registration_id: str
+    """A registration as its enterprise sees it: awaiting confirmation (with where the code went), or registered."""
+
+    registration_id: str = Field(description="Keep it to confirm the registration.")
     activity_id: str
-    registered_at: datetime
-    message: str = Field(examples=["报名成功 (registered)"])
+    status: RegistrationStatus = Field(
+        description="pending_confirmation: takes no place until the code is entered; registered; void: never "
+        "confirmed in time."
+    )
+    registered_at: datetime | None = Field(description="When it took its place (null until confirmed).")
+    message: str = Field(examples=["验证码已发送至 138****0011，请在30分钟内输入验证码完成报名"])
+    confirmation: CodeSent | None = Field(description="Where the code went (null once registered).")
+
+    @classmethod
+    def of(cls, state: use_cases.RegistrationState) -> RegistrationReceipt:
+        registration, confirmation = state.registration, state.confirmation
+        registered = registration.status is RegistrationStatus.REGISTERED
+        return cls(
+            registration_id=registration.id,
+            activity_id=registration.activity_id,
+            status=registration.status,
+            registered_at=registration.registered_at,
+            message="报名成功 (registered)" if registered else code_sent_message("报名", confirmation),
+            confirmation=None if registered else CodeSent.of(confirmation),
+        )
 
 
 class RegistrationView(BaseModel):
@@ -144,6 +169,7 @@ class RegistrationView(BaseModel):
     uscc: str
     contact_name: str
     contact_phone: str
+    contact_email: str | None
     registered_at: datetime
 
 
@@ -222,19 +248,50 @@ async def read_activity(activity_id: str, uow: UowFactoryDep) -> ActivityView:
 
 @router.post(
     "/{activity_id}/registrations",
-    status_code=status.HTTP_201_CREATED,
-    summary="Register an enterprise for an activity (public; one per USCC, within capacity)",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Register an enterprise for an activity (public): it counts once the code sent to its contact is entered",
+    description="A code goes by SMS to contact_phone when it is a mainland mobile number, otherwise by e-mail to "
+    "contact_email. The registration takes no place until `POST .../registrations/{registration_id}/confirm`; "
+    "unconfirmed, it is void 30 minutes after the last code was sent. A full or closed activity, or an "
+    "enterprise already registered, is refused at once (409).",
     responses=problem_responses(404, 409, 422),
 )
 async def register(activity_id: str, form: RegistrationIn, uow: UowFactoryDep) -> RegistrationReceipt:
-    registrant = use_cases.Registrant(form.company_name, form.uscc, form.contact_name, form.contact_phone)
-    registration = await use_cases.register(uow, activity_id=activity_id, registrant=registrant)
-    return RegistrationReceipt(
-        registration_id=registration.id,
-        activity_id=activity_id,
-        registered_at=registration.registered_at,
-        message="报名成功 (registered)",
+    registrant = use_cases.Registrant(
+        form.company_name, form.uscc, form.contact_name, form.contact_phone, form.contact_email
     )
+    return RegistrationReceipt.of(await use_cases.register(uow, activity_id=activity_id, registrant=registrant))
+
+
+@router.post(
+    "/{activity_id}/registrations/{registration_id}/confirm",
+    summary="Confirm a registration with the code sent to its contact (public): it takes its place now",
+    description="A wrong code: 422 naming `code`, with the attempts left (5 in all; the fifth wrong one voids "
+    "the registration). Expired or void: 410. Full, cancelled or started activity: 409, and the registration "
+    "stays unconfirmed. Confirming again with the same code returns the registration as it is.",
+    responses=problem_responses(404, 409, 410, 422),
+)
+async def confirm_registration(
+    activity_id: str, registration_id: str, form: ConfirmIn, uow: UowFactoryDep
+) -> RegistrationReceipt:
+    with code_problems():
+        state = await use_cases.confirm_registration(
+            uow, activity_id=activity_id, registration_id=registration_id, code=form.code
+        )
+    return RegistrationReceipt.of(state)
+
+
+@router.post(
+    "/{activity_id}/registrations/{registration_id}/resend",
+    summary="Send a new code for a registration awaiting confirmation (public)",
+    description="At most 3 times, 60 seconds apart (429 with Retry-After when too soon, 409 when none is left); "
+    "the new code replaces the old one and is valid for 30 minutes. Void: 410.",
+    responses=problem_responses(404, 409, 410, 429),
+)
+async def resend_registration_code(activity_id: str, registration_id: str, uow: UowFactoryDep) -> CodeSent:
+    with code_problems():
+        state = await use_cases.resend_registration_code(uow, activity_id=activity_id, registration_id=registration_id)
+    return CodeSent.of(state.confirmation)
 
 
 @router.get(
@@ -253,9 +310,11 @@ async def read_registrations(
             uscc=r.uscc,
             contact_name=r.contact_name,
             contact_phone=r.contact_phone,
+            contact_email=r.contact_email,
             registered_at=r.registered_at,
         )
         for r in found
+        if r.registered_at is not None
     ]
 
 

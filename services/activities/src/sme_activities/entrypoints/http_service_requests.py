@@ -6,10 +6,18 @@ from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus, ServiceRequest
-from sme_activities.entrypoints.fields import DistrictCode, Organiser, Uscc
+from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_problems, code_sent_message
+from sme_activities.entrypoints.fields import (
+    ContactEmail,
+    ContactPhone,
+    DistrictCode,
+    Organiser,
+    Uscc,
+    code_goes_somewhere,
+)
 from sme_activities.service_layer import service_requests as use_cases
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
@@ -41,7 +49,8 @@ class RequestIn(BaseModel):
     company_name: str = Field(min_length=2, max_length=200)
     uscc: Uscc
     contact_name: str = Field(min_length=2, max_length=100)
-    contact_phone: str = Field(pattern=r"^[0-9+\-() ]{7,20}$", examples=["13800138000"])
+    contact_phone: ContactPhone
+    contact_email: ContactEmail
     district_code: DistrictCode
     category: ServiceCategory | None = Field(
         default=None, description="One of the nine common services; leave empty for a personalised need (个性化服务)."
@@ -50,6 +59,8 @@ class RequestIn(BaseModel):
     station_id: str | None = Field(
         default=None, description="The station the enterprise chooses; empty: one of its district."
     )
+
+    _code_goes_somewhere = field_validator("contact_email")(code_goes_somewhere)
 
 
 _WAITS_FOR_YEAR = Field(
@@ -63,12 +74,37 @@ _WAITS_FOR_YEAR = Field(
 
 
 class AcceptedView(BaseModel):
-    id: str = Field(description="Keep it to follow the request.")
-    station_id: str | None = Field(description="The station that is to accept it; null: the head station.")
-    assignment: Assignment
+    """A request as its enterprise sees it after filing or confirming it."""
+
+    id: str = Field(description="Keep it to confirm the request and to follow it.")
+    status: RequestStatus = Field(
+        description="pending_confirmation: goes to no station until the code is entered; received once confirmed."
+    )
+    station_id: str | None = Field(
+        description="The station that is to accept it (null: the head station, or not routed yet while pending)."
+    )
+    assignment: Assignment | None = Field(description="How it found its station (null while pending).")
     acceptance_due_on: date | None = Field(description="Last working day for the station to accept it.")
     acceptance_due_waits_for_year: int | None = _WAITS_FOR_YEAR
-    received_at: datetime
+    received_at: datetime = Field(description="When it was filed; once confirmed, when it was received.")
+    message: str = Field(examples=["验证码已发送至 138****0011，请在30分钟内输入验证码完成提交"])
+    confirmation: CodeSent | None = Field(description="Where the code went (null once confirmed).")
+
+    @classmethod
+    def of(cls, state: use_cases.RequestState) -> AcceptedView:
+        request, confirmation = state.request, state.confirmation
+        pending = request.status is RequestStatus.PENDING_CONFIRMATION and confirmation is not None
+        return cls(
+            id=request.id,
+            status=request.status,
+            station_id=request.station_id if request.counts else None,
+            assignment=request.assignment,
+            acceptance_due_on=request.acceptance_due_on,
+            acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,
+            received_at=request.received_at,
+            message=code_sent_message("提交", confirmation) if pending and confirmation else "已提交 (received)",
+            confirmation=CodeSent.of(confirmation) if pending and confirmation else None,
+        )
 
 
 class MatchIn(BaseModel):
@@ -84,7 +120,12 @@ class CloseIn(BaseModel):
 
 class ProgressView(BaseModel):
     id: str
-    status: RequestStatus
+    status: RequestStatus = Field(
+        description="pending_confirmation: awaits the code sent to its contact (待确认); void: never confirmed."
+    )
+    awaiting_confirmation: CodeSent | None = Field(
+        default=None, description="While pending: where the code went and until when it is valid."
+    )
     station_id: str | None
     escalated: bool
     acceptance_due_on: date | None
@@ -100,6 +141,7 @@ class RequestView(BaseModel):
     uscc: str
     contact_name: str | None = Field(description="Shown to who handles the request, the head station and the bureau.")
     contact_phone: str | None
+    contact_email: str | None
     district_code: str
     category: ServiceCategory | None
     personalised: bool
@@ -126,12 +168,14 @@ class RequestView(BaseModel):
     def of(cls, request: ServiceRequest, principal: Principal) -> RequestView:
         # District officers oversee; they have no need for the enterprise contact's personal data.
         contact = not principal.is_role(Role.DISTRICT_OFFICER)
+        assert request.assignment is not None  # only requests that count are shown, and they were routed
         return cls(
             id=request.id,
             company_name=request.company_name,
             uscc=request.uscc,
             contact_name=request.contact_name if contact else None,
             contact_phone=request.contact_phone if contact else None,
+            contact_email=request.contact_email if contact else None,
             district_code=request.district_code,
             category=request.category,
             personalised=request.personalised,
@@ -158,8 +202,12 @@ class RequestView(BaseModel):
 
 @router.post(
     "",
-    status_code=status.HTTP_201_CREATED,
-    summary="File a service request (public: any enterprise)",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="File a service request (public: any enterprise): it counts once the code sent to its contact is entered",
+    description="A code goes by SMS to contact_phone when it is a mainland mobile number, otherwise by e-mail to "
+    "contact_email. The request goes to no station until `POST /service-requests/{request_id}/confirm`; "
+    "unconfirmed, it is void 30 minutes after the last code was sent. A chosen station that is not active is "
+    "refused at once (409).",
     responses=problem_responses(409, 422),
 )
 async def file_request(form: RequestIn, uow: UowFactoryDep) -> AcceptedView:
@@ -168,20 +216,41 @@ async def file_request(form: RequestIn, uow: UowFactoryDep) -> AcceptedView:
         uscc=form.uscc,
         contact_name=form.contact_name,
         contact_phone=form.contact_phone,
+        contact_email=form.contact_email,
         district_code=form.district_code,
         category=form.category,
         details=form.details,
         station_id=form.station_id,
     )
-    request = await use_cases.file_request(uow, command=command)
-    return AcceptedView(
-        id=request.id,
-        station_id=request.station_id,
-        assignment=request.assignment,
-        acceptance_due_on=request.acceptance_due_on,
-        acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,
-        received_at=request.received_at,
-    )
+    return AcceptedView.of(await use_cases.file_request(uow, command=command))
+
+
+@router.post(
+    "/{request_id}/confirm",
+    summary="Confirm a request with the code sent to its contact (public): it is received and routed now",
+    description="A wrong code: 422 naming `code`, with the attempts left (5 in all; the fifth wrong one voids "
+    "the request). Expired or void: 410. The station chosen is no longer active: 409. Confirming again with "
+    "the same code returns the request as it is.",
+    responses=problem_responses(404, 409, 410, 422),
+)
+async def confirm_request(request_id: str, form: ConfirmIn, uow: UowFactoryDep) -> AcceptedView:
+    with code_problems():
+        state = await use_cases.confirm_request(uow, request_id=request_id, code=form.code)
+    return AcceptedView.of(state)
+
+
+@router.post(
+    "/{request_id}/resend",
+    summary="Send a new code for a request awaiting confirmation (public)",
+    description="At most 3 times, 60 seconds apart (429 with Retry-After when too soon, 409 when none is left); "
+    "the new code replaces the old one and is valid for 30 minutes. Void: 410.",
+    responses=problem_responses(404, 409, 410, 429),
+)
+async def resend_request_code(request_id: str, uow: UowFactoryDep) -> CodeSent:
+    with code_problems():
+        state = await use_cases.resend_request_code(uow, request_id=request_id)
+    assert state.confirmation is not None
+    return CodeSent.of(state.confirmation)
 
 
 @router.get(
@@ -192,11 +261,13 @@ async def file_request(form: RequestIn, uow: UowFactoryDep) -> AcceptedView:
 async def read_progress(
     request_id: str, uow: UowFactoryDep, uscc: str = Query(examples=["91440106MA59C1XE2H"])
 ) -> ProgressView:
-    request = await use_cases.progress_for_enterprise(uow, request_id=request_id, uscc=uscc)
+    state = await use_cases.progress_for_enterprise(uow, request_id=request_id, uscc=uscc)
+    request = state.request
     return ProgressView(
         id=request.id,
         status=request.status,
-        station_id=request.station_id,
+        awaiting_confirmation=CodeSent.of(state.confirmation) if state.confirmation else None,
+        station_id=request.station_id if request.counts else None,
         escalated=request.escalated,
         acceptance_due_on=request.acceptance_due_on,
         acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,

@@ -8,12 +8,16 @@ from datetime import datetime
 from pathlib import Path
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.activities import ActivityRepository, Registration
+from sme_activities.adapters.activities import ActivityRepository
+from sme_activities.adapters.confirmations import ContactConfirmationRepository
 from sme_activities.adapters.stations import StationRepository
 from sme_activities.adapters.theme_months import ThemeMonthRepository
 from sme_activities.domain.activities import Activity, ActivityStatus, ActivityType, CancelReason
+from sme_activities.domain.confirmations import ConfirmationPurpose, ContactConfirmation
 from sme_activities.domain.errors import DomainError, StateConflict
+from sme_activities.domain.registrations import Registration, RegistrationStatus
 from sme_activities.domain.stations import require_active
+from sme_activities.service_layer import confirmations
 from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, own_station_id
 from sme_kit.auth import Principal, Role
 from sme_kit.files import FileStore, StoredFile
@@ -45,6 +49,15 @@ class Registrant:
     uscc: str
     contact_name: str
     contact_phone: str
+    contact_email: str | None = None
+
+
+@dataclass(frozen=True)
+class RegistrationState:
+    """A registration as its enterprise sees it, with the code that confirms it."""
+
+    registration: Registration
+    confirmation: ContactConfirmation
 
 
 def _not_found(activity_id: str) -> NotFound:
@@ -147,34 +160,105 @@ async def get_activity(uow_factory: UnitOfWorkFactory, *, activity_id: str) -> A
     return activity
 
 
-async def register(uow_factory: UnitOfWorkFactory, *, activity_id: str, registrant: Registrant) -> Registration:
-    """An enterprise takes a place: one per USCC, never more than the capacity."""
+async def register(uow_factory: UnitOfWorkFactory, *, activity_id: str, registrant: Registrant) -> RegistrationState:
+    """An enterprise asks for a place. Filed without signing in, the registration waits for its contact
+    to enter the code sent to them, and takes no place until then; a full or closed activity, or an
+    enterprise already registered, is refused at once."""
+    contact = confirmations.contact_of(registrant.contact_phone, registrant.contact_email)
     async with uow_factory(PUBLIC) as uow:
         repository = ActivityRepository(uow.session)
-        activity = await repository.get(activity_id, for_update=True)
+        activity = await repository.get(activity_id)
         if activity is None:
             raise _not_found(activity_id)
-        activity.register(
-            now=uow.clock.now(), already_registered=await repository.is_registered(activity_id, registrant.uscc)
-        )
-        registration = await repository.add_registration(
+        now = uow.clock.now()
+        activity.check_open(now=now, already_registered=await repository.is_registered(activity_id, registrant.uscc))
+        registration = Registration(
+            id=str(uuid.uuid4()),
             activity_id=activity_id,
             company_name=registrant.company_name,
             uscc=registrant.uscc,
             contact_name=registrant.contact_name,
             contact_phone=registrant.contact_phone,
-            now=uow.clock.now(),
+            contact_email=registrant.contact_email,
+            status=RegistrationStatus.PENDING_CONFIRMATION,
+            submitted_at=now,
         )
+        await repository.add_registration(registration)
+        confirmation = await confirmations.send_code(
+            uow,
+            purpose=ConfirmationPurpose.ACTIVITY_REGISTRATION,
+            reference=registration.id,
+            contact=contact,
+            activity_title=activity.title,
+        )
+        uow.audit("submit_registration", "activity", activity_id, registration_id=registration.id)
+        await uow.commit()
+    return RegistrationState(registration, confirmation)
+
+
+async def _pending(
+    uow: UnitOfWork, activity_id: str, registration_id: str
+) -> tuple[ActivityRepository, Registration, ContactConfirmation]:
+    """A registration of this activity and its confirmation, both locked."""
+    confirmation = await ContactConfirmationRepository(uow.session).get(registration_id, for_update=True)
+    repository = ActivityRepository(uow.session)
+    registration = await repository.registration(registration_id, for_update=True)
+    if (
+        confirmation is None
+        or confirmation.purpose is not ConfirmationPurpose.ACTIVITY_REGISTRATION
+        or registration is None
+        or registration.activity_id != activity_id
+    ):
+        raise NotFound(f"没有编号为 {registration_id} 的报名 (no such registration)")
+    return repository, registration, confirmation
+
+
+async def confirm_registration(
+    uow_factory: UnitOfWorkFactory, *, activity_id: str, registration_id: str, code: str
+) -> RegistrationState:
+    """The contact enters the code: the registration takes a place now, if the activity still has one
+    (a full, cancelled or started activity refuses it, and it stays unconfirmed). Confirmed before:
+    nothing changes."""
+    async with uow_factory(PUBLIC) as uow:
+        repository, registration, confirmation = await _pending(uow, activity_id, registration_id)
+        if not await confirmations.check_code(uow, confirmation, code):
+            return RegistrationState(registration, confirmation)
+        activity = await repository.get(activity_id, for_update=True)
+        if activity is None:
+            raise _not_found(activity_id)
+        now = uow.clock.now()
+        activity.register(now=now, already_registered=await repository.is_registered(activity_id, registration.uscc))
+        registration.confirm(now)
+        await repository.save_registration(registration)
         await repository.save(activity)
         uow.audit("register", "activity", activity_id, registration_id=registration.id)
         await uow.commit()
-    return registration
+    return RegistrationState(registration, confirmation)
+
+
+async def resend_registration_code(
+    uow_factory: UnitOfWorkFactory, *, activity_id: str, registration_id: str
+) -> RegistrationState:
+    """A new code for a registration still awaiting confirmation (spaced and capped)."""
+    async with uow_factory(PUBLIC) as uow:
+        repository, registration, confirmation = await _pending(uow, activity_id, registration_id)
+        activity = await repository.get(activity_id)
+        await confirmations.resend_code(
+            uow,
+            confirmation,
+            phone=registration.contact_phone,
+            email=registration.contact_email,
+            activity_title=activity.title if activity else None,
+        )
+        await uow.commit()
+    return RegistrationState(registration, confirmation)
 
 
 async def registrations(
     uow_factory: UnitOfWorkFactory, principal: Principal, *, activity_id: str
 ) -> list[Registration]:
-    """Who registered (personal data of contacts): for the organising side, the head station and the bureau."""
+    """Who registered (personal data of contacts): for the organising side, the head station and the bureau.
+    Registrations still awaiting their contact's confirmation, and void ones, are not listed."""
     async with uow_factory(Actor.of(principal)) as uow:
         repository = ActivityRepository(uow.session)
         activity = await repository.get(activity_id)

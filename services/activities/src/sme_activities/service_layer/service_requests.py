@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sme_activities.adapters import publisher
+from sme_activities.adapters.confirmations import ContactConfirmationRepository
 from sme_activities.adapters.service_requests import ServiceRequestRepository
 from sme_activities.adapters.stations import StationRepository
+from sme_activities.domain.confirmations import ConfirmationPurpose, ContactConfirmation
 from sme_activities.domain.service_requests import (
     Assignment,
     Handling,
@@ -23,6 +25,7 @@ from sme_activities.domain.service_requests import (
     recheck_moment,
 )
 from sme_activities.domain.stations import Station, pick_station, require_active
+from sme_activities.service_layer import confirmations
 from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, sees_station
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
@@ -48,6 +51,15 @@ class FileRequest:
     category: ServiceCategory | None
     details: str
     station_id: str | None
+    contact_email: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestState:
+    """A request as its enterprise sees it, with the code that confirms it (None once void or gone)."""
+
+    request: ServiceRequest
+    confirmation: ContactConfirmation | None
 
 
 def _not_found(request_id: str) -> NotFound:
@@ -90,39 +102,87 @@ async def plan_waiting_deadlines(uow: UnitOfWork, year: int) -> None:
         uow.audit("plan_deadline", "service_request", request.id, due_on=str(request.acceptance_due_on), year=year)
 
 
-async def file_request(uow_factory: UnitOfWorkFactory, *, command: FileRequest) -> ServiceRequest:
-    """An enterprise files a request; it goes to the station it chose or to one of its district (see `pick_station`)."""
+async def file_request(uow_factory: UnitOfWorkFactory, *, command: FileRequest) -> RequestState:
+    """An enterprise files a request without signing in: it waits for its contact to enter the code sent
+    to them, and goes to no station until then. A chosen station that is not active is refused at once."""
+    contact = confirmations.contact_of(command.contact_phone, command.contact_email)
     async with uow_factory(PUBLIC) as uow:
-        stations = StationRepository(uow.session)
-        station: Station | None
         if command.station_id:
-            station = require_active(await stations.get(command.station_id), command.station_id, as_what="受理服务需求")
-            assignment = Assignment.SME_CHOICE
-        else:
-            candidates = await stations.candidates(command.district_code)
-            station = pick_station(candidates, district_code=command.district_code, category=command.category)
-            assignment = Assignment.DISTRICT_MATCH if station else Assignment.HEAD_STATION
+            station = await StationRepository(uow.session).get(command.station_id)
+            require_active(station, command.station_id, as_what="受理服务需求")
         request = ServiceRequest(
             id=str(uuid.uuid4()),
             company_name=command.company_name,
             uscc=command.uscc,
             contact_name=command.contact_name,
             contact_phone=command.contact_phone,
+            contact_email=command.contact_email,
             district_code=command.district_code,
             category=command.category,
             details=command.details,
-            station_id=station.id if station else None,
-            assignment=assignment,
-            status=RequestStatus.RECEIVED,
+            station_id=command.station_id,
+            assignment=None,
+            status=RequestStatus.PENDING_CONFIRMATION,
             received_at=uow.clock.now(),
         )
+        await ServiceRequestRepository(uow.session).add(request)
+        confirmation = await confirmations.send_code(
+            uow, purpose=ConfirmationPurpose.SERVICE_REQUEST, reference=request.id, contact=contact
+        )
+        uow.audit("submit", "service_request", request.id, district_code=request.district_code)
+        await uow.commit()
+    return RequestState(request, confirmation)
+
+
+async def _route(uow: UnitOfWork, request: ServiceRequest) -> tuple[Station | None, Assignment]:
+    """The station the request goes to: the one the enterprise chose (still active), else one of its
+    district (see `pick_station`), else the head station."""
+    stations = StationRepository(uow.session)
+    if request.station_id:
+        chosen = require_active(await stations.get(request.station_id), request.station_id, as_what="受理服务需求")
+        return chosen, Assignment.SME_CHOICE
+    candidates = await stations.candidates(request.district_code)
+    station = pick_station(candidates, district_code=request.district_code, category=request.category)
+    return station, Assignment.DISTRICT_MATCH if station else Assignment.HEAD_STATION
+
+
+async def _pending(
+    uow: UnitOfWork, request_id: str
+) -> tuple[ServiceRequestRepository, ServiceRequest, ContactConfirmation]:
+    """A request filed without signing in and its confirmation, both locked."""
+    confirmation = await ContactConfirmationRepository(uow.session).get(request_id, for_update=True)
+    repository = ServiceRequestRepository(uow.session)
+    request = await repository.get(request_id, for_update=True)
+    if confirmation is None or confirmation.purpose is not ConfirmationPurpose.SERVICE_REQUEST or request is None:
+        raise _not_found(request_id)
+    return repository, request, confirmation
+
+
+async def confirm_request(uow_factory: UnitOfWorkFactory, *, request_id: str, code: str) -> RequestState:
+    """The contact enters the code: the request is received now, routed to its station, and the
+    station's 5 working days start. Confirmed before: nothing changes."""
+    async with uow_factory(PUBLIC) as uow:
+        repository, request, confirmation = await _pending(uow, request_id)
+        if not await confirmations.check_code(uow, confirmation, code):
+            return RequestState(request, confirmation)
+        station, assignment = await _route(uow, request)
+        request.confirm(now=uow.clock.now(), station_id=station.id if station else None, assignment=assignment)
         if request.station_id is not None:
             await _plan_escalation(uow, request)
-        await ServiceRequestRepository(uow.session).add(request)
+        await repository.save(request)
         uow.publish(publisher.request_received(request))
         uow.audit("file", "service_request", request.id, station_id=request.station_id, assignment=assignment.value)
         await uow.commit()
-    return request
+    return RequestState(request, confirmation)
+
+
+async def resend_request_code(uow_factory: UnitOfWorkFactory, *, request_id: str) -> RequestState:
+    """A new code for a request still awaiting confirmation (spaced and capped)."""
+    async with uow_factory(PUBLIC) as uow:
+        _, request, confirmation = await _pending(uow, request_id)
+        await confirmations.resend_code(uow, confirmation, phone=request.contact_phone, email=request.contact_email)
+        await uow.commit()
+    return RequestState(request, confirmation)
 
 
 def _acts_as_head_station(principal: Principal, request: ServiceRequest) -> bool:
@@ -142,7 +202,7 @@ async def _handling(
     async with uow_factory(Actor.of(principal)) as uow:
         repository = ServiceRequestRepository(uow.session)
         request = await repository.get(request_id, for_update=True)
-        if request is None:
+        if request is None or not request.counts:
             raise _not_found(request_id)
         yield uow, repository, request, _acts_as_head_station(principal, request)
 
@@ -236,18 +296,22 @@ async def find_requests(
 async def get_request(uow_factory: UnitOfWorkFactory, principal: Principal, *, request_id: str) -> ServiceRequest:
     async with uow_factory(Actor.of(principal)) as uow:
         request = await ServiceRequestRepository(uow.session).get(request_id)
-    if request is None or not _visible(principal, request):
+    if request is None or not request.counts or not _visible(principal, request):
         raise _not_found(request_id)
     return request
 
 
-async def progress_for_enterprise(uow_factory: UnitOfWorkFactory, *, request_id: str, uscc: str) -> ServiceRequest:
-    """The enterprise follows its own request: the id and its USCC must match."""
+async def progress_for_enterprise(uow_factory: UnitOfWorkFactory, *, request_id: str, uscc: str) -> RequestState:
+    """The enterprise follows its own request (the id and its USCC must match): one awaiting
+    confirmation shows where its code went and until when."""
     async with uow_factory(PUBLIC) as uow:
         request = await ServiceRequestRepository(uow.session).get(request_id)
-    if request is None or request.uscc != uscc.strip().upper():
-        raise _not_found(request_id)
-    return request
+        if request is None or request.uscc != uscc.strip().upper():
+            raise _not_found(request_id)
+        confirmation = None
+        if request.status is RequestStatus.PENDING_CONFIRMATION:
+            confirmation = await ContactConfirmationRepository(uow.session).get(request_id)
+    return RequestState(request, confirmation)
 
 
 async def escalate_if_unaccepted(timer: Timer, uow: UnitOfWork) -> None:
