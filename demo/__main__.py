@@ -133,6 +133,7 @@ def print_guide(api: Api, year: int, notice: dict[str, Any] | None) -> None:
     say(f"  活动 activities               {activities}/activities")
     say(f"  站内信 inbox                  {notifications}/inbox   (with a token, see below)")
     say(f"  API 文档                      {registry}/docs … {notifications}/docs")
+    say(f"  短信（含验证码）text messages {api.sms_spool / 'sms.jsonl'}   (development: the SMS spool)")
     say('令牌 (tokens): TOKEN=$(make -s token ROLE=... ) then curl -H "Authorization: Bearer $TOKEN" ...')
     say("  make -s token ROLE=bureau_admin SUB=bureau-chen")
     say("  make -s token ROLE=head_station_staff SUB=hs-liang")

@@ -13,7 +13,7 @@ activities, record promotion sessions and report their district's demand.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -22,6 +22,7 @@ from demo.api import Api, DemoError
 from demo.cast import (
     APPLICANTS,
     AWAITING_DISTRICT,
+    ENTERPRISE_CONTACTS,
     ENTERPRISES,
     EXPERTS,
     NOT_RECOMMENDED,
@@ -303,14 +304,12 @@ def _head_station_programme(api: Api, today: date, say: Say) -> None:
                 "capacity": 80,
             },
         )
-        for name, uscc, _, _, _ in ENTERPRISES:
-            api.post(
-                "activities",
-                f"/activities/{created['id']}/registrations",
-                json={"company_name": name, "uscc": uscc, "contact_name": "王小明", "contact_phone": "13800138000"},
-            )
-    for name, uscc, district_code, category, details in ENTERPRISES[:2]:
-        _ask_for_service(api, name, uscc, district_code, category, details)
+        forms = [
+            (f"/activities/{created['id']}/registrations", _contact_answers(name, uscc), created["title"])
+            for name, uscc, *_ in ENTERPRISES
+        ]
+        _file_and_confirm(api, forms)
+    _ask_for_services(api, ENTERPRISES[:2])
     say("· 服务总站发布主题月计划、举办 2 场活动（企业已报名），受理 2 项企业服务需求")
 
 
@@ -318,20 +317,34 @@ def _theme_months(today: date) -> list[tuple[int, str, list[str]]]:
     return [(today.month, "policy", ["开展惠企政策宣讲不少于 3 场", "推广“穗小信”工信政策数字人"])]
 
 
-def _ask_for_service(api: Api, name: str, uscc: str, district_code: str, category: str, details: str) -> None:
-    api.post(
-        "activities",
-        "/service-requests",
-        json={
-            "company_name": name,
-            "uscc": uscc,
-            "contact_name": "王小明",
-            "contact_phone": "13800138000",
-            "district_code": district_code,
-            "category": category,
-            "details": details,
-        },
-    )
+def _contact_answers(name: str, uscc: str) -> dict[str, str]:
+    contact_name, mobile = ENTERPRISE_CONTACTS[uscc]
+    return {"company_name": name, "uscc": uscc, "contact_name": contact_name, "contact_phone": mobile}
+
+
+def _ask_for_services(api: Api, enterprises: Iterable[tuple[str, str, str, str, str]]) -> None:
+    forms = [
+        (
+            "/service-requests",
+            {**_contact_answers(name, uscc), "district_code": district_code, "category": category, "details": details},
+            "服务需求",
+        )
+        for name, uscc, district_code, category, details in enterprises
+    ]
+    _file_and_confirm(api, forms)
+
+
+def _file_and_confirm(api: Api, forms: list[tuple[str, dict[str, str], str]]) -> None:
+    """File public forms (path, answers, what its SMS mentions) as their enterprises' contacts do, then
+    confirm each with the code texted to the contact's mobile: a form counts only once confirmed."""
+    mark = api.texts_so_far()
+    pending = []
+    for path, answers, mentioning in forms:
+        answer = api.post("activities", path, json=answers, expect=(202,))
+        pending.append((f"{path}/{answer.get('registration_id') or answer['id']}", answers, mentioning))
+    for url, answers, mentioning in pending:
+        code = api.code_texted_to(answers["contact_phone"], mentioning, after=mark)
+        api.post("activities", f"{url}/confirm", json={"code": code})
 
 
 # --- act two ---------------------------------------------------------------------------------
@@ -446,6 +459,5 @@ def _stations_at_work(api: Api, stations: list[dict[str, Any]], say: Say) -> Non
                     "service_needs": "希望开展知识产权质押融资和跨境合规培训。",
                 },
             )
-    for name, uscc, district_code, category, details in ENTERPRISES[2:]:
-        _ask_for_service(api, name, uscc, district_code, category, details)
+    _ask_for_services(api, ENTERPRISES[2:])
     say(f"· {len(stations)} 家服务站签署服务公约、登记宣讲推广、举办活动、报送需求；企业向服务站提出服务需求")

@@ -4,9 +4,11 @@ services show."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -14,9 +16,12 @@ import httpx
 from sme_kit.auth import mint_dev_token
 from sme_kit.clock import SHANGHAI
 from sme_kit.http_client import service_client_sync
+from sme_notifications.adapters.sms import confirmation_code_in, read_spool
 
 SERVICES = ("registry", "review", "activities", "assessment", "notifications")
 T = TypeVar("T")
+# Where `make run`'s notifications service spools the SMS it "sends" (its SMS_SPOOL_DIR default).
+SMS_SPOOL = Path(__file__).resolve().parents[1] / ".local" / "run" / "sms-spool"
 
 
 class DemoError(RuntimeError):
@@ -26,10 +31,11 @@ class DemoError(RuntimeError):
 class Api:
     """The five services at their URLs, called with the token of whoever takes the step."""
 
-    def __init__(self, urls: dict[str, str], secret: str) -> None:
+    def __init__(self, urls: dict[str, str], secret: str, sms_spool: Path | None = None) -> None:
         self.urls = urls
         self._secret = secret
         self._clients = {name: service_client_sync(url) for name, url in urls.items()}
+        self.sms_spool = sms_spool or Path(os.environ.get("SMS_SPOOL_DIR", SMS_SPOOL))
 
     def close(self) -> None:
         for client in self._clients.values():
@@ -94,6 +100,25 @@ class Api:
                 return found
             time.sleep(0.2)
         raise DemoError(f"waited {timeout:.0f}s for {what}; see .local/run/*.log")
+
+    # --- a phone ---------------------------------------------------------------------------
+
+    def texts_so_far(self) -> int:
+        """How many SMS the development SMS spool holds (mark it before a form, read codes after it)."""
+        return len(read_spool(self.sms_spool))
+
+    def code_texted_to(self, mobile: str, mentioning: str, *, after: int) -> str:
+        """The one-time code in the first SMS to ``mobile`` after the ``after``-th that mentions
+        ``mentioning``: read on the phone, as its owner reads it."""
+
+        def arrived() -> str | None:
+            for sms in read_spool(self.sms_spool)[after:]:
+                code = confirmation_code_in(sms.text)
+                if sms.mobile == mobile and mentioning in sms.text and code:
+                    return code
+            return None
+
+        return self.wait(arrived, f"an SMS with a code to {mobile} in {self.sms_spool}")
 
     # --- the system as a whole ------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The five services as one system: separate processes on the real broker and PostgreSQL, one
-clock for all of them that the scenario moves, an SMTP mailbox, and a client per service.
+clock for all of them that the scenario moves, an SMTP mailbox, the SMS spool (every mobile's
+phone), and a client per service.
 
 Every service runs the way `make run` starts it (uvicorn --factory), but on its own fresh
 PostgreSQL database, on topics no other test uses, with TESTING_CLOCK on and the same
@@ -32,6 +33,7 @@ from sme_kit.http_client import service_client
 from sme_kit.testing import wait_until
 from sme_kit.testing.infra import create_database, delete_topics, drop_database
 from sme_kit.testing.processes import ServiceProcess, free_port
+from sme_notifications.adapters.sms import confirmation_code_in, read_spool
 
 SERVICES = ("registry", "review", "activities", "assessment", "notifications")
 T = TypeVar("T")
@@ -88,6 +90,7 @@ class System:
     secret: str
     mailbox: Mailbox
     spans_dir: Path
+    sms_dir: Path
     clients: dict[str, httpx.AsyncClient] = field(default_factory=dict)
 
     # --- the HTTP client of each service ------------------------------------------------------
@@ -213,6 +216,24 @@ class System:
 
         return await self.eventually(arrived, f"an e-mail to {address} about {containing!r}")
 
+    def codes_sent_to(self, address: str) -> list[str]:
+        """The one-time codes that reached ``address`` so far, oldest first: texted to a mobile number
+        (the SMS spool), mailed to an e-mail address (the SMTP mailbox)."""
+        if "@" in address:
+            texts = [Mailbox.text(message) for message in self.mailbox.to(address)]
+        else:
+            texts = [sms.text for sms in read_spool(self.sms_dir) if sms.mobile == address]
+        return [code for text in texts if (code := confirmation_code_in(text))]
+
+    async def next_code_to(self, address: str, *, after: int) -> str:
+        """Wait for a code to reach ``address`` beyond the ``after`` it had (see `codes_sent_to`); the newest."""
+
+        async def arrived() -> str | None:
+            codes = self.codes_sent_to(address)
+            return codes[-1] if len(codes) > after else None
+
+        return await self.eventually(arrived, f"a one-time code to {address}")
+
     def spans(self) -> list[dict[str, Any]]:
         """Every span the traced services finished so far, each with the service that wrote it."""
         found = []
@@ -284,7 +305,7 @@ async def start_system(
             await drop_database(pg_admin_url, url)
         await delete_topics(kafka_bootstrap, prefix)  # a broker keeps files open for every partition
 
-    system = System(services, secret, mailbox, spans_dir)
+    system = System(services, secret, mailbox, spans_dir, workdir / "sms")
     try:
         await asyncio.gather(*(asyncio.to_thread(s.start, 90.0) for s in services.values()))
     except BaseException:

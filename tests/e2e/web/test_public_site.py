@@ -31,7 +31,8 @@ GROUNDS = "据了解，该单位实际在岗的专职服务人员只有一名，
 
 
 def demo(system: System) -> Api:
-    return Api({name: service.url for name, service in system.services.items()}, system.secret)
+    """The demo on this system: its people read their codes on the system's SMS spool."""
+    return Api({name: service.url for name, service in system.services.items()}, system.secret, system.sms_dir)
 
 
 def quiet(_: str) -> None:
