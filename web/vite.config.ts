@@ -23,6 +23,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/**/*.test.ts'],
     restoreMocks: true,
+    // The console imports Element Plus's per-component styles (.css from inside the package).
+    server: { deps: { inline: ['element-plus'] } },
     unstubGlobals: true,
     // Mounting components is slow on a busy 2-core machine: a time limit is for hangs, not speed.
     testTimeout: 60_000,

@@ -3,7 +3,8 @@
 // public route chunk, and all that they import statically. The console (src/console/) is left
 // out: it loads only under /console. Fails when the total is over the budget, or when Element
 // Plus has found its way into the public pages (a chunk from its package, or one holding its
-// components, whose names it keeps as strings: "ElButton", "ElConfigProvider", …).
+// components, whose names it keeps as strings: "ElButton", "ElConfigProvider", …), or the
+// console's OpenID Connect client (oidc-client-ts, recognised by its PKCE parameter).
 //
 //   node scripts/bundle-report.mjs            budget 250 kB (1 kB = 1000 bytes, as Vite counts)
 //   BUNDLE_BUDGET_KB=200 node scripts/bundle-report.mjs
@@ -19,6 +20,8 @@ const budgetKb = Number(process.env.BUNDLE_BUDGET_KB ?? 250);
 const CONSOLE = /^src\/console\//;
 const ELEMENT_PLUS = /(^|[\\/])(element-plus|@element-plus)([\\/]|$)/;
 const ELEMENT_PLUS_COMPONENT = /["'`]El[A-Z][A-Za-z]+["'`]/;
+const OIDC = /(^|[\\/])oidc-client-ts([\\/]|$)/;
+const OIDC_CODE = /code_verifier/;
 
 if (!existsSync(manifestFile)) {
   console.error(`bundle-report: ${path.relative(web, manifestFile)} is missing; run \`npm run build\` first.`);
@@ -91,9 +94,12 @@ for (const key of keys) {
   const named = ELEMENT_PLUS.test(chunk.src ?? '') || ELEMENT_PLUS.test(chunk.name ?? '') || ELEMENT_PLUS.test(key);
   const inside = chunk.file.endsWith('.js') && ELEMENT_PLUS_COMPONENT.test(readFileSync(path.join(dist, chunk.file), 'utf8'));
   if (named || inside) failures.push(`Element Plus is in a public chunk: ${chunk.file} (${chunk.src ?? chunk.name ?? key})`);
+  const oidcNamed = OIDC.test(chunk.src ?? '') || OIDC.test(key);
+  const oidcInside = chunk.file.endsWith('.js') && OIDC_CODE.test(readFileSync(path.join(dist, chunk.file), 'utf8'));
+  if (oidcNamed || oidcInside) failures.push(`the OpenID Connect client is in a public chunk: ${chunk.file}`);
 }
 if (failures.length > 0) {
   for (const failure of failures) console.error(`bundle-report: ${failure}`);
   process.exit(1);
 }
-console.log('bundle-report: within budget; no Element Plus in the public pages.');
+console.log('bundle-report: within budget; no Element Plus and no OpenID Connect client in the public pages.');

@@ -17,6 +17,41 @@ export function serviceClient<Paths extends {}>(service: Service): Client<Paths>
   });
 }
 
+/** What a signed-in client needs from the console's session. */
+export interface Credentials {
+  /** The bearer token to send; null when nobody is signed in. */
+  accessToken(): string | null;
+  /** A service answered 401: the token is no longer accepted, the session is over. */
+  rejected(problem: unknown): void;
+}
+
+/**
+ * A client of one service that sends the session's bearer token and reports a 401 to the
+ * session. Only the console uses these: the public pages call the services anonymously.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export function signedInClient<Paths extends {}>(service: Service, credentials: Credentials): Client<Paths> {
+  const client = serviceClient<Paths>(service);
+  client.use({
+    onRequest({ request }) {
+      const token = credentials.accessToken();
+      if (token) request.headers.set('Authorization', `Bearer ${token}`);
+      return request;
+    },
+    async onResponse({ response }) {
+      if (response.status === 401) {
+        const body: unknown = await response
+          .clone()
+          .json()
+          .catch(() => null);
+        credentials.rejected(body);
+      }
+      return response;
+    },
+  });
+  return client;
+}
+
 interface Outcome<Data> {
   data?: Data;
   error?: unknown;

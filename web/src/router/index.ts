@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterScrollBehavior } from 'vue-router';
-import { consoleRoutes } from '@/console/routes';
+import { consoleRoutes, guardConsole } from '@/console/routes';
 import PublicLayout from '@/public/layout/PublicLayout.vue';
 
 /**
@@ -76,9 +76,11 @@ const scrollBehavior: RouterScrollBehavior = (to, from, saved) => {
 };
 
 export function makeRouter() {
-  return createRouter({
+  const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes: [...consoleRoutes, ...publicRoutes],
     scrollBehavior,
   });
+  guardConsole(router);
+  return router;
 }
