@@ -111,13 +111,16 @@ async def test_a_service_request_with_a_landline_is_confirmed_by_the_code_mailed
     assert code in mail.get_body(preferencelist=("plain",)).get_content()
     assert code not in mail["Subject"]
     progress = ok(
-        await system.activities.get(f"/service-requests/{reference}/progress", params={"uscc": REQUEST["uscc"]})
+        await system.activities.get(f"/service-requests/{reference}/progress", params={"uscc": REQUEST["uscc"]}), 409
     )
-    assert progress["status"] == "pending_confirmation"
+    assert (progress["type"], progress["awaiting_confirmation"]["channel"]) == (
+        "https://sme.gz.gov.cn/problems/awaiting-confirmation",
+        "email",
+    )
     assert ok(await system.activities.get("/service-requests", headers=system.head_station)) == []
 
     confirmed = ok(await system.activities.post(f"/service-requests/{reference}/confirm", json={"code": code}))
-    assert (confirmed["status"], confirmed["assignment"]) == ("received", "head_station")
+    assert (confirmed["confirmed"], confirmed["assignment"]) == (True, "head_station")
     await system.inbox_message(
         system.head_station,
         "gz.sme.activities.service_request.received.v1",

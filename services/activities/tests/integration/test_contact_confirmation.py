@@ -187,7 +187,7 @@ async def test_a_service_request_reaches_its_station_only_once_confirmed_and_cou
     assert response.status_code == 202, response.text
     pending = response.json()
     reference = pending["id"]
-    assert (pending["status"], pending["station_id"], pending["assignment"]) == ("pending_confirmation", None, None)
+    assert (pending["confirmed"], pending["station_id"], pending["assignment"]) == (False, None, None)
     assert (pending["confirmation"]["channel"], pending["confirmation"]["sent_to"]) == ("email", "l***@example.com")
 
     # Not for the station, the head station or the district while it waits; its enterprise sees it waiting.
@@ -196,11 +196,12 @@ async def test_a_service_request_reaches_its_station_only_once_confirmed_and_cou
         assert (await service.http.get(f"/service-requests/{reference}", headers=who)).status_code == 404
     taken = await service.http.post(f"/service-requests/{reference}/accept", headers=service.head)
     assert taken.status_code == 404
-    progress = (
-        await service.http.get(f"/service-requests/{reference}/progress", params={"uscc": landline["uscc"]})
-    ).json()
-    assert (progress["status"], progress["station_id"]) == ("pending_confirmation", None)
-    assert progress["awaiting_confirmation"]["sent_to"] == "l***@example.com"
+    progress = await service.http.get(f"/service-requests/{reference}/progress", params={"uscc": landline["uscc"]})
+    waiting = progress.json()
+    assert (progress.status_code, waiting["type"]) == (409, "https://sme.gz.gov.cn/problems/awaiting-confirmation")
+    assert "待确认" in waiting["detail"]
+    assert "l***@example.com" in waiting["detail"]
+    assert waiting["awaiting_confirmation"]["sent_to"] == "l***@example.com"
 
     [sent] = await service.codes_sent(reference)
     assert (sent.channel, sent.address, sent.purpose) == (
@@ -210,8 +211,8 @@ async def test_a_service_request_reaches_its_station_only_once_confirmed_and_cou
     )
     await service.move_to(datetime.fromisoformat("2026-12-01T10:20:00+08:00"))
     confirmed = await service.confirm(f"/service-requests/{reference}", sent.code)
-    assert (confirmed["status"], confirmed["station_id"], confirmed["assignment"]) == (
-        "received",
+    assert (confirmed["confirmed"], confirmed["station_id"], confirmed["assignment"]) == (
+        True,
         "st-1",
         "district_match",
     )
@@ -237,7 +238,8 @@ async def test_a_service_request_never_confirmed_never_reaches_a_station_and_kee
     await service.code_for(pending["id"])
     await service.move_to(datetime.fromisoformat(pending["confirmation"]["expires_at"]) + timedelta(seconds=1))
     progress = await service.http.get(f"/service-requests/{pending['id']}/progress", params={"uscc": filed()["uscc"]})
-    assert (progress.json()["status"], progress.json()["awaiting_confirmation"]) == ("void", None)
+    assert (progress.status_code, progress.json()["type"]) == (410, "https://sme.gz.gov.cn/problems/confirmation-gone")
+    assert "作废" in progress.json()["detail"]
     [row] = await rows(service, service_requests, pending["id"])
     assert (row["contact_name"], row["contact_phone"], row["details"], row["station_id"]) == ("", "", "", None)
     assert (await service.http.get("/service-requests", headers=service.bureau)).json() == []

@@ -39,7 +39,7 @@ async def test_a_request_is_routed_accepted_matched_and_closed_with_the_enterpri
     await service.wait_for_station("st-3")
 
     request = await service.file_confirmed(filed())
-    assert (request["status"], request["station_id"], request["assignment"]) == ("received", "st-2", "district_match")
+    assert (request["confirmed"], request["station_id"], request["assignment"]) == (True, "st-2", "district_match")
     assert request["acceptance_due_on"] == "2026-12-04"  # received Sat 11-28: 11-30 .. 12-04
     chosen = await service.file_confirmed(filed(station_id="st-3"))
     assert (chosen["station_id"], chosen["assignment"]) == ("st-3", "sme_choice")

@@ -29,7 +29,7 @@ async def test_a_revoked_station_loses_the_right_to_organise_and_its_future_acti
             "station_id": "st-2",
         }
     )
-    assert pending["status"] == "received"
+    assert pending["confirmed"]
 
     await registry.change_status("st-2", StationStatus.REVOKED)
     await service.wait_for_station("st-2", status="revoked")

@@ -12,6 +12,7 @@ from sme_activities.domain.confirmations import (
     MAX_RESENDS,
     MAX_WRONG_CODES,
     RESEND_INTERVAL,
+    AwaitingConfirmation,
     ConfirmationPurpose,
     ConfirmationStatus,
     Contact,
@@ -286,3 +287,16 @@ def test_a_void_request_keeps_no_personal_data_and_never_counts() -> None:
     pending.void()
     assert (pending.status, pending.counts) == (RequestStatus.VOID, False)
     assert (pending.contact_name, pending.contact_phone, pending.contact_email, pending.details) == ("", "", None, "")
+
+
+def test_a_form_counts_only_once_confirmed_and_says_where_its_code_went_until_then() -> None:
+    pending = issued()
+    with pytest.raises(AwaitingConfirmation) as waiting:
+        pending.require_confirmed()
+    assert "138****0011" in str(waiting.value)
+    pending.verify("123456", NOW)
+    pending.require_confirmed()
+    void = issued()
+    void.expire(NOW + CODE_VALIDITY)
+    with pytest.raises(ConfirmationGone):
+        void.require_confirmed()

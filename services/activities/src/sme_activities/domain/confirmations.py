@@ -26,6 +26,18 @@ from sme_activities.domain.errors import (
     WrongCode,
 )
 
+
+class AwaitingConfirmation(StateConflict):
+    """The form does not count yet: its contact has not entered the code (``confirmation`` says where it went)."""
+
+    def __init__(self, confirmation: ContactConfirmation) -> None:
+        super().__init__(
+            f"尚待确认：请输入发送至 {confirmation.sent_to} 的验证码完成提交 "
+            f"(awaiting confirmation: enter the code sent to {confirmation.sent_to})"
+        )
+        self.confirmation = confirmation
+
+
 CODE_DIGITS = 6
 CODE_VALIDITY = timedelta(minutes=30)
 MAX_WRONG_CODES = 5
@@ -161,6 +173,14 @@ class ContactConfirmation:
         if self.status is not ConfirmationStatus.PENDING or not self.resends_left:
             return None
         return self.last_sent_at + RESEND_INTERVAL
+
+    def require_confirmed(self) -> None:
+        """A form counts once confirmed: raises `AwaitingConfirmation` while it waits, `ConfirmationGone`
+        once it is void."""
+        if self.status is ConfirmationStatus.PENDING:
+            raise AwaitingConfirmation(self)
+        if self.status is ConfirmationStatus.VOID:
+            raise ConfirmationGone(_GONE_TEXT[self.void_reason or VoidReason.EXPIRED])
 
     def verify(self, code: str, now: datetime) -> bool:
         """Whether ``code`` confirms the form: True when it does so now, False when the form was confirmed

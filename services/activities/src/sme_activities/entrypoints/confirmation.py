@@ -9,9 +9,9 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from sme_activities.domain.confirmations import ContactChannel, ContactConfirmation
+from sme_activities.domain.confirmations import AwaitingConfirmation, ContactChannel, ContactConfirmation
 from sme_activities.domain.errors import ResendTooSoon, WrongCode
-from sme_kit.problems import FieldError, TooManyRequests, ValidationFailed
+from sme_kit.problems import Conflict, FieldError, TooManyRequests, ValidationFailed
 
 
 class ConfirmIn(BaseModel):
@@ -55,9 +55,12 @@ def code_sent_message(what: str, confirmation: ContactConfirmation) -> str:
 @contextmanager
 def code_problems() -> Iterator[None]:
     """A wrong code is a 422 naming the field ``code`` (attempts left in the detail); a resend asked for
-    too soon a 429 with Retry-After."""
+    too soon a 429 with Retry-After; a form still awaiting its code a 409 saying where the code went."""
     try:
         yield
+    except AwaitingConfirmation as waiting:
+        sent = CodeSent.of(waiting.confirmation).model_dump(mode="json")
+        raise Conflict(str(waiting), type="awaiting-confirmation", extensions={"awaiting_confirmation": sent}) from None
     except WrongCode as wrong:
         error = FieldError("code", str(wrong), "wrong_code", "body")
         raise ValidationFailed([error], detail=str(wrong), extensions={"attempts_left": wrong.attempts_left}) from None

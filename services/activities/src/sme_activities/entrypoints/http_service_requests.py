@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus, ServiceRequest
+from sme_activities.domain import service_requests as domain
+from sme_activities.domain.service_requests import Assignment, Handling, Outcome, ServiceRequest
 from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_problems, code_sent_message
 from sme_activities.entrypoints.fields import (
     ContactEmail,
@@ -26,6 +28,15 @@ from sme_kit.http_auth import CurrentPrincipal
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/service-requests", tags=["企业服务需求 Service requests"])
+
+
+class RequestStatus(StrEnum):
+    """Where a request stands once it counts (one still awaiting its contact's code is no request yet)."""
+
+    RECEIVED = "received"  # 待受理
+    ACCEPTED = "accepted"  # 已受理
+    MATCHED = "matched"  # 服务中（已对接）
+    CLOSED = "closed"  # 已办结
 
 
 class RequestIn(BaseModel):
@@ -77,8 +88,8 @@ class AcceptedView(BaseModel):
     """A request as its enterprise sees it after filing or confirming it."""
 
     id: str = Field(description="Keep it to confirm the request and to follow it.")
-    status: RequestStatus = Field(
-        description="pending_confirmation: goes to no station until the code is entered; received once confirmed."
+    confirmed: bool = Field(
+        description="false: goes to no station until the code sent to its contact is entered; true: received."
     )
     station_id: str | None = Field(
         description="The station that is to accept it (null: the head station, or not routed yet while pending)."
@@ -93,17 +104,17 @@ class AcceptedView(BaseModel):
     @classmethod
     def of(cls, state: use_cases.RequestState) -> AcceptedView:
         request, confirmation = state.request, state.confirmation
-        pending = request.status is RequestStatus.PENDING_CONFIRMATION and confirmation is not None
+        pending = None if request.counts else confirmation
         return cls(
             id=request.id,
-            status=request.status,
+            confirmed=request.counts,
             station_id=request.station_id if request.counts else None,
             assignment=request.assignment,
             acceptance_due_on=request.acceptance_due_on,
             acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,
             received_at=request.received_at,
-            message=code_sent_message("提交", confirmation) if pending and confirmation else "已提交 (received)",
-            confirmation=CodeSent.of(confirmation) if pending and confirmation else None,
+            message=code_sent_message("提交", pending) if pending else "已提交 (received)",
+            confirmation=CodeSent.of(pending) if pending else None,
         )
 
 
@@ -120,12 +131,7 @@ class CloseIn(BaseModel):
 
 class ProgressView(BaseModel):
     id: str
-    status: RequestStatus = Field(
-        description="pending_confirmation: awaits the code sent to its contact (待确认); void: never confirmed."
-    )
-    awaiting_confirmation: CodeSent | None = Field(
-        default=None, description="While pending: where the code went and until when it is valid."
-    )
+    status: RequestStatus
     station_id: str | None
     escalated: bool
     acceptance_due_on: date | None
@@ -182,7 +188,7 @@ class RequestView(BaseModel):
             details=request.details,
             station_id=request.station_id,
             assignment=request.assignment,
-            status=request.status,
+            status=RequestStatus(request.status.value),
             received_at=request.received_at,
             acceptance_due_on=request.acceptance_due_on,
             acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,
@@ -249,25 +255,25 @@ async def confirm_request(request_id: str, form: ConfirmIn, uow: UowFactoryDep) 
 async def resend_request_code(request_id: str, uow: UowFactoryDep) -> CodeSent:
     with code_problems():
         state = await use_cases.resend_request_code(uow, request_id=request_id)
-    assert state.confirmation is not None
     return CodeSent.of(state.confirmation)
 
 
 @router.get(
     "/{request_id}/progress",
     summary="Follow a request (public: the enterprise, with its USCC)",
-    responses=problem_responses(404, 422),
+    description="A request still awaiting its contact's code: 409 problem `awaiting-confirmation` saying so, with "
+    "`awaiting_confirmation` (where the code went, until when); one never confirmed in time: 410.",
+    responses=problem_responses(404, 409, 410, 422),
 )
 async def read_progress(
     request_id: str, uow: UowFactoryDep, uscc: str = Query(examples=["91440106MA59C1XE2H"])
 ) -> ProgressView:
-    state = await use_cases.progress_for_enterprise(uow, request_id=request_id, uscc=uscc)
-    request = state.request
+    with code_problems():
+        request = await use_cases.progress_for_enterprise(uow, request_id=request_id, uscc=uscc)
     return ProgressView(
         id=request.id,
-        status=request.status,
-        awaiting_confirmation=CodeSent.of(state.confirmation) if state.confirmation else None,
-        station_id=request.station_id if request.counts else None,
+        status=RequestStatus(request.status.value),
+        station_id=request.station_id,
         escalated=request.escalated,
         acceptance_due_on=request.acceptance_due_on,
         acceptance_due_waits_for_year=request.acceptance_due_waits_for_year,
@@ -287,8 +293,9 @@ async def find_requests(
     escalated: bool | None = Query(default=None),
     district_code: str | None = Query(default=None),
 ) -> list[RequestView]:
+    status = domain.RequestStatus(status_filter.value) if status_filter else None
     found = await use_cases.find_requests(
-        uow, principal, status=status_filter, escalated=escalated, district_code=district_code
+        uow, principal, status=status, escalated=escalated, district_code=district_code
     )
     return [RequestView.of(request, principal) for request in found]
 

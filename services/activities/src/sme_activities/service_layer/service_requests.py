@@ -56,10 +56,10 @@ class FileRequest:
 
 @dataclass(frozen=True)
 class RequestState:
-    """A request as its enterprise sees it, with the code that confirms it (None once void or gone)."""
+    """A request as its enterprise sees it, with the code that confirms it."""
 
     request: ServiceRequest
-    confirmation: ContactConfirmation | None
+    confirmation: ContactConfirmation
 
 
 def _not_found(request_id: str) -> NotFound:
@@ -301,17 +301,19 @@ async def get_request(uow_factory: UnitOfWorkFactory, principal: Principal, *, r
     return request
 
 
-async def progress_for_enterprise(uow_factory: UnitOfWorkFactory, *, request_id: str, uscc: str) -> RequestState:
-    """The enterprise follows its own request (the id and its USCC must match): one awaiting
-    confirmation shows where its code went and until when."""
+async def progress_for_enterprise(uow_factory: UnitOfWorkFactory, *, request_id: str, uscc: str) -> ServiceRequest:
+    """The enterprise follows its own request (the id and its USCC must match). One still awaiting its
+    contact's confirmation is refused saying so, and where the code went; a void one as void."""
     async with uow_factory(PUBLIC) as uow:
         request = await ServiceRequestRepository(uow.session).get(request_id)
         if request is None or request.uscc != uscc.strip().upper():
             raise _not_found(request_id)
-        confirmation = None
-        if request.status is RequestStatus.PENDING_CONFIRMATION:
+        if not request.counts:
             confirmation = await ContactConfirmationRepository(uow.session).get(request_id)
-    return RequestState(request, confirmation)
+            if confirmation is None:
+                raise _not_found(request_id)
+            confirmation.require_confirmed()
+    return request
 
 
 async def escalate_if_unaccepted(timer: Timer, uow: UnitOfWork) -> None:
