@@ -108,6 +108,9 @@ def test_anonymous_form_posts_are_limited_per_client(client: httpx.Client) -> No
     assert int(refused.headers["retry-after"]) > 0
     # A forged forwarding header is not another client.
     assert post_as(client, "203.0.113.7").status_code == 429
+    # Guessing a form's one-time code, or asking for new codes, counts against the same limit.
+    assert client.post("/api/activities/service-requests/x/confirm", json={"code": "123456"}).status_code == 429
+    assert client.post("/api/activities/activities/a/registrations/r/resend").status_code == 429
     # Reading is never limited.
     assert client.get("/api/activities/activities").status_code == 200
 
