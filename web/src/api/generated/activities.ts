@@ -120,8 +120,51 @@ export interface paths {
         /** Who registered (organisers, head station, bureau) */
         get: operations["read_registrations_activities__activity_id__registrations_get"];
         put?: never;
-        /** Register an enterprise for an activity (public; one per USCC, within capacity) */
+        /**
+         * Register an enterprise for an activity (public): it counts once the code sent to its contact is entered
+         * @description A code goes by SMS to contact_phone when it is a mainland mobile number, otherwise by e-mail to contact_email. The registration takes no place until `POST .../registrations/{registration_id}/confirm`; unconfirmed, it is void 30 minutes after the last code was sent. A full or closed activity, or an enterprise already registered, is refused at once (409).
+         */
         post: operations["register_activities__activity_id__registrations_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{activity_id}/registrations/{registration_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a registration with the code sent to its contact (public): it takes its place now
+         * @description A wrong code: 422 naming `code`, with the attempts left (5 in all; the fifth wrong one voids the registration). Expired or void: 410. Full, cancelled or started activity: 409, and the registration stays unconfirmed. Confirming again with the same code returns the registration as it is.
+         */
+        post: operations["confirm_registration_activities__activity_id__registrations__registration_id__confirm_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{activity_id}/registrations/{registration_id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new code for a registration awaiting confirmation (public)
+         * @description At most 3 times, 60 seconds apart (429 with Retry-After when too soon, 409 when none is left); the new code replaces the old one and is valid for 30 minutes. Void: 410.
+         */
+        post: operations["resend_registration_code_activities__activity_id__registrations__registration_id__resend_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -343,7 +386,10 @@ export interface paths {
         /** Requests (a station its own; a district its district's) */
         get: operations["find_requests_service_requests_get"];
         put?: never;
-        /** File a service request (public: any enterprise) */
+        /**
+         * File a service request (public: any enterprise): it counts once the code sent to its contact is entered
+         * @description A code goes by SMS to contact_phone when it is a mainland mobile number, otherwise by e-mail to contact_email. The request goes to no station until `POST /service-requests/{request_id}/confirm`; unconfirmed, it is void 30 minutes after the last code was sent. A chosen station that is not active is refused at once (409).
+         */
         post: operations["file_request_service_requests_post"];
         delete?: never;
         options?: never;
@@ -402,6 +448,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/service-requests/{request_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a request with the code sent to its contact (public): it is received and routed now
+         * @description A wrong code: 422 naming `code`, with the attempts left (5 in all; the fifth wrong one voids the request). Expired or void: 410. The station chosen is no longer active: 409. Confirming again with the same code returns the request as it is.
+         */
+        post: operations["confirm_request_service_requests__request_id__confirm_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/service-requests/{request_id}/match": {
         parameters: {
             query?: never;
@@ -426,10 +492,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow a request (public: the enterprise, with its USCC) */
+        /**
+         * Follow a request (public: the enterprise, with its USCC)
+         * @description A request still awaiting its contact's code: 409 problem `awaiting-confirmation` saying so, with `awaiting_confirmation` (where the code went, until when); one never confirmed in time: 410.
+         */
         get: operations["read_progress_service_requests__request_id__progress_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-requests/{request_id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new code for a request awaiting confirmation (public)
+         * @description At most 3 times, 60 seconds apart (429 with Retry-After when too soon, 409 when none is left); the new code replaces the old one and is valid for 30 minutes. Void: 410.
+         */
+        post: operations["resend_request_code_service_requests__request_id__resend_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -510,7 +599,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** AcceptedView */
+        /**
+         * AcceptedView
+         * @description A request as its enterprise sees it after filing or confirming it.
+         */
         AcceptedView: {
             /**
              * Acceptance Due On
@@ -523,20 +615,34 @@ export interface components {
              * @example null
              */
             acceptance_due_waits_for_year?: number | null;
-            assignment: components["schemas"]["Assignment"];
+            /** @description How it found its station (null while pending). */
+            assignment: components["schemas"]["Assignment"] | null;
+            /** @description Where the code went (null once confirmed). */
+            confirmation: components["schemas"]["CodeSent"] | null;
+            /**
+             * Confirmed
+             * @description false: goes to no station until the code sent to its contact is entered; true: received.
+             */
+            confirmed: boolean;
             /**
              * Id
-             * @description Keep it to follow the request.
+             * @description Keep it to confirm the request and to follow it.
              */
             id: string;
             /**
+             * Message
+             * @example 验证码已发送至 138****0011，请在30分钟内输入验证码完成提交
+             */
+            message: string;
+            /**
              * Received At
              * Format: date-time
+             * @description When it was filed; once confirmed, when it was received.
              */
             received_at: string;
             /**
              * Station Id
-             * @description The station that is to accept it; null: the head station.
+             * @description The station that is to accept it (null: the head station, or not routed yet while pending).
              */
             station_id: string | null;
         };
@@ -787,6 +893,42 @@ export interface components {
              */
             satisfaction: number;
         };
+        /**
+         * CodeSent
+         * @description Where the one-time code went and until when it is valid (the code itself is never shown).
+         */
+        CodeSent: {
+            /**
+             * Attempts Left
+             * @description Wrong codes that may still be entered.
+             * @example 5
+             */
+            attempts_left: number;
+            /** @description sms: to the mobile number; email: to the e-mail address. */
+            channel: components["schemas"]["ContactChannel"];
+            /**
+             * Expires At
+             * Format: date-time
+             * @description The code is refused from this moment; the form is then void.
+             */
+            expires_at: string;
+            /**
+             * Resend After
+             * @description The earliest moment a new code may be asked for; null when no more may be.
+             */
+            resend_after: string | null;
+            /**
+             * Resends Left
+             * @example 3
+             */
+            resends_left: number;
+            /**
+             * Sent To
+             * @description The address, masked.
+             * @example 138****0011
+             */
+            sent_to: string;
+        };
         /** CompleteIn */
         CompleteIn: {
             /**
@@ -801,6 +943,20 @@ export interface components {
              */
             summary: string;
         };
+        /** ConfirmIn */
+        ConfirmIn: {
+            /**
+             * Code
+             * @description The 6-digit code sent to the form's contact.
+             * @example 123456
+             */
+            code: string;
+        };
+        /**
+         * ContactChannel
+         * @enum {string}
+         */
+        ContactChannel: "sms" | "email";
         /** EvidenceView */
         EvidenceView: {
             /** Content Type */
@@ -952,10 +1108,17 @@ export interface components {
         RegistrationIn: {
             /** Company Name */
             company_name: string;
+            /**
+             * Contact Email
+             * @description Where the confirmation code goes when contact_phone is not a mobile number.
+             * @example li.xiaoming@example.com
+             */
+            contact_email?: string | null;
             /** Contact Name */
             contact_name: string;
             /**
              * Contact Phone
+             * @description A mainland mobile number receives the confirmation code by SMS; with a landline, give contact_email too.
              * @example 13800138000
              */
             contact_phone: string;
@@ -966,27 +1129,44 @@ export interface components {
              */
             uscc: string;
         };
-        /** RegistrationReceipt */
+        /**
+         * RegistrationReceipt
+         * @description A registration as its enterprise sees it: awaiting confirmation (with where the code went), or registered.
+         */
         RegistrationReceipt: {
             /** Activity Id */
             activity_id: string;
+            /** @description Where the code went (null once registered). */
+            confirmation: components["schemas"]["CodeSent"] | null;
             /**
              * Message
-             * @example 报名成功 (registered)
+             * @example 验证码已发送至 138****0011，请在30分钟内输入验证码完成报名
              */
             message: string;
             /**
              * Registered At
-             * Format: date-time
+             * @description When it took its place (null until confirmed).
              */
-            registered_at: string;
-            /** Registration Id */
+            registered_at: string | null;
+            /**
+             * Registration Id
+             * @description Keep it to confirm the registration.
+             */
             registration_id: string;
+            /** @description pending_confirmation: takes no place until the code is entered; registered; void: never confirmed in time. */
+            status: components["schemas"]["RegistrationStatus"];
         };
+        /**
+         * RegistrationStatus
+         * @enum {string}
+         */
+        RegistrationStatus: "pending_confirmation" | "registered" | "void";
         /** RegistrationView */
         RegistrationView: {
             /** Company Name */
             company_name: string;
+            /** Contact Email */
+            contact_email: string | null;
             /** Contact Name */
             contact_name: string;
             /** Contact Phone */
@@ -1137,10 +1317,17 @@ export interface components {
             category?: components["schemas"]["ServiceCategory"] | null;
             /** Company Name */
             company_name: string;
+            /**
+             * Contact Email
+             * @description Where the confirmation code goes when contact_phone is not a mobile number.
+             * @example li.xiaoming@example.com
+             */
+            contact_email?: string | null;
             /** Contact Name */
             contact_name: string;
             /**
              * Contact Phone
+             * @description A mainland mobile number receives the confirmation code by SMS; with a landline, give contact_email too.
              * @example 13800138000
              */
             contact_phone: string;
@@ -1166,6 +1353,7 @@ export interface components {
         };
         /**
          * RequestStatus
+         * @description Where a request stands once it counts (one still awaiting its contact's code is no request yet).
          * @enum {string}
          */
         RequestStatus: "received" | "accepted" | "matched" | "closed";
@@ -1191,6 +1379,8 @@ export interface components {
             closed_at: string | null;
             /** Company Name */
             company_name: string;
+            /** Contact Email */
+            contact_email: string | null;
             /**
              * Contact Name
              * @description Shown to who handles the request, the head station and the bureau.
@@ -2795,7 +2985,7 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2903,6 +3093,346 @@ export interface operations {
                             location?: "body" | "query" | "path" | "header" | "cookie";
                             message: string;
                         }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    confirm_registration_activities__activity_id__registrations__registration_id__confirm_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: string;
+                registration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationReceipt"];
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 已失效 (Gone) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "已失效 (Gone)",
+                     *       "status": 410,
+                     *       "title": "已失效 (Gone)",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    resend_registration_code_activities__activity_id__registrations__registration_id__resend_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: string;
+                registration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeSent"];
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 已失效 (Gone) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "已失效 (Gone)",
+                     *       "status": 410,
+                     *       "title": "已失效 (Gone)",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description 请求过于频繁 (Too many requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "请求过于频繁 (Too many requests)",
+                     *       "status": 429,
+                     *       "title": "请求过于频繁 (Too many requests)",
+                     *       "type": "https://sme.gz.gov.cn/problems/too-many-requests"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
                         /** @description path of the request that failed */
                         instance?: string;
                         /** @description HTTP status code */
@@ -4254,7 +4784,7 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4815,6 +5345,181 @@ export interface operations {
             };
         };
     };
+    confirm_request_service_requests__request_id__confirm_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedView"];
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 已失效 (Gone) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "已失效 (Gone)",
+                     *       "status": 410,
+                     *       "title": "已失效 (Gone)",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     match_service_requests__request_id__match_post: {
         parameters: {
             query?: never;
@@ -5078,6 +5783,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 已失效 (Gone) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "已失效 (Gone)",
+                     *       "status": 410,
+                     *       "title": "已失效 (Gone)",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求参数有误 (Validation failed) */
             422: {
                 headers: {
@@ -5112,6 +5883,169 @@ export interface operations {
                             location?: "body" | "query" | "path" | "header" | "cookie";
                             message: string;
                         }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    resend_request_code_service_requests__request_id__resend_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeSent"];
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 已失效 (Gone) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "已失效 (Gone)",
+                     *       "status": 410,
+                     *       "title": "已失效 (Gone)",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description 请求过于频繁 (Too many requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "请求过于频繁 (Too many requests)",
+                     *       "status": 429,
+                     *       "title": "请求过于频繁 (Too many requests)",
+                     *       "type": "https://sme.gz.gov.cn/problems/too-many-requests"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
                         /** @description path of the request that failed */
                         instance?: string;
                         /** @description HTTP status code */

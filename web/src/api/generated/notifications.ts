@@ -921,6 +921,11 @@ export interface components {
             /** Mandatory */
             mandatory: boolean;
             /**
+             * Secret
+             * @description The message carries a one-time code: its body is erased once sent.
+             */
+            secret: boolean;
+            /**
              * Template Id
              * @example application_returned
              */
