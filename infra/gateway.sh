@@ -7,7 +7,9 @@
 #   infra/gateway.sh url     print its URL
 #   infra/gateway.sh dir     print where its files live
 # GATEWAY_PORT (8100), SME_BASE_PORT (8101: registry, then review, activities, assessment,
-# notifications; SME_PORT_<SERVICE> for one of them), WEB_DIST (web/dist), FORM_RATE / FORM_BURST
+# notifications; SME_PORT_<SERVICE> for one of them), WEB_DIST (web/dist), WEB_CONFIG (a file served
+# as /config.json in place of the build's: how the console signs in), CONNECT_SRC (origins the
+# pages may also call, e.g. the identity provider's, added to the CSP's connect-src), FORM_RATE / FORM_BURST
 # (anonymous form posts per client and minute, and how many more at once), TRUSTED_PROXIES
 # (space-separated addresses or CIDRs of the load balancers in front of the gateway, whose
 # X-Forwarded-For names the client; none by default, so the header is never believed).
@@ -56,7 +58,9 @@ render() {
   done
   sed "${sed_args[@]}" "$root/infra/nginx/nginx.conf.in" > "$state/nginx.conf"
   sed "${sed_args[@]}" "$root/infra/nginx/proxy.conf" > "$state/proxy.conf"
-  cp "$root/infra/nginx/security-headers.conf" "$state/security-headers.conf"
+  if [ -n "${WEB_CONFIG:-}" ]; then cp "$WEB_CONFIG" "$state/www/config.json"; chmod a+r "$state/www/config.json"; fi
+  sed -e "s|connect-src 'self'|connect-src 'self'${CONNECT_SRC:+ $CONNECT_SRC}|" \
+    "$root/infra/nginx/security-headers.conf" > "$state/security-headers.conf"
   : > "$state/real-ip.conf"
   for proxy in ${TRUSTED_PROXIES:-}; do echo "set_real_ip_from $proxy;" >> "$state/real-ip.conf"; done
   if [ -s "$state/real-ip.conf" ]; then

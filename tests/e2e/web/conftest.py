@@ -42,7 +42,14 @@ def chromium() -> str:
 
 @contextmanager
 def running_gateway(
-    system: System, web_dist: Path, *, form_rate: str, form_burst: str, trusted_proxies: str = ""
+    system: System,
+    web_dist: Path,
+    *,
+    form_rate: str,
+    form_burst: str,
+    trusted_proxies: str = "",
+    web_config: Path | None = None,
+    connect_src: str = "",
 ) -> Iterator[str]:
     """nginx in front of ``system``'s services, serving the built application; its base URL."""
     env = {
@@ -52,6 +59,8 @@ def running_gateway(
         "FORM_RATE": form_rate,
         "FORM_BURST": form_burst,
         "TRUSTED_PROXIES": trusted_proxies,
+        "WEB_CONFIG": str(web_config or ""),
+        "CONNECT_SRC": connect_src,
     }
     for name in SERVICES:
         env[f"SME_PORT_{name.upper()}"] = str(system.services[name].port)

@@ -5,6 +5,7 @@ the anonymous forms — all of it nginx's own behaviour, on the real services be
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,3 +128,30 @@ def test_behind_a_trusted_load_balancer_each_forwarded_client_has_its_own_limit(
         first = [post_as(behind_balancer, "198.51.100.1").status_code for _ in range(3)]
         assert first == [422, 422, 429]
         assert post_as(behind_balancer, "198.51.100.2").status_code == 422
+
+
+def test_the_console_s_runtime_configuration_is_served_uncached(client: httpx.Client) -> None:
+    response = client.get("/config.json")
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-cache"
+    assert response.json() == {"auth": {"mode": "dev"}}
+    assert_security_headers(response)
+
+
+def test_a_deployment_chooses_the_console_s_sign_in_and_the_identity_provider_pages_may_call(
+    system: System, web_dist: Path, tmp_path: Path
+) -> None:
+    idp = "https://idp.example.gov.cn"
+    oidc = {"auth": {"mode": "oidc", "authority": f"{idp}/realms/sme", "clientId": "sme-console"}}
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps(oidc), encoding="utf-8")
+    with (
+        running_gateway(system, web_dist, form_rate="10r/m", form_burst="5", web_config=config, connect_src=idp) as url,
+        httpx.Client(base_url=url, timeout=30) as deployed,
+    ):
+        response = deployed.get("/config.json")
+        assert response.json() == oidc
+        csp = response.headers["content-security-policy"]
+        directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+        assert directives["connect-src"] == f"'self' {idp}"
+        assert_security_headers(deployed.get("/console"))
