@@ -73,6 +73,7 @@ export const signInTexts = {
   oidcNote: '使用广州市统一身份认证平台账号登录。登录凭证只保存在本页面中，关闭或刷新页面后需要重新登录。',
   oidcButton: '使用统一身份认证登录',
   redirecting: '正在跳转到统一身份认证平台…',
+  providerUnavailable: '暂时无法连接统一身份认证平台，请稍后再试。如多次失败，请联系系统管理员。',
   callbackTitle: '正在完成登录…',
   callbackFailed: '登录未完成',
   callbackFailedDetail: '统一身份认证平台未能完成登录，可能是登录已超时或被取消。请重新登录。',
