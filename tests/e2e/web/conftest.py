@@ -98,9 +98,13 @@ async def browser(chromium: str) -> AsyncIterator[Browser]:
 
 
 @pytest.fixture
-async def page(browser: Browser, gateway: str) -> AsyncIterator[Page]:
-    """A fresh visitor: its own cookies and storage, Guangzhou's time zone, Chinese locale."""
+async def page(browser: Browser, gateway: str, system: System) -> AsyncIterator[Page]:
+    """A fresh visitor: its own cookies and storage, Guangzhou's time zone, Chinese locale, and a
+    clock that starts where the services' clocks stand, so that what the pages work out from the
+    time (an activity open for registration, a notice under way) agrees with the services on any
+    day the tests run."""
     context = await browser.new_context(base_url=gateway, locale="zh-CN", timezone_id="Asia/Shanghai", viewport=DESKTOP)
+    await context.clock.install(time=await system.now())
     opened = await context.new_page()
     try:
         yield opened

@@ -9,6 +9,7 @@ screenshots at phone and desktop width for a person to look at.
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from playwright.async_api import Page, expect
 from demo.__main__ import run as play_demo
 from demo.acts import act_one
 from demo.api import Api
-from demo.cast import APPLICANTS
+from demo.cast import APPLICANTS, uscc
 from sme_kit.testing import wait_until
 
 from ..system import System
@@ -27,6 +28,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 
 # A person objecting in their own name (invented; the ID number's check digit is valid).
 OBJECTOR = {"real_name": "欧阳明", "id_number": "440106198503150011", "phone": "13912345678"}
+# An enterprise registering for an activity through its page (invented; the USCC's check digit is valid).
+REGISTRANT = {
+    "company_name": "广州市天河区云帆示例科技有限公司",
+    "uscc": uscc("91", "440106", "MA5WEB001"),
+    "contact_name": "李晓明",
+    "mobile": "13712340001",
+}
 GROUNDS = "据了解，该单位实际在岗的专职服务人员只有一名，与申报材料中两名专职人员的情况不符。"
 
 
@@ -154,6 +162,55 @@ async def test_the_activities_and_themed_months_are_listed(page: Page, shoot: Sh
     await expect(page.get_by_role("heading", level=1)).to_be_visible()
     await expect(page.locator("main").get_by_role("link").first).to_be_visible()
     await looks_right(page, shoot, "activities")
+
+
+async def an_activity_open_for_registration(system: System) -> dict[str, Any]:
+    now = await system.now()
+    listed = (await system.activities.get("/activities")).json()
+    return next(
+        activity
+        for activity in listed
+        if activity["places_left"] > 0 and datetime.fromisoformat(activity["starts_at"]) > now
+    )
+
+
+async def registered_count(system: System, activity_id: str) -> int:
+    return int((await system.activities.get(f"/activities/{activity_id}")).json()["registered_count"])
+
+
+async def test_a_registration_through_the_page_counts_only_once_its_code_is_entered(
+    page: Page, shoot: Shoot, system: System
+) -> None:
+    activity = await an_activity_open_for_registration(system)
+    before = activity["registered_count"]
+    codes_before = len(system.codes_sent_to(REGISTRANT["mobile"]))
+    await page.goto(f"/activities/{activity['id']}")
+    await page.get_by_label("企业名称").fill(REGISTRANT["company_name"])
+    await page.get_by_label("统一社会信用代码").fill(REGISTRANT["uscc"])
+    await page.get_by_label("联系人姓名").fill(REGISTRANT["contact_name"])
+    await page.get_by_label("联系电话").fill(REGISTRANT["mobile"])
+    await page.get_by_role("button", name="提交报名").click()
+
+    await expect(page.get_by_role("heading", name="输入验证码")).to_be_visible()
+    await expect(page.get_by_text("137****0001")).to_be_visible()  # where the code went, masked
+    code = await system.next_code_to(REGISTRANT["mobile"], after=codes_before)
+    assert await registered_count(system, activity["id"]) == before  # a pending registration takes no place
+    await looks_right(page, shoot, "activity-code")
+
+    # The service refuses a wrong code; its refusal appears on the code field.
+    await page.get_by_label("验证码").fill(f"{(int(code) + 1) % 1_000_000:06d}")
+    await page.get_by_role("button", name="确认提交").click()
+    await expect(page.locator("#field-code-error")).to_contain_text("验证码不正确，还可尝试 4 次")
+    await expect(page.get_by_label("验证码")).to_have_attribute("aria-invalid", "true")
+    await expect(page.get_by_role("link", name="验证码不正确，还可尝试 4 次")).to_be_visible()  # the error summary
+    assert await registered_count(system, activity["id"]) == before
+
+    await page.get_by_label("验证码").fill(code)
+    await page.get_by_role("button", name="确认提交").click()
+    await expect(page.get_by_role("heading", name="报名成功")).to_be_visible()
+    assert await registered_count(system, activity["id"]) == before + 1
+    await expect(page.get_by_text(f"已报名 {before + 1} 个")).to_be_visible()  # the page counts it too
+    await looks_right(page, shoot, "activity-registered")
 
 
 async def test_an_enterprise_finds_how_to_ask_for_a_service_and_to_follow_it(page: Page, shoot: Shoot) -> None:

@@ -19,6 +19,8 @@ export type ServiceRequestProgress =
 export type RequestStatus = Schemas['RequestStatus'];
 export type Assignment = Schemas['Assignment'];
 export type ServiceCategory = Schemas['ServiceCategory'];
+/** Where a one-time confirmation code went, and what may still be done with it. */
+export type CodeSent = Schemas['CodeSent'];
 
 const client = serviceClient<paths>('activities');
 
@@ -41,6 +43,24 @@ export function register(activityId: string, registration: Registration): Promis
   );
 }
 
+/** The registration counts once its contact enters the code sent to them. */
+export function confirmRegistration(activityId: string, registrationId: string, code: string): Promise<RegistrationReceipt> {
+  return call(() =>
+    client.POST('/activities/{activity_id}/registrations/{registration_id}/confirm', {
+      params: { path: { activity_id: activityId, registration_id: registrationId } },
+      body: { code },
+    }),
+  );
+}
+
+export function resendRegistrationCode(activityId: string, registrationId: string): Promise<CodeSent> {
+  return call(() =>
+    client.POST('/activities/{activity_id}/registrations/{registration_id}/resend', {
+      params: { path: { activity_id: activityId, registration_id: registrationId } },
+    }),
+  );
+}
+
 /** The themed-month plan of a year (empty when none is published). */
 export function themeMonths(year: number): Promise<ThemeMonth[]> {
   return call(() => client.GET('/theme-months/{year}', { params: { path: { year } } }));
@@ -55,5 +75,21 @@ export function followServiceRequest(requestId: string, uscc: string): Promise<S
     client.GET('/service-requests/{request_id}/progress', {
       params: { path: { request_id: requestId }, query: { uscc } },
     }),
+  );
+}
+
+/** The request reaches a station once its contact enters the code sent to them. */
+export function confirmServiceRequest(requestId: string, code: string): Promise<ServiceRequestReceipt> {
+  return call(() =>
+    client.POST('/service-requests/{request_id}/confirm', {
+      params: { path: { request_id: requestId } },
+      body: { code },
+    }),
+  );
+}
+
+export function resendServiceRequestCode(requestId: string): Promise<CodeSent> {
+  return call(() =>
+    client.POST('/service-requests/{request_id}/resend', { params: { path: { request_id: requestId } } }),
   );
 }

@@ -9,6 +9,8 @@ export interface Resource<T> {
   /** What to tell the visitor when `state` is 'error'. */
   error: Ref<string>;
   load: () => Promise<void>;
+  /** Loads again in place: the page keeps what it shows, and keeps it if the new load fails. */
+  refresh: () => Promise<void>;
 }
 
 interface Options<T> {
@@ -47,5 +49,17 @@ export function useResource<T>(fetcher: () => Promise<T>, options: Options<T> = 
     }
   }
 
-  return { state, data, error, load };
+  async function refresh(): Promise<void> {
+    const mine = ++latest;
+    try {
+      const result = await fetcher();
+      if (mine !== latest) return;
+      data.value = result;
+      state.value = options.isEmpty?.(result) ? 'empty' : 'ready';
+    } catch {
+      // What is shown stays: it was right a moment ago, and the next visit loads afresh.
+    }
+  }
+
+  return { state, data, error, load, refresh };
 }

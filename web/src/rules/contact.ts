@@ -25,3 +25,14 @@ export const SCHEMA_PHONE = /^[0-9+\-() ]{7,20}$/;
 export function matchesSchemaPhone(value: string): boolean {
   return SCHEMA_PHONE.test(value.trim());
 }
+
+/**
+ * The mainland mobile number written in `value` (spaces, dashes, brackets and a +86 / 0086
+ * prefix allowed), else null: as the activities service decides whether a code goes by SMS.
+ */
+export function mainlandMobile(value: string): string | null {
+  let digits = value.replace(/[\s\-()（）]/g, '');
+  for (const prefix of ['+86', '0086']) if (digits.startsWith(prefix)) digits = digits.slice(prefix.length);
+  if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}

@@ -1,5 +1,5 @@
 /** Field messages for the checks several forms share (USCC, the activities service's phone pattern). */
-import { matchesSchemaPhone } from './contact';
+import { isEmail, mainlandMobile, matchesSchemaPhone } from './contact';
 import { trimmed } from './text';
 import { ruleTexts } from './texts';
 import { usccProblem } from './uscc';
@@ -21,4 +21,14 @@ export function schemaPhoneMessage(value: string): string | null {
   const phone = trimmed(value);
   if (!phone) return ruleTexts.phoneMissing;
   return matchesSchemaPhone(phone) ? null : ruleTexts.phoneInvalid;
+}
+
+/**
+ * The e-mail address of a form filed without signing in: its confirmation code goes by SMS to a
+ * mobile number, else to this address, which is then required.
+ */
+export function codeEmailMessage(phone: string, email: string): string | null {
+  const address = trimmed(email);
+  if (address) return isEmail(address) ? null : ruleTexts.emailInvalid;
+  return mainlandMobile(trimmed(phone)) || !matchesSchemaPhone(trimmed(phone)) ? null : ruleTexts.emailNeeded;
 }

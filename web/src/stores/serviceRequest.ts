@@ -25,6 +25,11 @@ export const useServiceRequestStore = defineStore('serviceRequest', () => {
     returnToCheck.value = false;
   }
 
+  /** The contact entered the code: the request is filed and has its station. */
+  function confirmed(result: ServiceRequestReceipt): void {
+    receipt.value = result;
+  }
+
   function restart(): void {
     draft.value = emptyRequest();
     errors.value = {};
@@ -32,5 +37,5 @@ export const useServiceRequestStore = defineStore('serviceRequest', () => {
     receipt.value = null;
   }
 
-  return { draft, errors, returnToCheck, receipt, lastReference, lastUscc, filed, restart };
+  return { draft, errors, returnToCheck, receipt, lastReference, lastUscc, filed, confirmed, restart };
 });

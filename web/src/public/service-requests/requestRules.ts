@@ -1,7 +1,7 @@
 /** The service request form's rules, as the activities service's RequestIn states them. */
 import type { ServiceCategory, ServiceRequest } from '@/api/activities';
 import { isDistrictCode } from '@/labels';
-import { schemaPhoneMessage, usccMessage } from '@/rules/messages';
+import { codeEmailMessage, schemaPhoneMessage, usccMessage } from '@/rules/messages';
 import { lengthBetween, trimmed } from '@/rules/text';
 import { compactUscc } from '@/rules/uscc';
 import { newRequestTexts } from './texts';
@@ -19,6 +19,8 @@ export interface RequestDraft {
   station_id: string;
   contact_name: string;
   contact_phone: string;
+  /** Needed when the phone is not a mobile number: the confirmation code goes here. */
+  contact_email: string;
 }
 
 export type RequestField = keyof RequestDraft;
@@ -33,6 +35,7 @@ export function emptyRequest(): RequestDraft {
     station_id: '',
     contact_name: '',
     contact_phone: '',
+    contact_email: '',
   };
 }
 
@@ -43,7 +46,7 @@ export const STEP_FIELDS: Record<RequestStep, RequestField[]> = {
   company: ['company_name', 'uscc', 'district_code'],
   need: ['category', 'details'],
   station: ['station_id'],
-  contact: ['contact_name', 'contact_phone'],
+  contact: ['contact_name', 'contact_phone', 'contact_email'],
   check: [],
 };
 
@@ -65,6 +68,8 @@ export function requestProblems(draft: RequestDraft): Partial<Record<RequestFiel
   if (!lengthBetween(trimmed(draft.contact_name), 2, 100)) problems.contact_name = errors.contactName;
   const phone = schemaPhoneMessage(draft.contact_phone);
   if (phone) problems.contact_phone = phone;
+  const email = codeEmailMessage(draft.contact_phone, draft.contact_email);
+  if (email) problems.contact_email = email;
   return problems;
 }
 
@@ -78,5 +83,6 @@ export function requestBody(draft: RequestDraft): ServiceRequest {
     station_id: draft.station_id || null,
     contact_name: trimmed(draft.contact_name),
     contact_phone: trimmed(draft.contact_phone),
+    contact_email: trimmed(draft.contact_email) || null,
   };
 }

@@ -30,7 +30,7 @@ class WrongCode(DomainError):
 
     def __init__(self, attempts_left: int) -> None:
         super().__init__(
-            f"验证码不正确，还可尝试 {attempts_left} 次 (the code is not the one sent; {attempts_left} attempt(s) left)"
+            f"验证码不正确，还可尝试 {attempts_left} 次 (the code is not the one sent; attempts left: {attempts_left})"
         )
         self.attempts_left = attempts_left
 

@@ -1,0 +1,21 @@
+/** The words of the confirmation step that anonymous forms end with (验证码确认). */
+export const confirmationTexts = {
+  title: '输入验证码',
+  sentBySms: (to: string) => `验证码已通过短信发送至 ${to}。`,
+  sentByEmail: (to: string) => `验证码已通过电子邮件发送至 ${to}。`,
+  why: '为确认是贵单位的联系人本人提交，请输入收到的 6 位验证码。输入验证码后，本次提交才会生效。',
+  validUntil: (time: string) => `验证码 ${time}（北京时间）前有效。`,
+  attemptsLeft: (n: number) => `还可尝试 ${n} 次。`,
+  code: '验证码',
+  codeHint: '6 位数字',
+  submit: '确认提交',
+  codeMissing: '请输入收到的 6 位验证码',
+  codeFormat: '验证码为 6 位数字',
+  resend: '没有收到？重新发送验证码',
+  resent: (to: string) => `新的验证码已发送至 ${to}，之前的验证码仍可使用至其有效期结束。`,
+  resendAfter: (time: string) => `${time} 后可重新发送。`,
+  noMoreResends: '已达到重新发送的次数上限。',
+  goneTitle: '验证码已失效',
+  goneBody: '验证码已过期或输错次数过多，本次提交未生效，请重新填写。',
+  startAgain: '重新填写',
+} as const;
