@@ -35,6 +35,14 @@ REGISTRANT = {
     "contact_name": "李晓明",
     "mobile": "13712340001",
 }
+# An enterprise asking for a service, its contact on a landline: the code goes by e-mail.
+REQUESTER = {
+    "company_name": "广州市海珠区示例贸易有限公司",
+    "uscc": uscc("91", "440105", "MA5WEB002"),
+    "contact_name": "陈小红",
+    "phone": "020-84001234",
+    "email": "chen.xiaohong@example.com",
+}
 GROUNDS = "据了解，该单位实际在岗的专职服务人员只有一名，与申报材料中两名专职人员的情况不符。"
 
 
@@ -213,12 +221,43 @@ async def test_a_registration_through_the_page_counts_only_once_its_code_is_ente
     await looks_right(page, shoot, "activity-registered")
 
 
-async def test_an_enterprise_finds_how_to_ask_for_a_service_and_to_follow_it(page: Page, shoot: Shoot) -> None:
+async def test_a_service_request_through_the_pages_reaches_a_station_once_confirmed(
+    page: Page, shoot: Shoot, system: System
+) -> None:
+    codes_before = len(system.codes_sent_to(REQUESTER["email"]))
     await page.goto("/service-requests/new")
     await expect(page.get_by_role("heading", level=1)).to_be_visible()
     await looks_right(page, shoot, "service-request")
-    await page.goto("/service-requests/progress")
-    await expect(page.get_by_role("heading", level=1)).to_be_visible()
+    await page.get_by_label("企业名称").fill(REQUESTER["company_name"])
+    await page.get_by_label("统一社会信用代码").fill(REQUESTER["uscc"])
+    await page.get_by_label("企业所在区").select_option("440105")
+    await page.get_by_role("button", name="继续").click()
+    await page.get_by_label("融资服务").check()
+    await page.get_by_label("需求描述").fill("计划申请知识产权质押贷款约300万元，希望对接合作银行。")
+    await page.get_by_role("button", name="继续").click()
+    await page.get_by_label("由系统匹配服务站（推荐）").check()
+    await page.get_by_role("button", name="继续").click()
+    await page.get_by_label("联系人姓名").fill(REQUESTER["contact_name"])
+    await page.get_by_label("联系电话").fill(REQUESTER["phone"])
+    await page.get_by_role("button", name="继续").click()
+    # A landline cannot receive a text: the code needs an e-mail address, asked for on its field.
+    await expect(page.locator("#field-contact_email-error")).to_contain_text("请填写电子邮箱")
+    await page.get_by_label("电子邮箱").fill(REQUESTER["email"])
+    await page.get_by_role("button", name="继续").click()
+    await page.get_by_role("button", name="提交需求").click()
+
+    await expect(page.get_by_role("heading", name="输入验证码")).to_be_visible()
+    await expect(page.get_by_text("电子邮件发送至")).to_be_visible()
+    code = await system.next_code_to(REQUESTER["email"], after=codes_before)
+    await page.get_by_label("验证码").fill(code)
+    await page.get_by_role("button", name="确认提交").click()
+    await expect(page.get_by_role("heading", name="服务需求已提交")).to_be_visible()
+    await expect(page.get_by_text("您的需求将由")).to_be_visible()  # routed to a station now
+
+    await page.get_by_role("link", name="查询办理进度").click()
+    await page.get_by_label("统一社会信用代码").fill(REQUESTER["uscc"])  # the reference is filled in already
+    await page.get_by_role("button", name="查询").click()
+    await expect(page.get_by_text("当前状态")).to_be_visible()
     await looks_right(page, shoot, "service-request-progress")
 
 
