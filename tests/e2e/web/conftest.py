@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -99,17 +100,36 @@ async def browser(chromium: str) -> AsyncIterator[Browser]:
 
 @pytest.fixture
 async def page(browser: Browser, gateway: str, system: System) -> AsyncIterator[Page]:
-    """A fresh visitor: its own cookies and storage, Guangzhou's time zone, Chinese locale, and a
-    clock that starts where the services' clocks stand, so that what the pages work out from the
-    time (an activity open for registration, a notice under way) agrees with the services on any
-    day the tests run."""
+    """A fresh visitor: its own cookies and storage, Guangzhou's time zone, Chinese locale, and the
+    time the services' clocks show, so that what the pages work out from the time (an activity
+    open for registration, a notice under way) agrees with the services on any day the tests run.
+    Only ``Date`` is shifted: timers, animation frames and transitions run as they do for a person
+    (Playwright's own clock fakes those too, and Element Plus's transitions then never end)."""
     context = await browser.new_context(base_url=gateway, locale="zh-CN", timezone_id="Asia/Shanghai", viewport=DESKTOP)
-    await context.clock.install(time=await system.now())
+    await context.add_init_script(script=shifted_date_script(await system.now()))
     opened = await context.new_page()
     try:
         yield opened
     finally:
         await context.close()
+
+
+def shifted_date_script(now: datetime) -> str:
+    """A script run before each page's own: ``Date`` shows ``now`` and runs on from there."""
+    return f"""(() => {{
+  const RealDate = Date;
+  const offset = {int(now.timestamp() * 1000)} - RealDate.now();
+  class ShiftedDate extends RealDate {{
+    constructor(...args) {{
+      if (args.length === 0) super(RealDate.now() + offset);
+      else super(...args);
+    }}
+    static now() {{
+      return RealDate.now() + offset;
+    }}
+  }}
+  globalThis.Date = ShiftedDate;
+}})();"""
 
 
 Shoot = Callable[[Page, str], Awaitable[None]]
