@@ -150,11 +150,26 @@ def shoot() -> Shoot:
     return take
 
 
+# Finite transitions and animations still under way (a spinner's endless one is not waited for).
+_MOVING = """() => document.getAnimations().some(
+  (a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity)"""
+
+
+async def settled(page: Page) -> None:
+    """Wait until nothing fades or slides: an element half faded in is measured at a colour no
+    person reads, and axe rightly calls its contrast too low."""
+    await page.wait_for_function(f"() => !({_MOVING})()")
+
+
 async def serious_violations(page: Page) -> list[str]:
-    """What axe-core (WCAG 2 A/AA) finds serious or critical on the page as it stands."""
+    """What axe-core (WCAG 2 A/AA) finds serious or critical on the page as it stands, once still;
+    each with the first elements it names, so that a failure says where to look."""
+    await settled(page)
     results = await Axe().run(page)
     return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}×)"
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}×: "
+        + ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        + ")"
         for violation in results.response["violations"]
         if violation.get("impact") in ("serious", "critical")
     ]

@@ -173,6 +173,7 @@ async def production(
         kafka_bootstrap_servers=kafka_bootstrap,
         kafka_topic_prefix=topic_prefix,
         environment="production",
+        auth_dev_secret=None,  # whatever the environment says (make exports a development one)
         auth_jwks_url=jwks_url,
         sms_provider="none",
     )

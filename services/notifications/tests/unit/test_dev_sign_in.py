@@ -69,6 +69,7 @@ async def test_the_routes_refuse_in_production_even_when_mounted() -> None:
     app.state.settings = NotificationsSettings(
         database_url="sqlite+aiosqlite://",
         environment="production",
+        auth_dev_secret=None,  # whatever the environment says (make exports a development one)
         auth_jwks_url="https://idp.example/jwks.json",
         sms_provider="none",
     )
