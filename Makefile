@@ -8,12 +8,13 @@ PY := .venv/bin/python
 # Development-only signing key for tokens minted by `make token` (production uses AUTH_JWKS_URL).
 export AUTH_DEV_SECRET ?= local-development-secret-not-for-production-use
 
-.PHONY: help setup kafka-up kafka-down db-up db-down up down run test test-unit test-dates web-check web-types contracts-check contracts-snapshot bench lint fmt token
+.PHONY: help setup kafka-up kafka-down db-up db-down up down run test test-unit test-dates web-check web-types contracts-check contracts-snapshot docs docs-check bench lint fmt token
 
 help:
 	@echo "make run                 start Kafka and all five services (SQLite), Ctrl-C stops them"
 	@echo "make test                set up, start Kafka + PostgreSQL, run every test"
 	@echo "make test-dates          the suite with the wall clock shifted to mid-2027 and to 2030 (DAYS=... for others)"
+	@echo "make docs                regenerate docs/events.md (the event map) from the code"
 	@echo "make bench               outbox/consumer benchmark against raw aiokafka"
 	@echo "make token ROLE=district_officer DISTRICT=440106   mint a development token"
 	@echo "make lint | fmt | kafka-up | kafka-down | db-up | db-down | down"
@@ -47,8 +48,16 @@ contracts-snapshot: setup
 	@$(PY) -m sme_contracts.schemas write
 	@$(PY) -m sme_contracts.asyncapi --out contracts/asyncapi.json
 
-test: setup up contracts-check web-check
+test: setup up contracts-check web-check docs-check
 	@$(PY) -m pytest
+
+# The event map (docs/events.md): who publishes and who consumes each event type, generated from the
+# code; docs-check fails when the committed map is stale or shows an event nobody publishes.
+docs: setup
+	@$(PY) -m sme_kit.event_map write docs/events.md
+
+docs-check: setup
+	@$(PY) -m sme_kit.event_map check docs/events.md
 
 # The suite with the wall clock shifted to other days (libfaketime): no test may depend on the day
 # it runs. DAYS="2031-02-10 09:30:00,2032-12-31 23:00:00" picks other days; PYTEST_ARGS narrows the suite.

@@ -99,6 +99,10 @@ class EventHandlers:
     def lookup(self, event_type: str) -> tuple[type[Event], Handler] | None:
         return self._handlers.get(event_type)
 
+    def registered(self) -> dict[str, tuple[type[Event], Handler]]:
+        """Every handled event type with its model and handler (the event map reads them)."""
+        return dict(self._handlers)
+
     def topics(self) -> dict[str, int]:
         """Contract topic names (without prefix) and their partition counts."""
         return {model.topic.name: model.topic.partitions for model, _ in self._handlers.values()}
