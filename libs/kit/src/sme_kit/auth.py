@@ -61,7 +61,7 @@ _LEEWAY = timedelta(seconds=30)
 
 
 class Role(StrEnum):
-    """The roles a token can carry (DESIGN.md §2). The anonymous public has no token at all."""
+    """The roles a token can carry (docs/architecture.md, "Auth and roles"). The anonymous public has none."""
 
     BUREAU_ADMIN = "bureau_admin"
     DISTRICT_OFFICER = "district_officer"

@@ -1,4 +1,4 @@
-"""Structured JSON logs that never print personal data (PIPL; DESIGN.md §3).
+"""Structured JSON logs that never print personal data (PIPL; docs/architecture.md, "Personal data").
 
 `configure_logging(service)` sends every record — uvicorn's included — to stderr as one JSON
 object per line. Before formatting, `RedactingFilter` removes personal data:

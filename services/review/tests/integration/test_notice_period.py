@@ -1,4 +1,5 @@
-"""The notice period through the publish endpoint: 5 working days on the State Council schedule (DESIGN §3)."""
+"""The notice period through the publish endpoint: 5 working days on the State Council schedule
+(docs/architecture.md, "Working days and deadlines")."""
 
 from __future__ import annotations
 

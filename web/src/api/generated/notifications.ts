@@ -905,7 +905,7 @@ export interface components {
         };
         /**
          * Role
-         * @description The roles a token can carry (DESIGN.md §2). The anonymous public has no token at all.
+         * @description The roles a token can carry (docs/architecture.md, "Auth and roles"). The anonymous public has none.
          * @enum {string}
          */
         Role: "bureau_admin" | "district_officer" | "head_station_staff" | "expert" | "station_operator" | "platform_operator";

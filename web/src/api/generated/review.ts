@@ -1340,7 +1340,8 @@ export interface components {
         };
         /**
          * NoticeForm
-         * @description The notice is published today; its period is computed (5 working days, DESIGN §3).
+         * @description The notice is published today; its period is computed (5 working days: docs/architecture.md,
+         *     "Working days and deadlines").
          * @example {
          *       "objection_contact": "广州市工业和信息化局中小企业处，电话 020-12345678，地址：广州市越秀区……",
          *       "title": "2026年广州市民营和中小企业服务站拟认定名单公示"

@@ -1,5 +1,6 @@
 """Who one can sign in as in development: the directory's officials and one operator per
-organisation it knows, each with the claims their token carries (DESIGN.md §2).
+organisation it knows, each with the claims their token carries (docs/architecture.md, "Auth and
+roles").
 
 Only what a sign-in page shows and a token needs: names, roles, districts, USCCs and station ids.
 Contact data (e-mail, mobile) never leaves the directory this way.

@@ -1,10 +1,10 @@
 """The public notice of the shortlist (§4.1.3(3)) and its objection deadline (§4.1.3(4)).
 
-The period is 5 working days on the State Council schedule (DESIGN §3): it starts on the
-publication date if that is a working day, else on the next one. Objections are accepted from
-publication until the end of the last day, Asia/Shanghai — also on the days between a weekend
-publication and the first working day, since the notice is already public then and refusing an
-objection the guideline would accept is worse than receiving one early.
+The period is 5 working days on the State Council schedule (docs/architecture.md, "Working days and
+deadlines"): it starts on the publication date if that is a working day, else on the next one.
+Objections are accepted from publication until the end of the last day, Asia/Shanghai — also on the
+days between a weekend publication and the first working day, since the notice is already public then
+and refusing an objection the guideline would accept is worse than receiving one early.
 
 The publication date is the service's today when the bureau publishes: a notice goes on the
 bureau's website when it is published here, so no back- or forward-dating is offered.

@@ -15,7 +15,8 @@ router = APIRouter(tags=["公示 Public notice"])
 
 
 class NoticeForm(BaseModel):
-    """The notice is published today; its period is computed (5 working days, DESIGN §3)."""
+    """The notice is published today; its period is computed (5 working days: docs/architecture.md,
+    "Working days and deadlines")."""
 
     model_config = ConfigDict(
         str_strip_whitespace=True,
