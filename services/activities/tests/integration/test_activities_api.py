@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from sme_contracts.activities import ActivityCompleted, ActivityScheduled
 
 from .conftest import enterprise
+
+pytestmark = pytest.mark.integration
 
 
 async def test_capacity_is_enforced_and_an_enterprise_registers_once(service, registry) -> None:

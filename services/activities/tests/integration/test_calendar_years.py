@@ -21,6 +21,8 @@ from sme_kit.uow import Actor
 
 from .test_service_requests import filed
 
+pytestmark = pytest.mark.integration
+
 # A plausible TEST schedule for 2027, not the State Council's: New Year's Day off, no make-up day.
 SCHEDULE_2027 = {"holidays": ["2027-01-01"], "workdays": [], "source": "测试用2027年元旦安排 (test schedule)"}
 

@@ -24,7 +24,7 @@ from sme_kit.uow import Actor
 from .conftest import enterprise
 from .test_service_requests import filed
 
-pytestmark = pytest.mark.clock_start("2026-12-01T10:00:00+08:00")  # a Tuesday, a working day
+pytestmark = [pytest.mark.integration, pytest.mark.clock_start("2026-12-01T10:00:00+08:00")]  # a Tuesday, a working day
 
 
 async def rows(service, table, reference: str) -> list[dict]:

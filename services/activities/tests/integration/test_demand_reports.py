@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sme_contracts.activities import DemandReportSubmitted
 from sme_contracts.common import StationStatus
+
+pytestmark = pytest.mark.integration
 
 
 def report(

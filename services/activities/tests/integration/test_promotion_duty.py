@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
+
 from sme_contracts.activities import PromotionBelowTarget, PromotionRecorded
+
+pytestmark = pytest.mark.integration
 
 
 def session(station_id: str, held_on: str, activity_id: str | None = None) -> dict[str, object]:

@@ -15,6 +15,8 @@ from sme_contracts.activities import (
 )
 from sme_contracts.common import ServiceCategory
 
+pytestmark = pytest.mark.integration
+
 
 def filed(**changes: object) -> dict[str, object]:
     return {

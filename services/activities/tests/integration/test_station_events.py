@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from sme_contracts.activities import ActivityCancelled, ActivityCoOrganiserWithdrawn, ServiceRequestEscalated
 from sme_contracts.common import StationStatus
 from sme_kit.testing import wait_until
+
+pytestmark = pytest.mark.integration
 
 
 async def test_a_revoked_station_loses_the_right_to_organise_and_its_future_activities_are_cancelled_with_notice(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sme_contracts.activities import ThemeMonthPlanned, TrainingHeld
+
+pytestmark = pytest.mark.integration
 
 
 async def test_a_training_records_each_staff_member_and_publishes_counts_per_station_only(

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from sme_contracts.assessment import AssessmentCycleOpened, AssessmentResultPublished, RectificationRequired
 
 from .conftest import TIANHE, YUEXIU, Events, Others, Service, has, of_type
+
+pytestmark = pytest.mark.integration
 
 
 async def strong_station(others: Others, station_id: str, district: str = TIANHE) -> None:

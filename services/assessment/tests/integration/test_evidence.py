@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sme_contracts import activities as act
 from sme_contracts import registry as reg
 
 from .conftest import NOW, TIANHE, USCC, Others, Service
+
+pytestmark = pytest.mark.integration
 
 
 async def test_evidence_from_every_service_counts_once_however_often_it_is_told(

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from sme_contracts.assessment import SubmissionOverdue, WorkDocumentSubmitted
 from sme_kit.clock import SHANGHAI
 
 from .conftest import PDF, TIANHE, YUEXIU, Events, Others, Service, has, of_type
+
+pytestmark = pytest.mark.integration
 
 
 def plan(title: str = "2027年度服务站工作计划") -> dict[str, str]:

@@ -7,6 +7,8 @@ import contextlib
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
+
 from sme_contracts.assessment import (
     ReassessmentCompleted,
     RectificationReportMissing,
@@ -18,6 +20,8 @@ from sme_contracts.assessment import (
 from sme_kit.testing import wait_until
 
 from .conftest import PDF, TIANHE, Events, Others, Service, has, of_type
+
+pytestmark = pytest.mark.integration
 
 
 async def unqualified(service: Service, others: Others, station_id: str = "st-1") -> dict:

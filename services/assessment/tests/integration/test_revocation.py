@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from sme_contracts.assessment import NonParticipationRecorded, RevocationDismissed, RevocationProposed, StationRevoked
 from sme_contracts.common import StationStatus
 from sme_contracts.registry import StationExpired, StationStatusChanged
@@ -12,6 +14,8 @@ from sme_contracts.review import ReReviewFailed, ReReviewPassed
 from sme_kit.testing import wait_until
 
 from .conftest import NOW, PDF, TIANHE, USCC, Events, Others, Service, has, of_type
+
+pytestmark = pytest.mark.integration
 
 
 def expired(station_id: str, *, applied: bool) -> StationExpired:
