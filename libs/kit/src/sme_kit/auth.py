@@ -29,8 +29,9 @@ from typing import Any, ClassVar, Protocol
 
 import jwt
 
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS, normalise_uscc
+
 __all__ = [
-    "GUANGZHOU_DISTRICTS",
     "AuthError",
     "AuthUnavailable",
     "Principal",
@@ -41,20 +42,6 @@ __all__ = [
     "principal_from_claims",
 ]
 
-# Division codes of Guangzhou's eleven districts (GB/T 2260). 440101 (former 东山) no longer exists.
-GUANGZHOU_DISTRICTS: dict[str, str] = {
-    "440103": "荔湾区",
-    "440104": "越秀区",
-    "440105": "海珠区",
-    "440106": "天河区",
-    "440111": "白云区",
-    "440112": "黄埔区",
-    "440113": "番禺区",
-    "440114": "花都区",
-    "440115": "南沙区",
-    "440117": "从化区",
-    "440118": "增城区",
-}
 
 # Tolerated clock skew between the identity provider and this host.
 _LEEWAY = timedelta(seconds=30)
@@ -136,7 +123,7 @@ class Principal:
 
     def owns_org(self, uscc: str) -> bool:
         """True when the principal operates for the legal entity with this USCC."""
-        return self.role is Role.STATION_OPERATOR and _norm_uscc(self.org) == _norm_uscc(uscc)
+        return self.role is Role.STATION_OPERATOR and normalise_uscc(self.org) == normalise_uscc(uscc)
 
     def owns_station(self, station_id: str) -> bool:
         """True when the principal is the operator of this recognised station."""
@@ -145,11 +132,6 @@ class Principal:
     def acts_as_expert(self, expert_id: str) -> bool:
         """True when the principal is this expert (the check behind "only cases assigned to it")."""
         return self.role is Role.EXPERT and self.expert_id == expert_id
-
-
-def _norm_uscc(value: str | None) -> str:
-    # USCCs are uppercase by standard; callers sometimes paste them in lowercase or with spaces.
-    return (value or "").strip().upper()
 
 
 def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
@@ -163,7 +145,7 @@ def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
             role=Role(role_claim),
             name=_claim_str(claims, "name"),
             district=_claim_str(claims, "district"),
-            org=_norm_uscc(_claim_str(claims, "org")) or None,
+            org=normalise_uscc(_claim_str(claims, "org")) or None,
             station_id=_claim_str(claims, "station_id"),
             expert_id=_claim_str(claims, "expert_id"),
         )

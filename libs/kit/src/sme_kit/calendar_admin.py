@@ -21,9 +21,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_kit.auth import Principal, Role
+from sme_kit.errors import FieldError, ValidationFailed
 from sme_kit.http import UowFactoryDep, get_runtime
 from sme_kit.http_auth import CurrentPrincipal, require_roles
-from sme_kit.problems import FieldError, ValidationFailed, problem_responses
+from sme_kit.problems import problem_responses
 from sme_kit.tables import calendar_years
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 from sme_kit.workdays import CalendarYear, WorkingCalendar

@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from sme_kit.clock import MovableClock
+from sme_kit.errors import Conflict
 from sme_kit.http import get_runtime
-from sme_kit.problems import Conflict
 
 health_router = APIRouter(tags=["运维 Operations"])
 

@@ -11,6 +11,11 @@ Routes read:
     @router.post("/districts/{code}/reviews")
     def review(code: str, officer: Annotated[Principal, require_roles(Role.DISTRICT_OFFICER)]) -> ...: ...
 
+Or, with the aliases below (one per role, and the combinations the services use)::
+
+    @router.post("/notices")
+    def publish(bureau: Bureau, ...) -> ...: ...
+
 Role checks are coarse; the object-level check (`principal.can_see_district(...)`,
 `principal.owns_org(...)`) still belongs in the route or service layer.
 
@@ -25,11 +30,24 @@ from fastapi import Depends, Request, params
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sme_kit.auth import AuthError, AuthUnavailable, Principal, Role, TokenVerifier
-from sme_kit.problems import Forbidden, ServiceUnavailable, Unauthorized
+from sme_kit.errors import Forbidden
+from sme_kit.problems import ServiceUnavailable, Unauthorized
 
 __all__ = [
+    "AnyBusinessRole",
+    "ApplicationParty",
+    "Bureau",
     "CurrentPrincipal",
+    "DistrictOfficer",
+    "Expert",
+    "HeadStation",
+    "Operator",
     "OptionalPrincipal",
+    "Organiser",
+    "PlatformOperator",
+    "RecordReader",
+    "Staff",
+    "StaffOrExpert",
     "current_principal",
     "get_token_verifier",
     "optional_principal",
@@ -99,3 +117,41 @@ def require_roles(*roles: Role) -> params.Depends:
         return principal
 
     return params.Depends(dependency)
+
+
+# --- who may call a route: one alias per role, then the combinations the services use -------------------
+# Each is a Principal parameter that answers 401 without a token and 403 for any other role.
+
+Bureau = Annotated[Principal, require_roles(Role.BUREAU_ADMIN)]
+"""市工信局: the bureau's administrators."""
+DistrictOfficer = Annotated[Principal, require_roles(Role.DISTRICT_OFFICER)]
+"""区工信部门: a district's officers (the object check limits them to their district)."""
+HeadStation = Annotated[Principal, require_roles(Role.HEAD_STATION_STAFF)]
+"""总站: the head station's staff."""
+Expert = Annotated[Principal, require_roles(Role.EXPERT)]
+"""评审专家: a reviewing expert (the object check limits them to their assignments)."""
+Operator = Annotated[Principal, require_roles(Role.STATION_OPERATOR)]
+"""服务站运营单位: an applicant or station operator (the object check limits them to their organisation)."""
+PlatformOperator = Annotated[Principal, require_roles(Role.PLATFORM_OPERATOR)]
+"""The platform team: delivery records and health, no business decisions."""
+
+Staff = Annotated[Principal, require_roles(Role.BUREAU_ADMIN, Role.HEAD_STATION_STAFF)]
+"""The city-wide staff who run rounds, cycles and plans: bureau and head station."""
+Organiser = Annotated[Principal, require_roles(Role.HEAD_STATION_STAFF, Role.STATION_OPERATOR)]
+"""Who organises activities: the head station, or a station's operator."""
+StaffOrExpert = Annotated[Principal, require_roles(Role.BUREAU_ADMIN, Role.HEAD_STATION_STAFF, Role.EXPERT)]
+"""Staff and experts: the review's criteria and an expert's own work."""
+RecordReader = Annotated[Principal, require_roles(Role.BUREAU_ADMIN, Role.PLATFORM_OPERATOR)]
+"""Who reads operational records (notification deliveries): the bureau and the platform team."""
+ApplicationParty = Annotated[
+    Principal,
+    require_roles(Role.BUREAU_ADMIN, Role.HEAD_STATION_STAFF, Role.DISTRICT_OFFICER, Role.STATION_OPERATOR),
+]
+"""Everyone an application concerns except experts: bureau, head station, district, the applicant."""
+AnyBusinessRole = Annotated[
+    Principal,
+    require_roles(
+        Role.BUREAU_ADMIN, Role.HEAD_STATION_STAFF, Role.DISTRICT_OFFICER, Role.EXPERT, Role.STATION_OPERATOR
+    ),
+]
+"""Every role of the recognition business; not the platform team."""

@@ -1,17 +1,17 @@
-"""RFC 9457 problem details: the one error shape every service answers with.
+"""RFC 9457 problem details: the one error shape every service answers with, and the one mapping to it.
 
-Service layers and entry points raise a `Problem` subclass (`NotFound`, `Conflict`, …);
-`install_problem_handlers(app)` turns those, request validation errors, framework HTTP errors and
-unexpected exceptions into `application/problem+json` responses. `problem_responses(...)` documents
-them in OpenAPI.
+Use cases and domains raise `sme_kit.errors` (`NotFound`, `Conflict`, a domain's own subclasses, …),
+which know nothing of HTTP; `install_problem_handlers(app)` is the one place that turns those —
+and request validation errors, framework HTTP errors and unexpected exceptions — into
+`application/problem+json` responses, each kind with its status. Only the HTTP edge raises a
+`Problem` itself (`Unauthorized` with its challenge header, `ServiceUnavailable`).
+`problem_responses(...)` documents them in OpenAPI.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -21,20 +21,29 @@ from fastapi.responses import JSONResponse
 from opentelemetry import trace
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from sme_kit.errors import (
+    ApplicationError,
+    Conflict,
+    ErrorKind,
+    FieldError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    TooManyRequests,
+    Unavailable,
+    ValidationFailed,
+)
+
 __all__ = [
     "PROBLEM_JSON",
     "PROBLEM_TYPE_BASE",
-    "Conflict",
-    "FieldError",
-    "Forbidden",
-    "NotFound",
+    "STATUS_OF_KIND",
     "Problem",
     "ProblemResponse",
     "ServiceUnavailable",
-    "TooManyRequests",
     "Unauthorized",
-    "ValidationFailed",
     "install_problem_handlers",
+    "problem_of",
     "problem_responses",
     "title_for_status",
 ]
@@ -73,23 +82,6 @@ def title_for_status(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "错误 (Error)"
-
-
-@dataclass(frozen=True, slots=True)
-class FieldError:
-    """One field that failed validation; `field` is a dotted path such as `staff.1.phone`."""
-
-    field: str
-    message: str
-    code: str
-    location: str | None = None
-
-    def as_dict(self) -> dict[str, str]:
-        """The JSON form used in the `errors` member; `location` only when known."""
-        body = {"field": self.field, "message": self.message, "code": self.code}
-        if self.location is not None:
-            body["location"] = self.location
-        return body
 
 
 class Problem(Exception):
@@ -135,27 +127,6 @@ def _type_uri(type_or_slug: str | None) -> str:
     return type_or_slug if ":" in type_or_slug else PROBLEM_TYPE_BASE + type_or_slug
 
 
-class NotFound(Problem):
-    """404: the resource does not exist — or the caller may not know that it does."""
-
-    default_status = 404
-    default_slug = "not-found"
-
-
-class Conflict(Problem):
-    """409: the request contradicts the current state (deadline passed, already decided, …)."""
-
-    default_status = 409
-    default_slug = "conflict"
-
-
-class Forbidden(Problem):
-    """403: authenticated, but not allowed to act on this object."""
-
-    default_status = 403
-    default_slug = "forbidden"
-
-
 class Unauthorized(Problem):
     """401: no valid bearer token. Carries `WWW-Authenticate: Bearer` unless told otherwise."""
 
@@ -167,36 +138,12 @@ class Unauthorized(Problem):
         self.headers.setdefault("WWW-Authenticate", "Bearer")
 
 
-class ValidationFailed(Problem):
-    """422: one or more fields are wrong; `errors` names each of them."""
-
-    default_status = 422
-    default_slug = "validation-failed"
-
-    def __init__(self, errors: Sequence[FieldError], detail: str | None = None, **kwargs: Any) -> None:
-        self.errors = list(errors)
-        count = len(self.errors)
-        extensions = {**(kwargs.pop("extensions", None) or {}), "errors": [error.as_dict() for error in self.errors]}
-        super().__init__(
-            detail or f"有 {count} 项参数不符合要求 ({count} field(s) failed validation)",
-            extensions=extensions,
-            **kwargs,
-        )
-
-
 class _RetryableProblem(Problem):
     def __init__(self, detail: str | None = None, *, retry_after: int | None = None, **kwargs: Any) -> None:
         super().__init__(detail, **kwargs)
         self.retry_after = retry_after
         if retry_after is not None:
             self.headers.setdefault("Retry-After", str(retry_after))
-
-
-class TooManyRequests(_RetryableProblem):
-    """429: slow down; `retry_after` seconds go into the Retry-After header."""
-
-    default_status = 429
-    default_slug = "too-many-requests"
 
 
 class ServiceUnavailable(_RetryableProblem):
@@ -216,20 +163,36 @@ def _respond(problem: Problem, request: Request) -> ProblemResponse:
     return ProblemResponse(problem.to_body(request.url.path), status_code=problem.status, headers=problem.headers)
 
 
-def map_domain_errors(app: FastAPI, statuses: Mapping[type[Exception], int]) -> None:
-    """Answer a service's domain errors as problem+json with the given status (e.g. 409).
+# The one mapping from a refusal's kind to its HTTP status.
+STATUS_OF_KIND: Mapping[ErrorKind, int] = {
+    "invalid": 422,
+    "unauthenticated": 401,
+    "forbidden": 403,
+    "not-found": 404,
+    "conflict": 409,
+    "gone": 410,
+    "too-many-requests": 429,
+    "unavailable": 503,
+}
 
-    The error's message is the detail, so domain errors carry text meant for the user; a
-    ``problem_extensions`` mapping on the error (e.g. a deadline) is added to the problem.
-    """
-    for error_type, status in statuses.items():
 
-        async def handle(request: Request, exc: Exception, status: int = status) -> ProblemResponse:
-            slug = re.sub(r"(?<!^)(?=[A-Z])", "-", type(exc).__name__).lower()
-            extensions = getattr(exc, "problem_extensions", None)
-            return _respond(Problem(str(exc), status=status, type=slug, extensions=extensions), request)
+def problem_of(error: ApplicationError) -> Problem:
+    """The problem+json a refused command is answered with: its kind's status, its code, its facts."""
+    status = STATUS_OF_KIND[error.kind]
+    extensions = dict(error.extensions)
+    if isinstance(error, Invalid) and error.field_errors:
+        extensions["errors"] = [field.as_dict() for field in error.field_errors]
+    headers: dict[str, str] = {}
+    if isinstance(error, TooManyRequests | Unavailable) and error.retry_after is not None:
+        headers["Retry-After"] = str(error.retry_after)
+    if error.kind == "unauthenticated":
+        headers["WWW-Authenticate"] = "Bearer"
+    return Problem(error.detail, status=status, type=error.code, extensions=extensions, headers=headers)
 
-        app.add_exception_handler(error_type, handle)
+
+async def _handle_application_error(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, ApplicationError)
+    return _respond(problem_of(exc), request)
 
 
 async def _handle_problem(request: Request, exc: Exception) -> ProblemResponse:
@@ -241,7 +204,7 @@ async def _handle_problem(request: Request, exc: Exception) -> ProblemResponse:
 
 async def _handle_validation(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, RequestValidationError)
-    return _respond(ValidationFailed([_field_error(error) for error in exc.errors()]), request)
+    return _respond(problem_of(ValidationFailed([_field_error(error) for error in exc.errors()])), request)
 
 
 def _field_error(error: Mapping[str, Any]) -> FieldError:
@@ -291,6 +254,7 @@ async def _handle_unexpected(request: Request, exc: Exception) -> ProblemRespons
 def install_problem_handlers(app: FastAPI) -> None:
     """Make every error `app` returns a problem+json document (call once in the app factory)."""
     app.add_exception_handler(Problem, _handle_problem)
+    app.add_exception_handler(ApplicationError, _handle_application_error)
     app.add_exception_handler(RequestValidationError, _handle_validation)
     app.add_exception_handler(StarletteHTTPException, _handle_http_exception)
     app.add_exception_handler(Exception, _handle_unexpected)
@@ -347,8 +311,11 @@ def _documented(status: int) -> dict[str, Any]:
 
 def _example(status: int) -> dict[str, Any]:
     if status == 422:
-        return ValidationFailed([FieldError("staff.1.phone", "Field required", "missing", "body")]).to_body()
-    for kind in (Unauthorized, Forbidden, NotFound, Conflict, TooManyRequests, ServiceUnavailable):
-        if kind.default_status == status:
-            return kind().to_body()
+        example = ValidationFailed([FieldError("staff.1.phone", "Field required", "missing", "body")])
+        return problem_of(example).to_body()
+    if status == Unauthorized.default_status:
+        return Unauthorized().to_body()
+    for kind in (Forbidden, NotFound, Conflict, TooManyRequests, Unavailable):
+        if STATUS_OF_KIND[kind.kind] == status:
+            return problem_of(kind()).to_body()
     return Problem(status=status).to_body()

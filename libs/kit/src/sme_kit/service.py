@@ -38,7 +38,7 @@ from sme_kit.kafka import ensure_topics, new_producer, stop_producer
 from sme_kit.logs import configure_logging
 from sme_kit.migrations import upgrade_async
 from sme_kit.outbox import OutboxRelay
-from sme_kit.problems import install_problem_handlers, map_domain_errors
+from sme_kit.problems import install_problem_handlers
 from sme_kit.settings import ServiceSettings
 from sme_kit.timers import TimerLoop, TimerRegistry
 from sme_kit.tracing import configure_tracing
@@ -59,7 +59,6 @@ class ServiceDefinition:
     publishes: Sequence[Topic] = ()
     handlers: EventHandlers | None = None
     timers: TimerRegistry | None = None
-    domain_errors: dict[type[Exception], int] = field(default_factory=dict)
     working_days: WorkingDayDeadlines | None = None
     on_start: Sequence[Callable[[Runtime], Awaitable[None]]] = ()
     migrate_on_start: bool = True
@@ -116,7 +115,6 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
     for key, value in definition.extra_state.items():
         setattr(app.state, key, value)
     install_problem_handlers(app)
-    map_domain_errors(app, definition.domain_errors)
     app.include_router(health_router)
     app.include_router(audit_router)
     app.include_router(calendar_router)

@@ -13,17 +13,24 @@ from datetime import date, datetime, time, timedelta
 
 import chinese_calendar
 
+from sme_kit.errors import Conflict
+
 WEEKEND = (5, 6)  # Saturday, Sunday
 
 
-class UnknownCalendarYear(LookupError):
-    """A deadline needs a year whose official holiday schedule is not known yet."""
+class UnknownCalendarYear(Conflict, LookupError):
+    """A deadline needs a year whose official holiday schedule is not known yet.
+
+    A conflict with the service's state, not a wrong request: once the bureau loads the year
+    (``calendar`` names where), the same command succeeds.
+    """
 
     def __init__(self, year: int) -> None:
         super().__init__(
             f"{year}年的法定节假日和调休安排尚未载入，无法计算工作日；请市工业和信息化局在本服务载入国务院公布的"
             f"{year}年安排（PUT /calendar/{year}，或配置文件 WORKDAY_CALENDAR_FILE） "
-            f"(the official holiday schedule of {year} is not loaded yet: load it with PUT /calendar/{year})"
+            f"(the official holiday schedule of {year} is not loaded yet: load it with PUT /calendar/{year})",
+            extensions={"year": year, "calendar": f"/calendar/{year}"},
         )
         self.year = year
 

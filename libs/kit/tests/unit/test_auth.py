@@ -18,19 +18,11 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI
 
-from sme_kit.auth import (
-    GUANGZHOU_DISTRICTS,
-    AuthError,
-    AuthUnavailable,
-    Principal,
-    Role,
-    TokenVerifier,
-    main,
-    mint_dev_token,
-)
+from sme_kit.auth import AuthError, AuthUnavailable, Principal, Role, TokenVerifier, main, mint_dev_token
 from sme_kit.http_auth import CurrentPrincipal, OptionalPrincipal, require_roles
 from sme_kit.problems import install_problem_handlers
 from sme_kit.testing.clocks import shifted_clock_environment
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 
 SECRET = "unit-test-secret-that-is-long-enough-for-hs256"
 TIANHE = "440106"

@@ -10,21 +10,32 @@ import pytest
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel
 
-from sme_kit.problems import (
-    PROBLEM_JSON,
+from sme_kit.errors import (
+    ApplicationError,
     Conflict,
     FieldError,
     Forbidden,
+    Gone,
     NotFound,
+    TooManyRequests,
+    Unauthenticated,
+    Unavailable,
+    ValidationFailed,
+)
+from sme_kit.problems import (
+    PROBLEM_JSON,
     Problem,
     ServiceUnavailable,
-    TooManyRequests,
     Unauthorized,
-    ValidationFailed,
     install_problem_handlers,
+    problem_of,
     problem_responses,
     title_for_status,
 )
+
+
+class DeadlinePassed(Conflict):
+    """A domain's own refusal: named after its class."""
 
 
 class Staff(BaseModel):
@@ -53,13 +64,18 @@ def build_app() -> FastAPI:
     def object_() -> None:
         raise Conflict(
             "公示期已结束 (The notice period has ended)",
-            type="notice-period-ended",
+            code="notice-period-ended",
             extensions={"notice_ends_on": "2026-10-09"},
         )
 
     @app.post("/commands")
     def command() -> None:
         raise ValidationFailed([FieldError("staff", "至少需要 2 名专职人员 (At least 2 full-time staff)", "too_few")])
+
+    @app.post("/plans/{plan_id}/deadline")
+    def move_deadline(plan_id: str) -> None:
+        facts = {"due": "2026-03-31", "x": None}
+        raise DeadlinePassed("截止日期已过，不能再调整 (the deadline has passed)", extensions=facts)
 
     @app.get("/busy")
     def busy() -> None:
@@ -199,33 +215,54 @@ def test_unauthorized_carries_a_bearer_challenge() -> None:
 
 
 @pytest.mark.parametrize(
-    ("problem", "status"),
+    ("error", "status"),
     [
         (NotFound(), 404),
         (Conflict(), 409),
         (Forbidden(), 403),
-        (Unauthorized(), 401),
+        (Gone(), 410),
+        (Unauthenticated(), 401),
         (TooManyRequests(), 429),
-        (ServiceUnavailable(retry_after=5), 503),
+        (Unavailable(retry_after=5), 503),
         (ValidationFailed([]), 422),
-        (Problem(), 500),
     ],
 )
-def test_each_problem_kind_has_its_status_and_a_bilingual_title(problem: Problem, status: int) -> None:
+def test_each_kind_of_refusal_has_its_status_and_a_bilingual_title(error: ApplicationError, status: int) -> None:
+    problem = problem_of(error)
     assert problem.status == status
     assert re.fullmatch(r"[^\x00-\x7f]+.* \([A-Za-z ]+\)", problem.title), problem.title
     assert problem.detail
 
 
+def test_edge_problems_have_their_status_and_a_bilingual_title() -> None:
+    for problem, status in ((Unauthorized(), 401), (ServiceUnavailable(retry_after=5), 503), (Problem(), 500)):
+        assert problem.status == status
+        assert re.fullmatch(r"[^\x00-\x7f]+.* \([A-Za-z ]+\)", problem.title), problem.title
+
+
+async def test_a_domain_refusal_is_named_after_its_class_and_keeps_its_facts() -> None:
+    response = await call("POST", "/plans/p-1/deadline")
+
+    assert response.status_code == 409
+    body = response.json()
+    assert body["type"] == "https://sme.gz.gov.cn/problems/deadline-passed"
+    assert body["due"] == "2026-03-31"
+    assert "x" not in body
+
+
+def test_an_unauthenticated_refusal_carries_the_bearer_challenge() -> None:
+    assert problem_of(Unauthenticated()).headers["WWW-Authenticate"] == "Bearer"
+
+
 def test_plain_problem_defaults_to_about_blank_and_accepts_absolute_type_uris() -> None:
     assert Problem(status=400).type == "about:blank"
     assert Problem(status=400).title == title_for_status(400)
-    assert Conflict(type="https://example.org/p/x").type == "https://example.org/p/x"
+    assert problem_of(Conflict(code="https://example.org/p/x")).type == "https://example.org/p/x"
 
 
 def test_extensions_may_not_redefine_standard_members() -> None:
     with pytest.raises(ValueError, match="status"):
-        Conflict(extensions={"status": 200})
+        problem_of(Conflict(extensions={"status": 200}))
 
 
 def test_problem_responses_document_problem_json_in_openapi() -> None:

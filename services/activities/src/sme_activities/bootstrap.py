@@ -7,7 +7,6 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from sme_activities.config import ActivitiesSettings
-from sme_activities.domain.errors import ConfirmationGone, DomainError, StateConflict
 from sme_activities.entrypoints import (
     consumers,
     http_activities,
@@ -23,9 +22,7 @@ from sme_activities.service_layer.promotion import ensure_duty_checks
 from sme_activities.service_layer.service_requests import plan_waiting_deadlines
 from sme_contracts.activities import PUBLISHED_TOPICS, ActivitiesCalendarYearMissing
 from sme_kit.calendar_reminders import WorkingDayDeadlines
-from sme_kit.files import FileRejected
 from sme_kit.service import Runtime, ServiceDefinition, create_app
-from sme_kit.workdays import UnknownCalendarYear
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -51,13 +48,6 @@ def definition(settings: ActivitiesSettings | None = None) -> ServiceDefinition:
         publishes=list(PUBLISHED_TOPICS),
         handlers=consumers.handlers,
         timers=timers.timers,
-        domain_errors={
-            StateConflict: 409,
-            ConfirmationGone: 410,
-            DomainError: 422,
-            FileRejected: 422,
-            UnknownCalendarYear: 409,
-        },
         working_days=WorkingDayDeadlines(reminder=ActivitiesCalendarYearMissing, on_year_loaded=plan_waiting_deadlines),
         on_start=[schedule_duty_checks],
     )

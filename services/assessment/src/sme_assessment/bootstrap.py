@@ -7,7 +7,6 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from sme_assessment.config import AssessmentSettings
-from sme_assessment.domain.errors import DomainError, StateConflict
 from sme_assessment.entrypoints import (
     consumers,
     http_cycles,
@@ -19,7 +18,6 @@ from sme_assessment.entrypoints import (
     timers,
 )
 from sme_contracts.assessment import PUBLISHED_TOPICS
-from sme_kit.files import FileRejected
 from sme_kit.service import ServiceDefinition, create_app
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -47,7 +45,6 @@ def definition(settings: AssessmentSettings | None = None) -> ServiceDefinition:
         publishes=list(PUBLISHED_TOPICS),
         handlers=consumers.handlers,
         timers=timers.timers,
-        domain_errors={StateConflict: 409, DomainError: 422, FileRejected: 422},
     )
 
 

@@ -20,7 +20,7 @@ from sme_notifications.adapters.template_store import TemplateStore
 from sme_notifications.adapters.throttle import ThrottledSender
 from sme_notifications.config import NotificationsSettings
 from sme_notifications.domain.channels import Channel, Sender
-from sme_notifications.domain.deliveries import DeliveryNotFailed, RetryPolicy
+from sme_notifications.domain.deliveries import RetryPolicy
 from sme_notifications.domain.rate_limit import TokenBucket
 from sme_notifications.entrypoints import (
     consumers,
@@ -84,7 +84,6 @@ def definition(settings: NotificationsSettings | None = None) -> ServiceDefiniti
         migrations_dir=MIGRATIONS,
         publishes=list(PUBLISHED_TOPICS),
         handlers=consumers.build_handlers(routing),
-        domain_errors={DeliveryNotFailed: 409},
         on_start=[_dispatcher_starter(settings, state)],
         extra_state={"notifications": state},
     )

@@ -6,8 +6,8 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS
 from sme_kit.problems import install_problem_handlers
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_notifications.config import NotificationsSettings
 from sme_notifications.domain.recipients import Official, OfficialRole
 from sme_notifications.domain.sign_in import KnownOrganisation, by_role, people

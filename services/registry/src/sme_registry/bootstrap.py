@@ -9,13 +9,6 @@ from fastapi import FastAPI
 from sme_contracts import registry as registry_contracts
 from sme_kit.service import ServiceDefinition, create_app
 from sme_registry.config import RegistrySettings
-from sme_registry.domain.errors import (
-    DomainError,
-    DuplicateApplication,
-    InvalidTransition,
-    RoundExists,
-    WindowClosed,
-)
 from sme_registry.entrypoints import (
     consumers,
     http_applications,
@@ -49,13 +42,6 @@ def definition(settings: RegistrySettings | None = None) -> ServiceDefinition:
         publishes=[registry_contracts.REGISTRY_APPLICATION, registry_contracts.REGISTRY_STATION],
         handlers=consumers.handlers,
         timers=timers.timers,
-        domain_errors={
-            InvalidTransition: 409,
-            WindowClosed: 409,
-            DuplicateApplication: 409,
-            RoundExists: 409,
-            DomainError: 422,
-        },
     )
 
 

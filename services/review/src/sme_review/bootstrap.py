@@ -22,7 +22,6 @@ from sme_review.entrypoints import (
     http_public,
     http_rounds,
     http_scoring,
-    problems,
     timers,
 )
 
@@ -70,6 +69,4 @@ def definition(settings: ReviewSettings | None = None) -> ServiceDefinition:
 
 def app(settings: ReviewSettings | None = None) -> FastAPI:
     """The ASGI app (``uvicorn --factory sme_review.bootstrap:app``)."""
-    service = create_app(definition(settings))
-    problems.install(service)
-    return service
+    return create_app(definition(settings))

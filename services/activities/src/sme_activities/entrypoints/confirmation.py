@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from sme_activities.domain.confirmations import AwaitingConfirmation, ContactChannel, ContactConfirmation
 from sme_activities.domain.errors import ResendTooSoon, WrongCode
-from sme_kit.problems import Conflict, FieldError, TooManyRequests, ValidationFailed
+from sme_kit.errors import Conflict, FieldError, TooManyRequests, ValidationFailed
 
 
 class ConfirmIn(BaseModel):
@@ -60,7 +60,7 @@ def code_problems() -> Iterator[None]:
         yield
     except AwaitingConfirmation as waiting:
         sent = CodeSent.of(waiting.confirmation).model_dump(mode="json")
-        raise Conflict(str(waiting), type="awaiting-confirmation", extensions={"awaiting_confirmation": sent}) from None
+        raise Conflict(str(waiting), code="awaiting-confirmation", extensions={"awaiting_confirmation": sent}) from None
     except WrongCode as wrong:
         error = FieldError("code", str(wrong), "wrong_code", "body")
         raise ValidationFailed([error], detail=str(wrong), extensions={"attempts_left": wrong.attempts_left}) from None

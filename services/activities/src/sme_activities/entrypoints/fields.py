@@ -9,8 +9,9 @@ from stdnum.cn import uscc as uscc_number
 from stdnum.exceptions import ValidationError as NumberInvalid
 
 from sme_activities.domain.confirmations import mobile_number
-from sme_kit.auth import GUANGZHOU_DISTRICTS, Principal, Role
+from sme_kit.auth import Principal, Role
 from sme_kit.http_auth import require_roles
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 
 
 def _valid_uscc(value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sme_activities.domain.stations import Station
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import Forbidden
+from sme_kit.errors import Forbidden
 from sme_kit.uow import Actor
 
 PUBLIC = Actor(subject="public", role="public")

@@ -20,8 +20,8 @@ from sme_activities.domain.stations import require_active
 from sme_activities.service_layer import confirmations
 from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, own_station_id
 from sme_kit.auth import Principal, Role
+from sme_kit.errors import Forbidden, NotFound
 from sme_kit.files import FileStore, StoredFile
-from sme_kit.problems import Forbidden, NotFound
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 
 OWNER_TYPE = "activity"

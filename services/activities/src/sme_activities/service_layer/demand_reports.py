@@ -21,7 +21,7 @@ from sme_activities.domain.demand_reports import (
 from sme_activities.domain.stations import require_active
 from sme_activities.service_layer.access import CITY_WIDE, own_station_id, sees_station
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import Forbidden, NotFound
+from sme_kit.errors import Forbidden, NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
 
 

@@ -24,7 +24,7 @@ from sme_activities.domain.promotion import (
 from sme_activities.domain.stations import Station, require_active
 from sme_activities.service_layer.access import CITY_WIDE, sees
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import Forbidden, NotFound
+from sme_kit.errors import Forbidden, NotFound
 from sme_kit.timers import Timer, schedule
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 

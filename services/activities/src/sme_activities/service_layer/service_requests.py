@@ -30,7 +30,7 @@ from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, sees_station
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
 from sme_kit.calendar_admin import load_calendar
-from sme_kit.problems import Forbidden, NotFound
+from sme_kit.errors import Forbidden, NotFound
 from sme_kit.timers import Timer, cancel, schedule
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 from sme_kit.workdays import UnknownCalendarYear

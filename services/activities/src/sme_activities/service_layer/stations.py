@@ -15,7 +15,7 @@ from sme_activities.service_layer.access import CITY_WIDE
 from sme_activities.service_layer.service_requests import ESCALATION_TIMER
 from sme_contracts.registry import StationInfoChanged, StationRegistered, StationStatusChanged
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import Forbidden
+from sme_kit.errors import Forbidden
 from sme_kit.timers import cancel
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 

@@ -12,7 +12,7 @@ from sme_activities.adapters.trainings import TrainingRepository
 from sme_activities.domain.trainings import Attendee, Training, attendance_by_station, check_training
 from sme_activities.service_layer.access import CITY_WIDE, sees_station
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
 
 

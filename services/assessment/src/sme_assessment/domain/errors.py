@@ -1,12 +1,16 @@
-"""Errors the assessment rules raise; the HTTP edge maps them to problem+json (422 and 409)."""
+"""Errors the assessment rules raise; kinds of the kit's refusals, which the HTTP edge maps to problem+json."""
+
+from sme_kit.errors import Invalid
 
 
-class DomainError(Exception):
+class DomainError(Invalid):
     """A rule of the guideline refused the command as asked (answered 422)."""
 
 
 class StateConflict(DomainError):
     """The command is well formed but the current state does not allow it (answered 409)."""
+
+    kind = "conflict"
 
 
 class StationNotActive(StateConflict):

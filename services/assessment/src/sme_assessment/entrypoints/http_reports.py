@@ -7,10 +7,10 @@ from pydantic import BaseModel, Field
 
 from sme_assessment.domain.reports import RISK_TEXT, RiskReason
 from sme_assessment.service_layer import reports
-from sme_kit.auth import GUANGZHOU_DISTRICTS
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
 from sme_kit.problems import problem_responses
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 
 router = APIRouter(prefix="/reports", tags=["统计报表 Reports"])
 

@@ -7,7 +7,7 @@ operator its own station. What a caller may not see answers 404, as if it did no
 from __future__ import annotations
 
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import Forbidden, NotFound
+from sme_kit.errors import Forbidden, NotFound
 
 CITY_WIDE = (Role.BUREAU_ADMIN, Role.HEAD_STATION_STAFF)
 

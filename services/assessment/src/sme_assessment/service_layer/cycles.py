@@ -17,7 +17,7 @@ from sme_assessment.domain.cycles import (
 from sme_assessment.domain.errors import StateConflict
 from sme_assessment.domain.indicators import DEFAULT_PASS_MARK, IndicatorSpec, check_indicators, default_indicators
 from sme_kit.auth import Principal
-from sme_kit.problems import FieldError, NotFound, ValidationFailed
+from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 
 

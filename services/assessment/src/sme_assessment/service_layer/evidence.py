@@ -17,7 +17,7 @@ from sme_assessment.service_layer.access import require_sees
 from sme_contracts import activities as events
 from sme_contracts.envelope import CloudEvent
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)

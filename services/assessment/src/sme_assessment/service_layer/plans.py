@@ -30,8 +30,8 @@ from sme_assessment.service_layer.access import district_scope, own_station_id, 
 from sme_assessment.service_layer.timer_kinds import WORK_DOCUMENT_DEADLINE
 from sme_assessment.service_layer.uploads import Upload, save_all
 from sme_kit.auth import Principal, Role
+from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.files import FileStore, StoredFile
-from sme_kit.problems import FieldError, NotFound, ValidationFailed
 from sme_kit.timers import Timer, schedule
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 

@@ -21,8 +21,8 @@ from sme_assessment.service_layer.timer_kinds import RECTIFICATION_DEADLINE
 from sme_assessment.service_layer.uploads import Upload, save_all
 from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal, Role
+from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile
-from sme_kit.problems import NotFound
 from sme_kit.timers import Timer, cancel
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 

@@ -22,7 +22,7 @@ from sme_assessment.domain.revocation import CaseStatus
 from sme_assessment.domain.stations import Station
 from sme_assessment.service_layer.access import CITY_WIDE, district_scope
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
 
 

@@ -13,7 +13,7 @@ from sme_assessment.domain.rectification import Rectification
 from sme_assessment.service_layer.access import CITY_WIDE, district_scope, require_sees
 from sme_assessment.service_layer.cycles import get_cycle
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
 
 

@@ -19,8 +19,8 @@ from sme_assessment.service_layer.title_lost import end_pending_work
 from sme_assessment.service_layer.uploads import Upload, save_all
 from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal, Role
+from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile
-from sme_kit.problems import NotFound
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 
 

@@ -30,7 +30,7 @@ from sme_assessment.service_layer.cycles import cycle_for_update
 from sme_assessment.service_layer.evidence import summaries
 from sme_assessment.service_layer.timer_kinds import RECTIFICATION_DEADLINE
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.timers import schedule
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 

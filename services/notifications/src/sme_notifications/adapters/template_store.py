@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, meta
 from jinja2.nodes import Block, Extends
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_notifications.domain import formatting
 from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.deliveries import TemplateRef

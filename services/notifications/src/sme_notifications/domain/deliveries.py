@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from sme_kit.errors import Conflict
 from sme_notifications.domain.channels import Channel, FailureKind
 from sme_notifications.domain.recipients import Recipient, RecipientKind
 
@@ -151,7 +152,7 @@ class Delivery:
         return replace(self, status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=now, updated_at=now)
 
 
-class DeliveryNotFailed(Exception):
+class DeliveryNotFailed(Conflict):
     """Only a failed e-mail or SMS can be sent again."""
 
     def __init__(self, status: DeliveryStatus) -> None:

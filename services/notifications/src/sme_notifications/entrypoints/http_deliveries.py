@@ -12,7 +12,7 @@ from sme_kit.clock import SHANGHAI
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
 from sme_kit.problems import problem_responses
-from sme_notifications.adapters.deliveries_repository import DeliveryFilter
+from sme_notifications.service_layer.deliveries import DeliveryFilter
 from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.deliveries import Attempt, Delivery, DeliveryStatus
 from sme_notifications.entrypoints.state import StateDep

@@ -12,9 +12,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS, Role
+from sme_kit.auth import Role
+from sme_kit.errors import Forbidden
 from sme_kit.http import UowFactoryDep
-from sme_kit.problems import Forbidden, problem_responses
+from sme_kit.problems import problem_responses
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_notifications.config import NotificationsSettings
 from sme_notifications.domain.sign_in import Person, by_role
 from sme_notifications.service_layer import dev_sign_in as use_cases

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
 from sme_kit.problems import problem_responses
-from sme_notifications.adapters.inbox_repository import InboxItem
+from sme_notifications.service_layer.inbox import InboxItem
 from sme_notifications.service_layer import inbox as use_cases
 
 router = APIRouter(prefix="/inbox", tags=["站内信 Inbox"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import Forbidden
+from sme_kit.errors import Forbidden
 from sme_notifications.domain.recipients import Reader, Recipient
 
 RECORD_READERS = (Role.BUREAU_ADMIN, Role.PLATFORM_OPERATOR)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_notifications.adapters.deliveries_repository import DeliveryFilter, DeliveryRepository
 from sme_notifications.domain.deliveries import Attempt, Delivery

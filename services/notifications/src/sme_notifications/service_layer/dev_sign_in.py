@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS, mint_dev_token
-from sme_kit.problems import NotFound
+from sme_kit.auth import mint_dev_token
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_notifications.adapters.directory_repository import DirectoryRepository
 from sme_notifications.domain.sign_in import Person, people
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from stdnum.cn import uscc as uscc_number
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS, Principal, Role
-from sme_kit.problems import FieldError, Forbidden, NotFound, ValidationFailed
+from sme_kit.auth import Principal, Role
+from sme_kit.errors import FieldError, Forbidden, NotFound, ValidationFailed
 from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_notifications.adapters.directory_repository import DirectoryRepository
 from sme_notifications.domain.recipients import (
     Contact,

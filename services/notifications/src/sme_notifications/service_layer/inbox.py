@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_notifications.adapters.inbox_repository import InboxItem, InboxRepository
 from sme_notifications.domain.recipients import inboxes_of

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS
 from sme_kit.masking import masked_contact
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_notifications.adapters.directory_repository import DirectoryRepository
 from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.planning import Audience, Endpoint

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sme_contracts.common import OperatorType, ServiceCategory
-from sme_kit.auth import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_registry.domain.applications import Application, ApplicationKind, ApplicationStatus, Decision
 from sme_registry.domain.forms import ApplicationForm
 from sme_registry.entrypoints.people import ContactModel, ResidentInstitutionModel, StaffMemberModel

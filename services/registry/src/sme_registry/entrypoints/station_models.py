@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_contracts.common import SERVICE_CATEGORY_NAMES, OperatorType, ServiceCategory, StationStatus
-from sme_kit.auth import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_registry.domain.changes import ChangeKind, InfoChange
 from sme_registry.domain.stations import Station, StatusChange
 from sme_registry.entrypoints.people import ContactModel, ResidentInstitutionModel, StaffMemberModel

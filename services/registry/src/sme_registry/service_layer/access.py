@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_registry.domain.applications import Application, ApplicationStatus
 from sme_registry.domain.stations import Station
 

@@ -7,9 +7,10 @@ import uuid
 from dataclasses import dataclass, replace
 
 from sme_contracts.common import StationStatus
-from sme_kit.auth import GUANGZHOU_DISTRICTS, Principal, Role
-from sme_kit.problems import Forbidden
+from sme_kit.auth import Principal, Role
+from sme_kit.errors import Forbidden
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_registry.adapters import publisher
 from sme_registry.adapters.applications_repository import (
     ApplicationFilter,
@@ -20,12 +21,11 @@ from sme_registry.adapters.rounds_repository import RoundRepository
 from sme_registry.adapters.stations_repository import StationRepository
 from sme_registry.domain.applications import OPEN, Application, ApplicationKind, ApplicationStatus
 from sme_registry.domain.eligibility import StationFacts, eligibility_violations
-from sme_registry.domain.errors import DuplicateApplication, RuleViolation, WindowClosed
+from sme_registry.domain.errors import DuplicateApplication, RuleViolation, WindowClosed, refuse
 from sme_registry.domain.forms import ApplicationForm
 from sme_registry.domain.rounds import Round, open_round_on, window_closed
 from sme_registry.domain.uscc import normalise
 from sme_registry.service_layer.access import CITY_WIDE, application_not_found, may_read_application
-from sme_registry.service_layer.errors import refuse, violations_as_422
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +78,7 @@ async def edit_application(
     async with uow_factory(Actor.of(principal)) as uow:
         repository = ApplicationRepository(uow.session)
         application = await _own_application(repository, principal, application_id)
-        with violations_as_422():
-            application.edit(command.form, kind=command.kind, station_id=command.station_id, now=uow.clock.now())
+        application.edit(command.form, kind=command.kind, station_id=command.station_id, now=uow.clock.now())
         await repository.save(application)
         uow.audit("edit", "application", application.id, status=application.status.value)
         await uow.commit()

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sme_kit.auth import Principal
+from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.files import FileRejected, FileStore, StoredFile
-from sme_kit.problems import FieldError, NotFound, ValidationFailed
 from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_registry.adapters.applications_repository import ApplicationRepository, Attachment, AttachmentRepository
 from sme_registry.domain.applications import EDITABLE, Application

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import uuid
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS, Principal
+from sme_kit.auth import Principal
 from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_registry.adapters import publisher
 from sme_registry.adapters.stations_repository import StationRepository
 from sme_registry.domain.changes import ChangeReport, InfoChange, apply_change, report_violations
+from sme_registry.domain.errors import refuse
 from sme_registry.service_layer.access import may_operate_station, station_not_found
-from sme_registry.service_layer.errors import refuse
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,6 @@ from sme_registry.adapters.applications_repository import ApplicationRepository
 from sme_registry.adapters.rounds_repository import RoundRepository
 from sme_registry.domain.applications import Application, ApplicationStatus, Decision
 from sme_registry.service_layer.access import application_not_found
-from sme_registry.service_layer.errors import violations_as_422
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +41,13 @@ async def decide(*, uow_factory: UnitOfWorkFactory, principal: Principal, comman
         ):
             raise application_not_found(command.application_id)
         round_ = await RoundRepository(uow.session).get(application.round_year)
-        with violations_as_422():
-            made = application.decide(
-                command.decision,
-                officer=principal.subject,
-                reasons=command.reasons,
-                opinion=command.opinion,
-                now=uow.clock.now(),
-            )
+        made = application.decide(
+            command.decision,
+            officer=principal.subject,
+            reasons=command.reasons,
+            opinion=command.opinion,
+            now=uow.clock.now(),
+        )
         await repository.save(application)
         await repository.add_decision(application.id, made)
         if made.decision is Decision.FORWARD:

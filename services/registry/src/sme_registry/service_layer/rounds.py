@@ -9,12 +9,11 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_registry.adapters.rounds_repository import RoundRepository
-from sme_registry.domain.errors import RoundExists
+from sme_registry.domain.errors import RoundExists, refuse
 from sme_registry.domain.rounds import Round, round_date_violations
-from sme_registry.service_layer.errors import refuse
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from sme_contracts.common import ServiceCategory, StationStatus
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import Forbidden
+from sme_kit.errors import Forbidden
 from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_registry.adapters.stations_repository import StationFilter, StationRepository
 from sme_registry.domain.changes import InfoChange

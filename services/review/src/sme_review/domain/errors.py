@@ -1,5 +1,5 @@
-"""Errors the review rules raise. Messages are meant for the user (Chinese, English in parentheses);
-the HTTP edge turns them into problem+json."""
+"""Errors the review rules raise: kinds of the kit's refusals. Messages are meant for the user (Chinese,
+English in parentheses); the one mapping at the HTTP edge turns them into problem+json."""
 
 from __future__ import annotations
 
@@ -7,19 +7,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-
-class ReviewError(Exception):
-    """A rule of the guideline or of the review procedure refused the command."""
+from sme_kit.errors import Conflict, FieldError, ValidationFailed
 
 
-class StateConflict(ReviewError):
+class StateConflict(Conflict):
     """The command contradicts the current state (a deadline passed, a step is missing, already decided).
 
-    ``details`` names what the caller needs to put it right (a deadline, the missing pieces).
+    ``details`` names what the caller needs to put it right (a deadline, the missing pieces); they
+    reach the client as members of the problem.
     """
 
     def __init__(self, message: str, **details: Any) -> None:
-        super().__init__(message)
+        super().__init__(message, extensions=details)
         self.details: Mapping[str, Any] = details
 
 
@@ -36,11 +35,11 @@ class FieldProblem:
     code: str = "invalid"
 
 
-class InvalidInput(ReviewError):
+class InvalidInput(ValidationFailed):
     """Some fields of a command are wrong; every one of them is named."""
 
     def __init__(self, problems: Sequence[FieldProblem]) -> None:
-        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        super().__init__([FieldError(p.field, p.message, p.code, "body") for p in problems])
         self.problems = list(problems)
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_review.domain.cases import CaseKind, CaseStatus, Recommendation, ReviewCase
 from sme_review.service_layer.access import Audience
 from sme_review.service_layer.cases import AssignedExpert, CaseDetails

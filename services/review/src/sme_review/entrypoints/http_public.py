@@ -8,9 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile, status
 from pydantic import BaseModel, Field
 
+from sme_kit.errors import TooManyRequests
 from sme_kit.files import MiB
 from sme_kit.http import ClockDep, FilesDep, UowFactoryDep
-from sme_kit.problems import TooManyRequests, problem_responses
+from sme_kit.problems import problem_responses
 from sme_review.domain.objections import ObjectionForm, ObjectionStatus
 from sme_review.domain.rate_limit import SlidingWindowLimiter
 from sme_review.entrypoints.deps import Year

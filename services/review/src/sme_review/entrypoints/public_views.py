@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
-from sme_kit.auth import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_review.domain.final_list import FinalList
 from sme_review.domain.notices import Notice, NoticeStatus, objection_guidance
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from sme_kit.auth import Principal, Role
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_review.adapters.assignments import AssignmentRepository
 from sme_review.domain.cases import ReviewCase
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from sme_contracts.review import WithdrawalReason
 from sme_kit.auth import Principal
-from sme_kit.problems import FieldError, NotFound, ValidationFailed
+from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 from sme_review.adapters import publisher
 from sme_review.adapters.assignments import AssignmentRepository

@@ -8,7 +8,7 @@ from stdnum.cn import uscc as uscc_number
 
 from sme_contracts.review import WithdrawalReason
 from sme_kit.auth import Principal
-from sme_kit.problems import Conflict, FieldError, NotFound, ValidationFailed
+from sme_kit.errors import Conflict, FieldError, NotFound, ValidationFailed
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 from sme_review.adapters import publisher
 from sme_review.adapters.assignments import AssignmentRepository

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_review.adapters import publisher
 from sme_review.adapters.cases import CaseRepository

@@ -7,16 +7,15 @@ import uuid
 
 from sme_kit.auth import Principal
 from sme_kit.calendar_admin import load_calendar
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.timers import Timer, schedule
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
-from sme_kit.workdays import UnknownCalendarYear, notice_period
+from sme_kit.workdays import notice_period
 from sme_review.adapters import publisher
 from sme_review.adapters.cases import CaseRepository
 from sme_review.adapters.notices import NoticeRepository
 from sme_review.adapters.objections import ObjectionRepository
 from sme_review.adapters.rounds import RoundRepository
-from sme_review.domain.errors import StateConflict
 from sme_review.domain.notices import (
     NOTICE_WORKING_DAYS,
     Notice,
@@ -54,10 +53,8 @@ async def publish_notice(
         round_.start_notice()
         entries = notice_entries(await CaseRepository(uow.session).of_round(year))
         now = uow.clock.now()
-        try:
-            period = notice_period(await load_calendar(uow.session), now.date(), NOTICE_WORKING_DAYS)
-        except UnknownCalendarYear as exc:
-            raise StateConflict(str(exc), year=exc.year, calendar=f"/calendar/{exc.year}") from exc
+        # A year the calendar does not know is refused (UnknownCalendarYear names where to load it).
+        period = notice_period(await load_calendar(uow.session), now.date(), NOTICE_WORKING_DAYS)
         notice = Notice(
             id=str(uuid.uuid4()),
             round_year=year,

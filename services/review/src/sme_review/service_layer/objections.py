@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sme_kit.auth import Principal, Role
+from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.files import FileRejected, FileStore, StoredFile, sniff
-from sme_kit.problems import FieldError, NotFound, ValidationFailed
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 from sme_review.adapters import publisher
 from sme_review.adapters.assignments import AssignmentRepository

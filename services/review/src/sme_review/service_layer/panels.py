@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 
 from sme_kit.auth import Principal
-from sme_kit.problems import FieldError, NotFound, ValidationFailed
+from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.uow import Actor, UnitOfWorkFactory
 from sme_review.adapters.experts import PanelRepository
 from sme_review.adapters.rounds import RoundRepository

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sme_kit.auth import Principal
-from sme_kit.problems import NotFound
+from sme_kit.errors import NotFound
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 from sme_review.adapters import publisher
 from sme_review.adapters.cases import CaseRepository
