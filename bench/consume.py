@@ -78,7 +78,7 @@ def bench_handlers(stamps: Stamps) -> EventHandlers:
 @asynccontextmanager
 async def running_kit_consumer(settings: ServiceSettings, engine: AsyncEngine, stamps: Stamps) -> AsyncIterator[float]:
     """An EventConsumer subscribed on a started KafkaBroker; yields the moment the start began."""
-    uow_factory = UnitOfWorkFactory(session_factory(engine), settings, SystemClock())
+    uow_factory = UnitOfWorkFactory(session_factory(engine), settings, SystemClock(), UnitOfWork)
     producer = new_producer(settings)  # for dead letters, as in a service
     await producer.start()
     broker = KafkaBroker(settings.kafka_bootstrap_servers, client_id=f"sme-{settings.service_name}", logger=None)

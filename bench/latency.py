@@ -41,7 +41,7 @@ from sme_kit.kafka import new_producer, stop_producer
 from sme_kit.outbox import OutboxRelay
 from sme_kit.settings import ServiceSettings
 from sme_kit.tables import kit_metadata
-from sme_kit.uow import UnitOfWorkFactory
+from sme_kit.uow import UnitOfWork, UnitOfWorkFactory
 
 Send = Callable[[], Awaitable[tuple[str, float]]]  # sends one event; returns its id and t0
 
@@ -109,7 +109,7 @@ async def kit_latency(bench: Bench, count: int, warmup: int, gap_s: float) -> li
         pub_settings = bench.settings("latency", "benchpub", pub_db.url)
         sub_settings = bench.settings("latency", "bench", sub_db.url)
         await bench.create_topic(pub_settings, pub_settings.topic(TOPIC.name))
-        uow_factory = UnitOfWorkFactory(session_factory(pub_db.engine), pub_settings, SystemClock())
+        uow_factory = UnitOfWorkFactory(session_factory(pub_db.engine), pub_settings, SystemClock(), UnitOfWork)
         stamps = Stamps()
 
         async def submit() -> tuple[str, float]:

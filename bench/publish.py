@@ -23,7 +23,7 @@ from sme_kit.kafka import new_producer, stop_producer
 from sme_kit.outbox import OutboxRelay
 from sme_kit.settings import ServiceSettings
 from sme_kit.tables import kit_metadata, outbox
-from sme_kit.uow import UnitOfWorkFactory
+from sme_kit.uow import UnitOfWork, UnitOfWorkFactory
 
 WRITE_CHUNK = 1000
 
@@ -59,7 +59,7 @@ async def kit_publish(
     bench: Bench, settings: ServiceSettings, engine: AsyncEngine, events: int, warmup: int
 ) -> dict[str, Any]:
     clock = SystemClock()
-    uow_factory = UnitOfWorkFactory(session_factory(engine), settings, clock)
+    uow_factory = UnitOfWorkFactory(session_factory(engine), settings, clock, UnitOfWork)
     producer = new_producer(settings)
     await producer.start()
     relay = OutboxRelay(

@@ -32,7 +32,7 @@ class AuditEntry(BaseModel):
 
 
 async def read_audit(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: UnitOfWorkFactory[Any],
     principal: Principal,
     *,
     target_type: str | None = None,

@@ -10,7 +10,7 @@ import json
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
@@ -77,7 +77,7 @@ async def save_year(uow: UnitOfWork, year: CalendarYear, *, source: str, on_load
 
 
 async def load_calendar_file(
-    uow_factory: UnitOfWorkFactory, path: Path, *, on_loaded: YearLoaded | None = None
+    uow_factory: UnitOfWorkFactory[Any], path: Path, *, on_loaded: YearLoaded | None = None
 ) -> list[int]:
     """Load every year of a schedule file (``WORKDAY_CALENDAR_FILE``); returns the years loaded."""
     content = json.loads(path.read_text(encoding="utf-8"))  # noqa: ASYNC240 - once, at start-up

@@ -10,6 +10,7 @@ notifications service delivers to the bureau (in-app and e-mail).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sme_contracts.calendar import CalendarYearMissing
 from sme_kit.calendar_admin import YearLoaded, load_calendar
@@ -41,7 +42,7 @@ class WorkingDayDeadlines:
         return registry
 
 
-async def arm_reminders(uow_factory: UnitOfWorkFactory) -> None:
+async def arm_reminders(uow_factory: UnitOfWorkFactory[Any]) -> None:
     """At every start-up: the weekly check exists (the first one runs at once; idempotent)."""
     async with uow_factory(Actor.system("calendar")) as uow:
         await schedule(uow, REMINDER_TIMER, REMINDER_KEY, uow.clock.now(), if_absent=True)

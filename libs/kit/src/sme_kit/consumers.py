@@ -139,7 +139,7 @@ class EventConsumer:
     def __init__(
         self,
         handlers: EventHandlers,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: UnitOfWorkFactory[Any],
         producer: AIOKafkaProducer,
         settings: ServiceSettings,
     ) -> None:

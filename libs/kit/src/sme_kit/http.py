@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -18,7 +18,7 @@ def get_runtime(request: Request) -> Runtime:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
-def get_uow_factory(request: Request) -> UnitOfWorkFactory:
+def get_uow_factory(request: Request) -> UnitOfWorkFactory[Any]:
     return get_runtime(request).uow
 
 
@@ -30,6 +30,6 @@ def get_files(request: Request) -> FileStore:
     return get_runtime(request).files
 
 
-UowFactoryDep = Annotated[UnitOfWorkFactory, Depends(get_uow_factory)]
+UowFactoryDep = Annotated[UnitOfWorkFactory[Any], Depends(get_uow_factory)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 FilesDep = Annotated[FileStore, Depends(get_files)]

@@ -42,7 +42,7 @@ from sme_kit.problems import install_problem_handlers
 from sme_kit.settings import ServiceSettings
 from sme_kit.timers import TimerLoop, TimerRegistry
 from sme_kit.tracing import configure_tracing
-from sme_kit.uow import UnitOfWorkFactory
+from sme_kit.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,8 @@ class ServiceDefinition:
     on_start: Sequence[Callable[[Runtime], Awaitable[None]]] = ()
     migrate_on_start: bool = True
     extra_state: dict[str, Any] = field(default_factory=dict)
+    # The service's unit of work: the kit's, plus the service's repositories (``uow.applications``, …).
+    unit_of_work: type[UnitOfWork] = UnitOfWork
 
 
 @dataclass
@@ -72,7 +74,7 @@ class Runtime:
     settings: ServiceSettings
     clock: Clock
     engine: AsyncEngine
-    uow: UnitOfWorkFactory
+    uow: UnitOfWorkFactory[Any]
     producer: AIOKafkaProducer
     broker: KafkaBroker
     relay: OutboxRelay
@@ -149,7 +151,7 @@ async def start_runtime(definition: ServiceDefinition) -> Runtime:
     # The instrumentation declares SQLAlchemy < 2.1 and would refuse 2.1 silently; its engine
     # events work unchanged on 2.1 (checked: each statement becomes a span of the request).
     SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine, skip_dep_check=True)
-    uow = UnitOfWorkFactory(session_factory(engine), settings, clock)
+    uow = UnitOfWorkFactory(session_factory(engine), settings, clock, definition.unit_of_work)
     working_days = definition.working_days
     on_year_loaded = working_days.on_year_loaded if working_days else None
     if settings.workday_calendar_file:

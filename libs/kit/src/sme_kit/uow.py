@@ -10,6 +10,12 @@ Use cases run as::
 
 Leaving the block without ``commit()`` rolls everything back: state, events and audit rows.
 After a commit the outbox relay and timer loop are woken, so events leave within milliseconds.
+
+A service gives its unit of work its repositories (``uow.applications``, …) by subclassing
+`UnitOfWork` and naming the subclass in its `ServiceDefinition`; use cases then reach data only
+through the unit of work — its repositories, `schedule_timer`/`cancel_timer` and
+`working_calendar` — so they run unchanged on the in-memory unit of work of
+`sme_kit.testing.fakes`.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -31,6 +37,11 @@ from sme_kit.clock import Clock
 from sme_kit.settings import ServiceSettings
 from sme_kit.tables import audit_log, outbox
 from sme_kit.tracing import current_trace_headers, current_trace_id
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sme_kit.workdays import WorkingCalendar
 
 AfterCommit = Callable[[], Awaitable[None] | None]
 
@@ -55,7 +66,7 @@ class Actor:
 class UnitOfWork:
     """A transaction, the events it will publish and the audit rows it writes."""
 
-    def __init__(self, factory: UnitOfWorkFactory, actor: Actor) -> None:
+    def __init__(self, factory: UnitOfWorkFactory[Any], actor: Actor) -> None:
         self.factory = factory
         self.actor = actor
         self.session: AsyncSession = factory.sessions()
@@ -135,6 +146,26 @@ class UnitOfWork:
     def after_commit(self, callback: AfterCommit) -> None:
         self._after_commit.append(callback)
 
+    async def schedule_timer(
+        self, kind: str, key: str, due_at: datetime, payload: dict[str, Any] | None = None, *, if_absent: bool = False
+    ) -> None:
+        """Create or move the durable timer (kind, key) with this transaction (see `sme_kit.timers.schedule`)."""
+        from sme_kit import timers  # timers' handlers take a unit of work: imported when used
+
+        await timers.schedule(self, kind, key, due_at, payload, if_absent=if_absent)
+
+    async def cancel_timer(self, kind: str, key: str) -> None:
+        """Forget the pending timer (kind, key) with this transaction."""
+        from sme_kit import timers
+
+        await timers.cancel(self, kind, key)
+
+    async def working_calendar(self) -> WorkingCalendar:
+        """The working-day calendar with every official year loaded into this service."""
+        from sme_kit.calendar_admin import load_calendar  # the calendar's admin API takes a unit of work
+
+        return await load_calendar(self.session)
+
     async def commit(self) -> None:
         if self._events:
             await self.session.execute(insert(outbox), self._events)
@@ -150,13 +181,17 @@ class UnitOfWork:
                 await result
 
 
+U = TypeVar("U", bound=UnitOfWork)
+
+
 @dataclass
-class UnitOfWorkFactory:
-    """Builds units of work for one service; the composition root makes exactly one."""
+class UnitOfWorkFactory(Generic[U]):
+    """Builds units of work of one kind (``unit_of_work``) for one service; the composition root makes one."""
 
     sessions: async_sessionmaker[AsyncSession]
     settings: ServiceSettings
     clock: Clock
+    unit_of_work: type[U]
     on_events_committed: list[Callable[[], None]] = field(default_factory=list)
     on_timers_scheduled: list[Callable[[], None]] = field(default_factory=list)
 
@@ -164,8 +199,8 @@ class UnitOfWorkFactory:
     def source(self) -> str:
         return f"/gz/sme/{self.settings.service_name}"
 
-    def __call__(self, actor: Actor | None = None) -> UnitOfWork:
-        return UnitOfWork(self, actor or Actor.system())
+    def __call__(self, actor: Actor | None = None) -> U:
+        return self.unit_of_work(self, actor or Actor.system())
 
     def events_committed(self) -> None:
         for wake in self.on_events_committed:

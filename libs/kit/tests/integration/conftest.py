@@ -20,7 +20,7 @@ from sme_kit.settings import ServiceSettings
 from sme_kit.tables import inbox, kit_metadata, outbox
 from sme_kit.testing import wait_until
 from sme_kit.testing.infra import create_database, drop_database
-from sme_kit.uow import UnitOfWorkFactory
+from sme_kit.uow import UnitOfWork, UnitOfWorkFactory
 
 pytestmark = pytest.mark.integration
 
@@ -86,7 +86,9 @@ async def kit_env(
     producer = new_producer(settings)
     await producer.start()
     await ensure_topics(settings, [(settings.topic("gz.sme.registry.application"), 3), (settings.dead_letter_topic, 1)])
-    yield KitEnv(settings, engine, UnitOfWorkFactory(session_factory(engine), settings, clock), producer, clock)
+    yield KitEnv(
+        settings, engine, UnitOfWorkFactory(session_factory(engine), settings, clock, UnitOfWork), producer, clock
+    )
     await stop_producer(producer)
     await engine.dispose()
     if on_postgresql:
