@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -78,6 +79,20 @@ def is_infrastructure_failure(error: BaseException) -> bool:
     return isinstance(error, INFRASTRUCTURE_ERRORS) or (isinstance(error, DBAPIError) and error.connection_invalidated)
 
 
+def _calling(use_case: Callable[..., Awaitable[Any]]) -> Handler:
+    wants_envelope = "envelope" in inspect.signature(use_case).parameters
+
+    async def handle(event: Any, envelope: CloudEvent, uow: UnitOfWork) -> None:
+        if wants_envelope:
+            await use_case(event=event, envelope=envelope, uow=uow)
+        else:
+            await use_case(event=event, uow=uow)
+
+    handle.__name__ = handle.__qualname__ = getattr(use_case, "__name__", "handle")
+    handle.__module__ = getattr(use_case, "__module__", __name__)
+    return handle
+
+
 class EventHandlers:
     """The events one service consumes, and the function that handles each type."""
 
@@ -95,6 +110,16 @@ class EventHandlers:
             return handler
 
         return register
+
+    def route(self, routes: Mapping[type[Event], Callable[..., Awaitable[Any]]]) -> EventHandlers:
+        """Declare the handlers as a table: each event type and the use case it runs.
+
+        The use case is called with keyword arguments — ``event`` and ``uow``, and ``envelope``
+        when it asks for it (to read the event's id or time) — so a consumer needs no wrapper.
+        """
+        for event_class, use_case in routes.items():
+            self.handles(event_class)(_calling(use_case))
+        return self
 
     def lookup(self, event_type: str) -> tuple[type[Event], Handler] | None:
         return self._handlers.get(event_type)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,9 @@ class ServiceDefinition:
     timers: TimerRegistry | None = None
     working_days: WorkingDayDeadlines | None = None
     on_start: Sequence[Callable[[Runtime], Awaitable[None]]] = ()
+    # Loops the service runs besides the kit's (e.g. notifications' dispatcher): each is started
+    # after ``on_start`` and stopped with the service.
+    background: Sequence[Callable[[Runtime], Coroutine[Any, Any, None]]] = ()
     migrate_on_start: bool = True
     extra_state: dict[str, Any] = field(default_factory=dict)
     # The service's unit of work: the kit's, plus the service's repositories (``uow.applications``, …).
@@ -99,6 +102,8 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
         app.state.runtime = runtime
         for hook in definition.on_start:
             await hook(runtime)
+        for loop in definition.background:
+            runtime.tasks.append(asyncio.create_task(loop(runtime), name=getattr(loop, "__name__", "background")))
         log.info("%s started", settings.service_name)
         try:
             yield

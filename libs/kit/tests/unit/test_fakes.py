@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sme_contracts.calendar import CalendarYearMissing
+from sme_contracts.review import ReviewCalendarYearMissing as CalendarYearMissing
 from sme_kit.clock import MovableClock
 from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
 from sme_kit.uow import Actor
