@@ -12,12 +12,15 @@ import hashlib
 import os
 import tempfile
 import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from sme_kit.errors import FieldError, ValidationFailed
 from sme_kit.tables import files
 from sme_kit.uow import UnitOfWork
 
@@ -42,6 +45,33 @@ EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jp
 
 class FileRejected(ValueError):
     """The upload is refused: too large, empty, or of a type that is not accepted."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One uploaded file as the HTTP edge received it: what a use case takes, free of the web framework.
+
+    ``data`` may be one byte longer than the store accepts (see `sme_kit.http_files.read_upload`),
+    so that the store refuses it by its size instead of keeping a truncated file.
+    """
+
+    filename: str
+    data: bytes
+
+
+@contextmanager
+def rejected_as_field(field: str, location: str | None = "body") -> Iterator[None]:
+    """Turn a refused upload into a 422 that names the form field it came in.
+
+    A client then shows the message beside the file input, as for any other invalid field::
+
+        with rejected_as_field("seal_scan"):
+            stored = await files.save(uow, upload.data, ...)
+    """
+    try:
+        yield
+    except FileRejected as exc:
+        raise ValidationFailed([FieldError(field, str(exc), "file_rejected", location)]) from exc
 
 
 @dataclass(frozen=True)
@@ -143,3 +173,35 @@ class FileStore:
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, target)
+
+
+async def save_uploads(
+    uow: UnitOfWork,
+    store: FileStore,
+    uploads: Sequence[Upload],
+    *,
+    field: str,
+    purpose: str,
+    owner_type: str,
+    owner_id: str,
+    accepted: frozenset[str] | None = None,
+) -> list[StoredFile]:
+    """Keep every upload with the unit of work; one refused file refuses the whole command.
+
+    A refused file is a 422 naming ``field`` (``field.N`` for the N-th of several uploads).
+    """
+    stored = []
+    for number, upload in enumerate(uploads):
+        with rejected_as_field(field if len(uploads) == 1 else f"{field}.{number}"):
+            stored.append(
+                await store.save(
+                    uow,
+                    upload.data,
+                    filename=upload.filename,
+                    purpose=purpose,
+                    owner_type=owner_type,
+                    owner_id=owner_id,
+                    accepted=accepted,
+                )
+            )
+    return stored
