@@ -32,11 +32,14 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from sme_kit.aio import wait_event
+from sme_kit.aio import Backoff, run_loop
 from sme_kit.db import is_sqlite
 from sme_kit.tables import outbox
 
 log = logging.getLogger(__name__)
+
+# A broker that is down is retried soon, then every 10 s; commits ringing meanwhile do not hurry it.
+_BACKOFF = Backoff(first_s=0.2, factor=2.0, max_s=10.0)
 
 _NEXT_ROWS = select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.headers, outbox.c.payload).order_by(outbox.c.id)
 
@@ -76,25 +79,17 @@ class OutboxRelay:
 
     async def run(self) -> None:
         """Publish until cancelled; a failing broker is retried with back-off, never dropped."""
-        backoff = 0.2
         self._running = True  # keep the reading connection (and leadership) between passes
         try:
-            while True:
-                self._wake.clear()
-                try:
-                    await self.drain()
-                    backoff = 0.2
-                except asyncio.CancelledError:
-                    raise
-                except Exception as exc:
-                    log.warning("outbox relay: publishing failed, retrying in %.1fs: %s", backoff, type(exc).__name__)
-                    await asyncio.sleep(backoff)
-                    backoff = min(backoff * 2, 10.0)
-                    continue
-                await wait_event(self._wake, self._poll_interval_s)
+            await run_loop(
+                self._pass, wake=self._wake, idle_s=self._poll_interval_s, name="outbox relay", backoff=_BACKOFF
+            )
         finally:
             self._running = False
             await self.close()
+
+    async def _pass(self) -> None:
+        await self.drain()
 
     async def publish_batch(self) -> int:
         """Publish one batch of waiting events; returns how many were published."""

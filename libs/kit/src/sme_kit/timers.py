@@ -20,7 +20,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from sme_kit.aio import wait_event
+from sme_kit.aio import run_loop
 from sme_kit.tables import timers
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
 
@@ -139,18 +139,12 @@ class TimerLoop:
         self._wake.set()
 
     async def run(self) -> None:
-        while True:
-            self._wake.clear()
-            try:
-                fired = await self.fire_due()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("timers: could not fire due timers: %s", type(exc).__name__)
-                fired = 0
-            if fired >= self._batch_size:
-                continue
-            await wait_event(self._wake, self._poll_interval_s)
+        """Fire due timers until cancelled; woken when a commit scheduled one, polling as a fallback."""
+        await run_loop(self._pass, wake=self._wake, idle_s=self._poll_interval_s, name="timers")
+
+    async def _pass(self) -> float | None:
+        fired = await self.fire_due()
+        return 0 if fired >= self._batch_size else None  # a full batch: more may be due at once
 
     async def fire_due(self) -> int:
         """Fire every timer due now, each in its own transaction; returns how many fired.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from sme_kit.aio import stop_tasks, wait_event
+from sme_kit.aio import Backoff, run_loop, stop_tasks, wait_event
 
 
 async def _doorbell_loop(bell: asyncio.Event, rounds: list[int]) -> None:
@@ -76,3 +76,69 @@ async def test_stop_tasks_gives_up_on_a_task_that_will_not_end_and_names_it() ->
     release.set()
     task.cancel()
     await asyncio.wait([task], timeout=1)
+
+
+async def test_run_loop_goes_again_at_once_after_a_full_pass_and_waits_for_the_bell_when_idle() -> None:
+    bell = asyncio.Event()
+    passes: list[int] = []
+    idle = asyncio.Event()
+
+    async def step() -> float | None:
+        passes.append(1)
+        if len(passes) < 3:
+            return 0  # a full batch
+        idle.set()
+        return None
+
+    task = asyncio.create_task(run_loop(step, wake=bell, idle_s=60, name="test"))
+    async with asyncio.timeout(5):
+        await idle.wait()
+    assert len(passes) == 3  # the first two passes did not wait for the 60 s idle interval
+    idle.clear()
+    bell.set()
+    async with asyncio.timeout(5):
+        await idle.wait()  # the bell cut the 60 s wait short
+    assert len(passes) == 4
+    assert await stop_tasks([task], grace_s=2) == []
+
+
+async def test_run_loop_backs_off_after_failures_and_resets_after_a_success() -> None:
+    outcomes = [RuntimeError(), RuntimeError(), None, RuntimeError(), None]
+    done = asyncio.Event()
+    backoff = Backoff(first_s=0.001, factor=2.0, max_s=0.003)
+
+    async def step() -> float | None:
+        outcome = outcomes.pop(0)
+        if not outcomes:
+            done.set()
+            await asyncio.Event().wait()  # park here until cancelled
+        if outcome is not None:
+            raise outcome
+        return 0
+
+    task = asyncio.create_task(run_loop(step, wake=asyncio.Event(), idle_s=60, name="test", backoff=backoff))
+    async with asyncio.timeout(5):
+        await done.wait()
+    assert await stop_tasks([task], grace_s=2) == []
+    delays = [backoff.after(n) for n in (1, 2, 3, 4)]
+    assert delays == [0.001, 0.002, 0.003, 0.003]
+
+
+async def test_run_loop_without_backoff_waits_for_the_bell_after_a_failure() -> None:
+    bell = asyncio.Event()
+    failed, second = asyncio.Event(), asyncio.Event()
+
+    async def step() -> float | None:
+        if not failed.is_set():
+            failed.set()
+            raise RuntimeError("database away")
+        second.set()
+        return None
+
+    task = asyncio.create_task(run_loop(step, wake=bell, idle_s=60, name="test"))
+    async with asyncio.timeout(5):
+        await failed.wait()
+    bell.set()
+    async with asyncio.timeout(5):
+        await second.wait()
+    assert await stop_tasks([task], grace_s=2) == []
