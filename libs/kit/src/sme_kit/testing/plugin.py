@@ -13,11 +13,15 @@ import uuid
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from sme_kit.testing.clocks import clock_start_of
 from sme_kit.testing.infra import Infrastructure, create_database, delete_topics, drop_database, server_version
+
+if TYPE_CHECKING:
+    from sme_kit.testing.services import ServiceEnv
 
 _infra: Infrastructure | None = None
 
@@ -96,3 +100,18 @@ def clock_start(request: pytest.FixtureRequest) -> datetime:
 def dev_secret() -> str:
     """The HS256 secret tokens are signed with in this run."""
     return secrets.token_urlsafe(32)
+
+
+@pytest.fixture
+def service_env(
+    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path, clock_start: datetime
+) -> ServiceEnv:
+    """Where this test's services run: a fresh database, its own topics, files under its tmp_path.
+
+    ``service_env.settings(RegistrySettings)`` gives a service's settings on it (see
+    `sme_kit.testing.services`).
+    """
+    # Imported here: the plugin loads for every test run, and most never start a service.
+    from sme_kit.testing.services import ServiceEnv
+
+    return ServiceEnv(database_url, kafka_bootstrap, topic_prefix, dev_secret, tmp_path / "files", clock_start)
