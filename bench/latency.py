@@ -79,7 +79,7 @@ def summary(latencies_ms: list[float]) -> dict[str, float]:
 
 @asynccontextmanager
 async def running_relay(
-    settings: ServiceSettings, engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+    settings: ServiceSettings, engine: AsyncEngine, uow_factory: UnitOfWorkFactory[UnitOfWork]
 ) -> AsyncIterator[None]:
     """The relay loop as a service runs it: woken by every commit that wrote events."""
     producer = new_producer(settings)

@@ -28,7 +28,7 @@ from sme_kit.uow import UnitOfWork, UnitOfWorkFactory
 WRITE_CHUNK = 1000
 
 
-async def fill_outbox(uow_factory: UnitOfWorkFactory, rng: random.Random, count: int) -> None:
+async def fill_outbox(uow_factory: UnitOfWorkFactory[UnitOfWork], rng: random.Random, count: int) -> None:
     """Stage ``count`` events through units of work, committing every WRITE_CHUNK (not timed)."""
     for start in range(0, count, WRITE_CHUNK):
         async with uow_factory() as uow:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from sme_kit.errors import FieldError, ValidationFailed
+from sme_kit.errors import FieldError, Invalid, ValidationFailed
 from sme_kit.tables import files
 from sme_kit.uow import UnitOfWork
 
@@ -43,7 +43,7 @@ SCANS = frozenset({"application/pdf", "image/png", "image/jpeg"})
 EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
 
 
-class FileRejected(ValueError):
+class FileRejected(Invalid, ValueError):
     """The upload is refused: too large, empty, or of a type that is not accepted."""
 
 

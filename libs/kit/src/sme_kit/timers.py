@@ -122,7 +122,7 @@ class TimerLoop:
     def __init__(
         self,
         registry: TimerRegistry,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: UnitOfWorkFactory[Any],
         *,
         poll_interval_s: float = 1.0,
         batch_size: int = 100,
