@@ -21,8 +21,9 @@ import pytest
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from sme_contracts.base import all_event_types
+from sme_contracts.compat import compare
 from sme_contracts.registry import ApplicationSubmitted
-from sme_contracts.schemas import SCHEMA_DIR, check, compare, current_schemas, render, snapshot_path, write
+from sme_contracts.schemas import SCHEMA_DIR, check, current_schemas, render, snapshot_path, write
 
 EVENT = "gz.sme.test.thing.v1"
 SUBMITTED = "gz.sme.registry.application.submitted.v1"

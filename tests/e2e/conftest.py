@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,7 +82,7 @@ async def start_services(
 
 @pytest.fixture
 def token(dev_secret: str) -> Callable[..., str]:
-    def mint(role: str, **claims: str) -> str:
+    def mint(role: str, **claims: Any) -> str:
         return mint_dev_token(dev_secret, role=role, **claims)
 
     return mint

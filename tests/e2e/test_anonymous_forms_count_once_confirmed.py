@@ -108,7 +108,9 @@ async def test_a_service_request_with_a_landline_is_confirmed_by_the_code_mailed
     )
     mail = await system.mail_to(EMAIL, reference)  # the e-mail names the reference to follow it by
     code = await system.next_code_to(EMAIL, after=0)
-    assert code in mail.get_body(preferencelist=("plain",)).get_content()
+    plain = mail.get_body(preferencelist=("plain",))
+    assert plain is not None
+    assert code in plain.get_content()
     assert code not in mail["Subject"]
     progress = ok(
         await system.activities.get(f"/service-requests/{reference}/progress", params={"uscc": REQUEST["uscc"]}), 409

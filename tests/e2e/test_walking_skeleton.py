@@ -70,7 +70,9 @@ async def submit_application(registry: ServiceProcess, operator: str) -> str:
     return str(application_id)
 
 
-def deliveries_probe(notifications: ServiceProcess, bureau: str, expected: int) -> Callable[[], object]:
+def deliveries_probe(
+    notifications: ServiceProcess, bureau: str, expected: int
+) -> Callable[[], Awaitable[list[dict[str, str]] | None]]:
     async def probe() -> list[dict[str, str]] | None:
         async with service_client(notifications.url) as client:
             response = await client.get("/deliveries", headers={"Authorization": f"Bearer {bureau}"})

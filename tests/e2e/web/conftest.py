@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page, ViewportSize, async_playwright
 
 from sme_kit.testing.processes import free_port
 
@@ -25,8 +25,8 @@ from ..system import SERVICES, System
 
 REPO = Path(__file__).resolve().parents[3]
 ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO / ".local" / "artifacts"))
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1366, "height": 900}
 
 
 @pytest.fixture(scope="session")

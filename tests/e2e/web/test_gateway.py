@@ -47,7 +47,7 @@ def assert_security_headers(response: httpx.Response) -> None:
 def assert_problem(response: httpx.Response, status: int) -> dict[str, object]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
-    problem = response.json()
+    problem: dict[str, object] = response.json()
     assert problem["status"] == status
     assert problem["detail"]
     return problem

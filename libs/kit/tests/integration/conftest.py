@@ -37,7 +37,7 @@ received = Table(
 class KitEnv:
     settings: ServiceSettings
     engine: AsyncEngine
-    uow: UnitOfWorkFactory
+    uow: UnitOfWorkFactory[UnitOfWork]
     producer: AIOKafkaProducer
     clock: MovableClock
 
@@ -115,8 +115,13 @@ async def read_topic(
                         envelope = unwrap(headers, record.value)
                     except ValueError:
                         envelope = CloudEvent(
-                            id="", source="", type="", time=None, subject="", data=record.value or b""
-                        )  # type: ignore[arg-type]
+                            id="",
+                            source="",
+                            type="",
+                            time=None,  # type: ignore[arg-type]
+                            subject="",
+                            data=record.value or b"",
+                        )
                     found.append((envelope, headers, record.key))
             return len(found) >= expected
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -63,7 +64,7 @@ async def service(
         yield client
 
 
-def bearer(secret: str, role: str, **claims: str) -> dict[str, str]:
+def bearer(secret: str, role: str, **claims: Any) -> dict[str, str]:
     return {"Authorization": f"Bearer {mint_dev_token(secret, role=role, **claims)}"}
 
 

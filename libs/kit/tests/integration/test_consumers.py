@@ -136,7 +136,7 @@ async def test_an_event_of_a_type_the_service_does_not_handle_is_skipped(
 
 
 async def _equals(value: object, expected: int) -> bool:
-    return await value == expected  # type: ignore[misc]
+    return bool(await value == expected)  # type: ignore[misc]
 
 
 async def test_an_infrastructure_failure_redelivers_the_batch_instead_of_dead_lettering(kit_env: KitEnv) -> None:

@@ -53,6 +53,7 @@ async def test_the_consumer_continues_the_trace_of_the_transaction_that_wrote_th
     in_trace = [span for span in spans.get_finished_spans() if span.context.trace_id == trace_id]
     process = next(span for span in in_trace if span.name.endswith(" process"))
     # The relay passes the writer's trace context on unchanged: the consumer's span is its child.
+    assert process.parent is not None
     assert process.parent.span_id == request_span.get_span_context().span_id
     assert process.kind is trace.SpanKind.CONSUMER
 

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from starlette.datastructures import UploadFile
+from fastapi import UploadFile
 
 from sme_kit.errors import ValidationFailed
 from sme_kit.files import FileStore, Upload, save_uploads

@@ -1,11 +1,13 @@
 """Settings refuse what must never reach production."""
 
+from typing import Any
+
 import pytest
 from pydantic import ValidationError
 
 from sme_kit.settings import ServiceSettings
 
-BASE = {"service_name": "registry", "database_url": "postgresql+asyncpg://db/registry"}
+BASE: dict[str, Any] = {"service_name": "registry", "database_url": "postgresql+asyncpg://db/registry"}
 
 
 @pytest.fixture(autouse=True)
@@ -21,7 +23,7 @@ def test_production_requires_the_identity_providers_keys() -> None:
 
 
 def test_production_refuses_a_development_secret_and_the_test_clock() -> None:
-    jwks = {"auth_jwks_url": "https://idp.example/jwks.json"}
+    jwks: dict[str, Any] = {"auth_jwks_url": "https://idp.example/jwks.json"}
     with pytest.raises(ValidationError, match="AUTH_DEV_SECRET"):
         ServiceSettings(**BASE, **jwks, environment="production", auth_dev_secret="x" * 40)
     with pytest.raises(ValidationError, match="TESTING_CLOCK"):

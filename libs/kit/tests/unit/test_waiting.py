@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -11,7 +12,7 @@ from sme_kit.testing import wait_until
 
 
 async def test_returns_the_first_truthy_value() -> None:
-    answers = iter([None, 0, [], "ready"])
+    answers: Iterator[object] = iter([None, 0, [], "ready"])
 
     async def probe() -> object:
         return next(answers)
