@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork
 from sme_assessment.config import AssessmentSettings
 from sme_assessment.entrypoints import (
     consumers,
@@ -24,9 +25,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def definition(settings: AssessmentSettings | None = None) -> ServiceDefinition:
-    """What makes this service itself: routers, events, timers, migrations, domain errors."""
+    """What makes this service itself: routers, events, timers, migrations, its unit of work."""
     return ServiceDefinition(
-        settings=settings or AssessmentSettings(),  # type: ignore[call-arg]
+        settings=settings or AssessmentSettings(),
         title="广州市民营和中小企业服务站 · 年度考核 Assessment",
         description=(
             "Work plans and summaries (§4.1.4), the annual assessment with indicators computed from the other "
@@ -45,6 +46,7 @@ def definition(settings: AssessmentSettings | None = None) -> ServiceDefinition:
         publishes=list(PUBLISHED_TOPICS),
         handlers=consumers.handlers,
         timers=timers.timers,
+        unit_of_work=AssessmentUnitOfWork,
     )
 
 

@@ -18,6 +18,7 @@ from sme_notifications.adapters.sms import SmsSender, SpoolSmsProvider
 from sme_notifications.adapters.smtp import SmtpConfig, SmtpEmailSender
 from sme_notifications.adapters.template_store import TemplateStore
 from sme_notifications.adapters.throttle import ThrottledSender
+from sme_notifications.adapters.unit_of_work import NotificationsUnitOfWork
 from sme_notifications.config import NotificationsSettings
 from sme_notifications.domain.channels import Channel, Sender
 from sme_notifications.domain.deliveries import RetryPolicy
@@ -86,6 +87,7 @@ def definition(settings: NotificationsSettings | None = None) -> ServiceDefiniti
         handlers=consumers.build_handlers(routing),
         on_start=[_dispatcher_starter(settings, state)],
         extra_state={"notifications": state},
+        unit_of_work=NotificationsUnitOfWork,
     )
 
 

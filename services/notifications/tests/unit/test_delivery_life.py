@@ -11,14 +11,13 @@ from sme_notifications.domain.deliveries import (
     ERASED_BODY,
     AttemptOutcome,
     Delivery,
-    DeliveryNotFailed,
     DeliveryStatus,
-    NotSentAgain,
     RetryPolicy,
     TemplateRef,
     delivery_id_for,
     new_delivery,
 )
+from sme_notifications.domain.errors import DeliveryNotFailed, NotSentAgain
 from sme_notifications.domain.recipients import Recipient
 
 NOW = datetime.fromisoformat("2026-11-28T10:00:00+08:00")
@@ -157,3 +156,4 @@ def test_a_one_time_code_is_never_sent_again_on_request() -> None:
     with pytest.raises(NotSentAgain) as refused:
         failed.requeued(NOW + timedelta(hours=1))
     assert "验证码" in str(refused.value)
+    assert (refused.value.kind, refused.value.code) == ("conflict", "not-sent-again")

@@ -12,9 +12,9 @@ timers = TimerRegistry()
 
 @timers.on(WORK_DOCUMENT_DEADLINE)
 async def on_work_document_deadline(timer: Timer, uow: UnitOfWork) -> None:
-    await plans.deadline_passed(timer, uow)
+    await plans.deadline_passed(timer=timer, uow=uow)
 
 
 @timers.on(RECTIFICATION_DEADLINE)
 async def on_rectification_deadline(timer: Timer, uow: UnitOfWork) -> None:
-    await rectification.deadline_passed(timer, uow)
+    await rectification.deadline_passed(timer=timer, uow=uow)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.cycles import CycleRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain.cycles import (
     DEFAULT_RECTIFICATION_DAYS,
     Cycle,
@@ -18,7 +18,7 @@ from sme_assessment.domain.errors import StateConflict
 from sme_assessment.domain.indicators import DEFAULT_PASS_MARK, IndicatorSpec, check_indicators, default_indicators
 from sme_kit.auth import Principal
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 def _validate(*, indicators: Sequence[IndicatorSpec], pass_mark: float, rectification_days: int) -> None:
@@ -30,7 +30,7 @@ def _validate(*, indicators: Sequence[IndicatorSpec], pass_mark: float, rectific
 
 
 async def open_cycle(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     year: int,
@@ -44,7 +44,7 @@ async def open_cycle(
     days = rectification_days or DEFAULT_RECTIFICATION_DAYS
     _validate(indicators=chosen, pass_mark=mark, rectification_days=days)
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = CycleRepository(uow.session)
+        repository = uow.cycles
         if await repository.by_year(year) is not None:
             raise StateConflict(f"{year}年度考核已开启 (the {year} cycle is already open)")
         cycle = Cycle(
@@ -65,7 +65,7 @@ async def open_cycle(
 
 
 async def change_settings(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     cycle_id: str,
@@ -84,7 +84,7 @@ async def change_settings(
         _validate(indicators=chosen, pass_mark=mark, rectification_days=days)
         cycle.inputs_changed()
         cycle.indicators, cycle.pass_mark, cycle.rectification_days = chosen, mark, days
-        await CycleRepository(uow.session).save(cycle)
+        await uow.cycles.save(cycle)
         uow.audit(
             "change_settings",
             "cycle",
@@ -99,24 +99,24 @@ async def change_settings(
     return cycle
 
 
-async def cycle_for_update(uow: UnitOfWork, cycle_id: str) -> Cycle:
+async def cycle_for_update(uow: AssessmentUnitOfWork, cycle_id: str) -> Cycle:
     """The cycle, locked for this transaction (compute, publish and changes take turns)."""
-    cycle = await CycleRepository(uow.session).get(cycle_id, for_update=True)
+    cycle = await uow.cycles.get(cycle_id, for_update=True)
     if cycle is None:
         raise NotFound(f"没有编号为 {cycle_id} 的考核 (no such cycle)")
     return cycle
 
 
-async def get_cycle(uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str) -> Cycle:
+async def get_cycle(uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str) -> Cycle:
     """A cycle with its indicators (every signed-in user: the rules are public to those assessed)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        cycle = await CycleRepository(uow.session).get(cycle_id)
+        cycle = await uow.cycles.get(cycle_id)
     if cycle is None:
         raise NotFound(f"没有编号为 {cycle_id} 的考核 (no such cycle)")
     return cycle
 
 
-async def list_cycles(uow_factory: UnitOfWorkFactory, principal: Principal) -> list[Cycle]:
+async def list_cycles(uow_factory: AssessmentUoWFactory, principal: Principal) -> list[Cycle]:
     """Every year's cycle."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return await CycleRepository(uow.session).all()
+        return await uow.cycles.all()

@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from sme_assessment.adapters.evidence import EvidenceRepository
-from sme_assessment.adapters.plans import DeadlineRepository, WorkDocumentRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain import evidence as facts
 from sme_assessment.domain.dates import local_day
 from sme_assessment.domain.evidence import ACTIVITY_KINDS, EvidenceSummary, Fact, summarise
@@ -18,18 +16,20 @@ from sme_contracts import activities as events
 from sme_contracts.envelope import CloudEvent
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
 
 
-async def keep(uow: UnitOfWork, envelope: CloudEvent, found: Sequence[Fact], *, what: str) -> None:
+async def keep(uow: AssessmentUnitOfWork, envelope: CloudEvent, found: Sequence[Fact], *, what: str) -> None:
     """Store facts not known yet; the audit says how many were new (0 for a fact told again)."""
-    added = await EvidenceRepository(uow.session).add(found, event_id=envelope.id, now=uow.clock.now())
+    added = await uow.evidence.add(found, event_id=envelope.id, now=uow.clock.now())
     uow.audit("record_evidence", "evidence", envelope.id, what=what, facts=len(found), new=added)
 
 
-async def activity_completed(*, event: events.ActivityCompleted, envelope: CloudEvent, uow: UnitOfWork) -> None:
+async def activity_completed(
+    *, event: events.ActivityCompleted, envelope: CloudEvent, uow: AssessmentUnitOfWork
+) -> None:
     """A held activity counts for its organiser and its co-organisers."""
     found = facts.activity_facts(
         activity_id=event.activity_id,
@@ -41,13 +41,17 @@ async def activity_completed(*, event: events.ActivityCompleted, envelope: Cloud
     await keep(uow, envelope, found, what="activity_completed")
 
 
-async def activity_cancelled(*, event: events.ActivityCancelled, envelope: CloudEvent, uow: UnitOfWork) -> None:
+async def activity_cancelled(
+    *, event: events.ActivityCancelled, envelope: CloudEvent, uow: AssessmentUnitOfWork
+) -> None:
     """A cancelled activity was not held: whatever was counted for it no longer counts."""
-    voided = await EvidenceRepository(uow.session).void_source(event.activity_id, ACTIVITY_KINDS)
+    voided = await uow.evidence.void_source(event.activity_id, ACTIVITY_KINDS)
     uow.audit("void_evidence", "evidence", envelope.id, what="activity_cancelled", facts=voided)
 
 
-async def promotion_recorded(*, event: events.PromotionRecorded, envelope: CloudEvent, uow: UnitOfWork) -> None:
+async def promotion_recorded(
+    *, event: events.PromotionRecorded, envelope: CloudEvent, uow: AssessmentUnitOfWork
+) -> None:
     """A promotion session counts towards the duty of 3 a year."""
     found = facts.promotion_fact(
         promotion_id=event.promotion_id, station_id=event.station_id, year=event.year, held_on=event.held_on
@@ -55,7 +59,7 @@ async def promotion_recorded(*, event: events.PromotionRecorded, envelope: Cloud
     await keep(uow, envelope, [found], what="promotion_recorded")
 
 
-async def training_held(*, event: events.TrainingHeld, envelope: CloudEvent, uow: UnitOfWork) -> None:
+async def training_held(*, event: events.TrainingHeld, envelope: CloudEvent, uow: AssessmentUnitOfWork) -> None:
     """A training every station was expected at, and each station's attendance."""
     found = facts.training_facts(
         training_id=event.training_id,
@@ -66,7 +70,7 @@ async def training_held(*, event: events.TrainingHeld, envelope: CloudEvent, uow
 
 
 async def demand_report_submitted(
-    *, event: events.DemandReportSubmitted, envelope: CloudEvent, uow: UnitOfWork
+    *, event: events.DemandReportSubmitted, envelope: CloudEvent, uow: AssessmentUnitOfWork
 ) -> None:
     """A quarter's demand report; a revision covers the same quarter."""
     found = facts.demand_report_fact(
@@ -79,7 +83,9 @@ async def demand_report_submitted(
     await keep(uow, envelope, [found], what="demand_report_submitted")
 
 
-async def service_request_closed(*, event: events.ServiceRequestClosed, envelope: CloudEvent, uow: UnitOfWork) -> None:
+async def service_request_closed(
+    *, event: events.ServiceRequestClosed, envelope: CloudEvent, uow: AssessmentUnitOfWork
+) -> None:
     """Only requests the station itself handled count for it; the head station's do not."""
     if event.station_id is None or event.by_head_station:
         return
@@ -93,7 +99,7 @@ async def service_request_closed(*, event: events.ServiceRequestClosed, envelope
 
 
 async def service_request_escalated(
-    *, event: events.ServiceRequestEscalated, envelope: CloudEvent, uow: UnitOfWork
+    *, event: events.ServiceRequestEscalated, envelope: CloudEvent, uow: AssessmentUnitOfWork
 ) -> None:
     """A request the station let pass 5 working days without accepting it."""
     if event.station_id is None:
@@ -104,11 +110,11 @@ async def service_request_escalated(
     await keep(uow, envelope, [found], what="service_request_escalated")
 
 
-async def summaries(uow: UnitOfWork, stations: Sequence[Station], year: int) -> dict[str, EvidenceSummary]:
+async def summaries(uow: AssessmentUnitOfWork, stations: Sequence[Station], year: int) -> dict[str, EvidenceSummary]:
     """Every station's evidence of a year, with how it stands with that year's plan and summary."""
-    by_station = await EvidenceRepository(uow.session).of_stations([s.id for s in stations], year)
-    deadlines = await DeadlineRepository(uow.session).get(year)
-    documents = {(d.station_id, d.kind): d for d in await WorkDocumentRepository(uow.session).search(year=year)}
+    by_station = await uow.evidence.of_stations([s.id for s in stations], year)
+    deadlines = await uow.deadlines.get(year)
+    documents = {(d.station_id, d.kind): d for d in await uow.documents.search(year=year)}
     found = {}
     for station in stations:
         standings = {}
@@ -127,11 +133,11 @@ async def summaries(uow: UnitOfWork, stations: Sequence[Station], year: int) -> 
 
 
 async def station_evidence(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, station_id: str, year: int
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, station_id: str, year: int
 ) -> tuple[Station, EvidenceSummary]:
     """What a station's evidence of a year adds up to so far (the station, its district, bureau, head station)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        station = await StationRepository(uow.session).get(station_id)
+        station = await uow.stations.get(station_id)
         if station is None:
             raise NotFound(f"没有编号为 {station_id} 的服务站 (no such station)")
         require_sees(principal, station.id, station.district_code, what="服务站")

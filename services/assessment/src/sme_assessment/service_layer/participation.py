@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.cycles import CycleRepository, NonParticipationRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUoWFactory
 from sme_assessment.domain.cycles import NonParticipation
 from sme_assessment.domain.errors import DomainError, StateConflict
 from sme_assessment.domain.stations import require_active
@@ -13,11 +12,17 @@ from sme_assessment.service_layer.cycles import cycle_for_update, get_cycle
 from sme_assessment.service_layer.proposals import propose_automatically
 from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 async def record_non_participation(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str, station_id: str, excused: bool, reason: str
+    uow_factory: AssessmentUoWFactory,
+    principal: Principal,
+    *,
+    cycle_id: str,
+    station_id: str,
+    excused: bool,
+    reason: str,
 ) -> NonParticipation:
     """The bureau records that a station did not take part: with a reason it accepted, the station is
     exempted; without one, revocation on ground 6 is proposed."""
@@ -25,8 +30,8 @@ async def record_non_participation(
         raise DomainError("须说明情况或理由 (say what happened, or the reason given)")
     async with uow_factory(Actor.of(principal)) as uow:
         cycle = await cycle_for_update(uow, cycle_id)
-        station = require_active(await StationRepository(uow.session).get(station_id), station_id, to="登记不参加考核")
-        records = NonParticipationRepository(uow.session)
+        station = require_active(await uow.stations.get(station_id), station_id, to="登记不参加考核")
+        records = uow.non_participations
         if await records.get(cycle.id, station.id) is not None:
             raise StateConflict(f"已登记该服务站不参加{cycle.year}年度考核 (already recorded)")
         cycle.inputs_changed()
@@ -41,7 +46,7 @@ async def record_non_participation(
             recorded_at=uow.clock.now(),
         )
         await records.add(record)
-        await CycleRepository(uow.session).save(cycle)
+        await uow.cycles.save(cycle)
         uow.publish(publisher.non_participation_recorded(record, cycle.year))
         uow.audit("record_non_participation", "cycle", cycle.id, reason=reason, station_id=station.id, excused=excused)
         if not excused:
@@ -57,10 +62,10 @@ async def record_non_participation(
 
 
 async def non_participants(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str, district_code: str | None
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str, district_code: str | None
 ) -> list[NonParticipation]:
     """Stations recorded as not taking part in a cycle (a district: its own)."""
     district_code = district_scope(principal, district_code)
     await get_cycle(uow_factory, principal, cycle_id=cycle_id)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await NonParticipationRepository(uow.session).of_cycle(cycle_id, district_code=district_code)
+        return await uow.non_participations.of_cycle(cycle_id, district_code=district_code)

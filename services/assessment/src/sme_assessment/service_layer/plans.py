@@ -10,8 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.plans import DeadlineRepository, LapseRepository, WorkDocumentRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory, own
 from sme_assessment.domain.dates import end_of
 from sme_assessment.domain.errors import StateConflict
 from sme_assessment.domain.plans import (
@@ -32,8 +31,8 @@ from sme_assessment.service_layer.uploads import Upload, save_all
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.files import FileStore, StoredFile
-from sme_kit.timers import Timer, schedule
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.timers import Timer
+from sme_kit.uow import Actor, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +40,7 @@ OWNER_TYPE = "work_document"
 
 
 async def set_deadlines(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     year: int,
@@ -55,7 +54,7 @@ async def set_deadlines(
     """
     given = {kind: day for kind, day in ((DocumentKind.PLAN, plan_due_on), (DocumentKind.SUMMARY, summary_due_on))}
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = DeadlineRepository(uow.session)
+        repository = uow.deadlines
         before = await repository.get(year)
         now = uow.clock.now()
         wanted = {kind: day or (before.due_on(kind) if before else None) for kind, day in given.items()}
@@ -79,7 +78,7 @@ async def set_deadlines(
         deadlines = Deadlines(year, wanted[DocumentKind.PLAN], wanted[DocumentKind.SUMMARY], principal.subject, now)
         await repository.save(deadlines)
         for kind, due_on in changed.items():
-            await schedule(uow, WORK_DOCUMENT_DEADLINE, f"{kind.value}:{year}", end_of(due_on), {"year": year})
+            await uow.schedule_timer(WORK_DOCUMENT_DEADLINE, f"{kind.value}:{year}", end_of(due_on), {"year": year})
         uow.audit(
             "set_deadlines",
             "work_deadlines",
@@ -91,10 +90,10 @@ async def set_deadlines(
     return deadlines
 
 
-async def deadlines_of(uow_factory: UnitOfWorkFactory, principal: Principal) -> list[Deadlines]:
+async def deadlines_of(uow_factory: AssessmentUoWFactory, principal: Principal) -> list[Deadlines]:
     """Every year's deadlines set so far."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return await DeadlineRepository(uow.session).all()
+        return await uow.deadlines.all()
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ class SubmitDocument:
 
 
 async def submit(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, command: SubmitDocument
+    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, command: SubmitDocument
 ) -> WorkDocument:
     """The operator submits (or revises) its plan or summary; after the deadline it is accepted and
     recorded late."""
@@ -116,15 +115,15 @@ async def submit(
         raise NotFound(f"没有编号为 {command.station_id} 的服务站 (no such station)")
     async with uow_factory(Actor.of(principal)) as uow:
         station = require_not_revoked_for(
-            await StationRepository(uow.session).get(command.station_id), command.station_id, to="提交工作计划或总结"
+            await uow.stations.get(command.station_id), command.station_id, to="提交工作计划或总结"
         )
         now = uow.clock.now()
-        documents = WorkDocumentRepository(uow.session)
+        documents = uow.documents
         document = await documents.of_station(station.id, command.kind, command.year)
         if document is not None:
             document.revise(title=command.title, content=command.content, now=now, by=principal.subject)
         else:
-            deadlines = await DeadlineRepository(uow.session).get(command.year)
+            deadlines = await uow.deadlines.get(command.year)
             document = first_submission(
                 id=str(uuid.uuid4()),
                 station_id=station.id,
@@ -159,9 +158,9 @@ async def submit(
     return document
 
 
-async def _record_late(uow: UnitOfWork, document: WorkDocument) -> None:
+async def _record_late(uow: AssessmentUnitOfWork, document: WorkDocument) -> None:
     assert document.due_on is not None
-    lapses = LapseRepository(uow.session)
+    lapses = uow.lapses
     lapse = await lapses.get(document.station_id, document.kind, document.year) or Lapse(
         document.station_id,
         document.uscc,
@@ -177,18 +176,19 @@ async def _record_late(uow: UnitOfWork, document: WorkDocument) -> None:
     uow.publish(publisher.submission_overdue(lapse, uow.clock.now()))
 
 
-async def deadline_passed(timer: Timer, uow: UnitOfWork) -> None:
+async def deadline_passed(*, timer: Timer, uow: UnitOfWork) -> None:
     """At a deadline: every station that had to submit and has not is recorded as missing."""
+    uow = own(uow)
     kind = DocumentKind(timer.key.split(":")[0])
     year = int(timer.payload["year"])
-    deadlines = await DeadlineRepository(uow.session).get(year)
+    deadlines = await uow.deadlines.get(year)
     due_on = deadlines.due_on(kind) if deadlines else None
     if due_on is None:
         return
-    documents, lapses = WorkDocumentRepository(uow.session), LapseRepository(uow.session)
+    documents, lapses = uow.documents, uow.lapses
     now = uow.clock.now()
     missing = 0
-    for station in await StationRepository(uow.session).all(active_only=True):
+    for station in await uow.stations.all(active_only=True):
         if not is_required(kind=kind, year=year, valid_from=station.valid_from, due_on=due_on):
             continue
         if await documents.of_station(station.id, kind, year) or await lapses.get(station.id, kind, year):
@@ -204,7 +204,7 @@ async def deadline_passed(timer: Timer, uow: UnitOfWork) -> None:
 
 
 async def search(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     year: int | None,
@@ -218,17 +218,15 @@ async def search(
     else:
         district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await WorkDocumentRepository(uow.session).search(
-            year=year, kind=kind, station_id=station_id, district_code=district_code
-        )
+        return await uow.documents.search(year=year, kind=kind, station_id=station_id, district_code=district_code)
 
 
 async def document(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, document_id: str
+    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, document_id: str
 ) -> tuple[WorkDocument, list[StoredFile]]:
     """A plan or summary with its attachments, after the object-level check."""
     async with uow_factory(Actor.of(principal)) as uow:
-        found = await WorkDocumentRepository(uow.session).get(document_id)
+        found = await uow.documents.get(document_id)
         if found is None:
             raise NotFound("没有找到该工作计划或总结 (no such document)")
         require_sees(principal, found.station_id, found.district_code, what="工作计划或总结")
@@ -236,7 +234,7 @@ async def document(
 
 
 async def attachment(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, document_id: str, file_id: str
+    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, document_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """One attachment of a plan or summary to download, after the access check."""
     _, attachments = await document(uow_factory, files, principal, document_id=document_id)
@@ -247,9 +245,9 @@ async def attachment(
 
 
 async def lapses(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, year: int, district_code: str | None
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, year: int, district_code: str | None
 ) -> list[Lapse]:
     """Stations that missed a deadline of the year, missing or late (bureau, head station, district)."""
     district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await LapseRepository(uow.session).of_year(year, district_code=district_code)
+        return await uow.lapses.of_year(year, district_code=district_code)

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import IntegrityError
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.revocations import RevocationRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain.errors import ProposalAlreadyOpen
 from sme_assessment.domain.revocation import CaseStatus, EvidenceNote, Origin, RevocationCase, check_origin
 from sme_assessment.domain.stations import Station, require_not_revoked
@@ -21,7 +20,7 @@ from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
 from sme_kit.files import FileStore
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ OWNER_TYPE = "revocation"
 
 
 async def open_proposal(
-    uow: UnitOfWork,
+    uow: AssessmentUnitOfWork,
     *,
     station: Station,
     ground: RevocationGround,
@@ -40,7 +39,7 @@ async def open_proposal(
     """A new open case, published to the bureau; refused for a revoked station or a duplicate (409)."""
     check_origin(ground, origin)
     require_not_revoked(station)
-    cases = RevocationRepository(uow.session)
+    cases = uow.revocations
     if await cases.open_case(station.id, ground) is not None:
         raise _duplicate(station.id, ground)
     case = RevocationCase(
@@ -76,7 +75,7 @@ def _duplicate(station_id: str, ground: RevocationGround) -> ProposalAlreadyOpen
 
 
 async def propose_automatically(
-    uow: UnitOfWork, *, station: Station, ground: RevocationGround, trigger: str, evidence: str
+    uow: AssessmentUnitOfWork, *, station: Station, ground: RevocationGround, trigger: str, evidence: str
 ) -> RevocationCase | None:
     """Grounds 5 and 6 from the facts: a new proposal, or the trigger added to the one already open.
 
@@ -85,7 +84,7 @@ async def propose_automatically(
     if station.revoked:
         uow.audit("skip_proposal", "station", station.id, reason=trigger, ground=int(ground))
         return None
-    cases = RevocationRepository(uow.session)
+    cases = uow.revocations
     existing = await cases.open_case(station.id, ground)
     if existing is not None:
         await add_note(uow, existing, f"{trigger}：{evidence}")
@@ -97,23 +96,23 @@ async def propose_automatically(
     return case
 
 
-async def add_note(uow: UnitOfWork, case: RevocationCase, text: str) -> EvidenceNote:
+async def add_note(uow: AssessmentUnitOfWork, case: RevocationCase, text: str) -> EvidenceNote:
     """Add text evidence to a case (automatic triggers and the bureau's notes alike)."""
     note = EvidenceNote(str(uuid.uuid4()), case.id, text, uow.actor.subject, uow.clock.now())
-    await RevocationRepository(uow.session).add_note(note)
+    await uow.revocations.add_note(note)
     uow.audit("add_evidence", "revocation", case.id, note_id=note.id)
     return note
 
 
-async def _station(uow: UnitOfWork, station_id: str) -> Station:
-    station = await StationRepository(uow.session).get(station_id)
+async def _station(uow: AssessmentUnitOfWork, station_id: str) -> Station:
+    station = await uow.stations.get(station_id)
     if station is None:
         raise NotFound(f"没有编号为 {station_id} 的服务站 (no such station)")
     return station
 
 
 async def propose_by_bureau(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     files: FileStore,
     principal: Principal,
     *,
@@ -135,7 +134,7 @@ async def propose_by_bureau(
 
 
 async def request_withdrawal(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     files: FileStore,
     principal: Principal,
     *,

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from sme_assessment.adapters.revocations import RevocationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork
 from sme_assessment.service_layer.proposals import add_note, propose_automatically
 from sme_assessment.service_layer.stations import known_or_told
 from sme_contracts.common import RevocationGround
 from sme_contracts.review import ReReviewFailed, ReReviewPassed
-from sme_kit.uow import UnitOfWork
 
 
-async def re_review_failed(*, event: ReReviewFailed, uow: UnitOfWork) -> None:
+async def re_review_failed(*, event: ReReviewFailed, uow: AssessmentUnitOfWork) -> None:
     """The re-review failed: revocation on ground 5 is proposed to the bureau."""
     station = await known_or_told(uow, station_id=event.station_id, uscc=event.uscc, district_code=event.district_code)
     await propose_automatically(
@@ -22,9 +21,9 @@ async def re_review_failed(*, event: ReReviewFailed, uow: UnitOfWork) -> None:
     )
 
 
-async def re_review_passed(*, event: ReReviewPassed, uow: UnitOfWork) -> None:
+async def re_review_passed(*, event: ReReviewPassed, uow: AssessmentUnitOfWork) -> None:
     """A pass does not decide an open ground-5 case by itself: the bureau reads it there and decides."""
-    case = await RevocationRepository(uow.session).open_case(event.station_id, RevocationGround.NO_OR_FAILED_RE_REVIEW)
+    case = await uow.revocations.open_case(event.station_id, RevocationGround.NO_OR_FAILED_RE_REVIEW)
     if case is not None:
         await add_note(uow, case, f"{event.round_year}年度复核已通过，确认日期{event.confirmed_on.isoformat()}")
     uow.audit("re_review_passed", "station", event.station_id, round_year=event.round_year)

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.rectifications import RectificationRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory, own
 from sme_assessment.domain.cycles import OUTCOME_NAMES, Outcome
 from sme_assessment.domain.errors import DomainError
 from sme_assessment.domain.rectification import Rectification, RectificationStatus
@@ -23,8 +22,8 @@ from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile
-from sme_kit.timers import Timer, cancel
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.timers import Timer
+from sme_kit.uow import Actor, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +31,9 @@ OWNER_TYPE = "rectification"
 
 
 async def _rectification(
-    uow: UnitOfWork, principal: Principal, rectification_id: str, *, for_update: bool = False
+    uow: AssessmentUnitOfWork, principal: Principal, rectification_id: str, *, for_update: bool = False
 ) -> Rectification:
-    found = await RectificationRepository(uow.session).get(rectification_id, for_update=for_update)
+    found = await uow.rectifications.get(rectification_id, for_update=for_update)
     if found is None:
         raise NotFound("没有找到该整改 (no such rectification)")
     require_sees(principal, found.station_id, found.district_code, what="整改")
@@ -42,7 +41,7 @@ async def _rectification(
 
 
 async def submit_report(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     files: FileStore,
     principal: Principal,
     *,
@@ -57,8 +56,8 @@ async def submit_report(
         if rectification.station_id != own:
             raise NotFound("没有找到该整改 (no such rectification)")
         rectification.submit_report(text=report, now=uow.clock.now())
-        await cancel(uow, RECTIFICATION_DEADLINE, rectification.id)
-        await RectificationRepository(uow.session).save(rectification)
+        await uow.cancel_timer(RECTIFICATION_DEADLINE, rectification.id)
+        await uow.rectifications.save(rectification)
         await save_all(
             uow, files, uploads, purpose="rectification_report", owner_type=OWNER_TYPE, owner_id=rectification.id
         )
@@ -69,9 +68,10 @@ async def submit_report(
     return rectification
 
 
-async def deadline_passed(timer: Timer, uow: UnitOfWork) -> None:
+async def deadline_passed(*, timer: Timer, uow: UnitOfWork) -> None:
     """No report by the deadline: recorded, and the bureau is prompted (by the event) to re-assess."""
-    repository = RectificationRepository(uow.session)
+    uow = own(uow)
+    repository = uow.rectifications
     rectification = await repository.get(timer.key, for_update=True)
     if rectification is None or not rectification.record_missing(uow.clock.now()):
         return
@@ -82,7 +82,7 @@ async def deadline_passed(timer: Timer, uow: UnitOfWork) -> None:
 
 
 async def reassess(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     rectification_id: str,
@@ -96,7 +96,7 @@ async def reassess(
     async with uow_factory(Actor.of(principal)) as uow:
         rectification = await _rectification(uow, principal, rectification_id, for_update=True)
         rectification.reassess(outcome=outcome, score=score, opinion=opinion, now=uow.clock.now(), by=principal.subject)
-        await RectificationRepository(uow.session).save(rectification)
+        await uow.rectifications.save(rectification)
         uow.publish(publisher.reassessed(rectification))
         uow.audit("reassess", "rectification", rectification.id, reason=opinion, outcome=outcome.value, score=score)
         if outcome is Outcome.UNQUALIFIED:
@@ -128,18 +128,18 @@ class RectificationFile:
 
 
 async def rectification_file(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, rectification_id: str
+    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, rectification_id: str
 ) -> RectificationFile:
     """A rectification with its report's attachments, after the object-level check."""
     async with uow_factory(Actor.of(principal)) as uow:
         found = await _rectification(uow, principal, rectification_id)
-        station = await StationRepository(uow.session).get(found.station_id)
+        station = await uow.stations.get(found.station_id)
         attachments = await files.of_owner(uow, OWNER_TYPE, found.id)
     return RectificationFile(found, station.name if station else None, attachments)
 
 
 async def attachment(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, rectification_id: str, file_id: str
+    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, rectification_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """One attachment of a rectification report to download, after the access check."""
     found = await rectification_file(uow_factory, files, principal, rectification_id=rectification_id)
@@ -150,7 +150,7 @@ async def attachment(
 
 
 async def search(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     year: int | None,
@@ -164,6 +164,6 @@ async def search(
     else:
         district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await RectificationRepository(uow.session).search(
+        return await uow.rectifications.search(
             year=year, station_id=station_id, district_code=district_code, status=status
         )

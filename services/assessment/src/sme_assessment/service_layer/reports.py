@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sme_assessment.adapters.cycles import CycleRepository, NonParticipationRepository, ResultRepository
-from sme_assessment.adapters.evidence import EvidenceRepository
-from sme_assessment.adapters.plans import LapseRepository
-from sme_assessment.adapters.rectifications import RectificationRepository
-from sme_assessment.adapters.revocations import RevocationRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUoWFactory
 from sme_assessment.domain.evidence import FactKind
 from sme_assessment.domain.reports import (
     DistrictResults,
@@ -23,11 +18,11 @@ from sme_assessment.domain.stations import Station
 from sme_assessment.service_layer.access import CITY_WIDE, district_scope
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 async def district_results(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, year: int, district_code: str | None
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, year: int, district_code: str | None
 ) -> list[DistrictResults]:
     """Per district: assessed, qualified, unqualified, not taking part, exempted, average, pending rectifications.
 
@@ -35,15 +30,13 @@ async def district_results(
     """
     district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        cycle = await CycleRepository(uow.session).by_year(year)
+        cycle = await uow.cycles.by_year(year)
         if cycle is None:
             raise NotFound(f"{year}年度考核尚未开启 (no cycle for {year})")
-        found = await ResultRepository(uow.session).of_year(year, published_only=not principal.is_role(*CITY_WIDE))
-        absent = await NonParticipationRepository(uow.session).of_cycle(cycle.id, district_code=district_code)
-        pending = await RectificationRepository(uow.session).search(
-            year=year, district_code=district_code, pending_only=True
-        )
-        stations = await StationRepository(uow.session).all(district_code=district_code, active_only=True)
+        found = await uow.results.of_year(year, published_only=not principal.is_role(*CITY_WIDE))
+        absent = await uow.non_participations.of_cycle(cycle.id, district_code=district_code)
+        pending = await uow.rectifications.search(year=year, district_code=district_code, pending_only=True)
+        stations = await uow.stations.all(district_code=district_code, active_only=True)
     lines = [
         ResultLine(r.district_code, r.total, r.outcome)
         for r in found
@@ -65,17 +58,17 @@ class StationRisk:
 
 
 async def stations_at_risk(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, year: int, district_code: str | None
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, year: int, district_code: str | None
 ) -> list[StationRisk]:
     """Active stations with something against them this year: fewer than 3 promotion sessions, plans or
     summaries missing or late, a rectification pending, a revocation proposal open."""
     district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        stations = await StationRepository(uow.session).all(district_code=district_code, active_only=True)
-        promotions = await EvidenceRepository(uow.session).count_by_station(FactKind.PROMOTION_SESSION, year)
-        lapses = await LapseRepository(uow.session).of_year(year, district_code=district_code)
-        pending = await RectificationRepository(uow.session).search(district_code=district_code, pending_only=True)
-        proposals = await RevocationRepository(uow.session).search(district_code=district_code, status=CaseStatus.OPEN)
+        stations = await uow.stations.all(district_code=district_code, active_only=True)
+        promotions = await uow.evidence.count_by_station(FactKind.PROMOTION_SESSION, year)
+        lapses = await uow.lapses.of_year(year, district_code=district_code)
+        pending = await uow.rectifications.search(district_code=district_code, pending_only=True)
+        proposals = await uow.revocations.search(district_code=district_code, status=CaseStatus.OPEN)
     at_risk = []
     for station in stations:
         if not station.served_in(year):

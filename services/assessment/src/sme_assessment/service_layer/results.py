@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sme_assessment.adapters.cycles import ResultRepository
-from sme_assessment.adapters.rectifications import RectificationRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUoWFactory
 from sme_assessment.domain.cycles import StationResult
 from sme_assessment.domain.rectification import Rectification
 from sme_assessment.service_layer.access import CITY_WIDE, district_scope, require_sees
 from sme_assessment.service_layer.cycles import get_cycle
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 @dataclass(frozen=True)
@@ -26,10 +24,12 @@ class ResultFile:
     rectification: Rectification | None
 
 
-async def _files(uow_factory: UnitOfWorkFactory, principal: Principal, found: list[StationResult]) -> list[ResultFile]:
+async def _files(
+    uow_factory: AssessmentUoWFactory, principal: Principal, found: list[StationResult]
+) -> list[ResultFile]:
     async with uow_factory(Actor.of(principal)) as uow:
-        stations = await StationRepository(uow.session).many(r.station_id for r in found)
-        ordered = await RectificationRepository(uow.session).of_results([r.id for r in found])
+        stations = await uow.stations.many(r.station_id for r in found)
+        ordered = await uow.rectifications.of_results([r.id for r in found])
     names = {station_id: station.name for station_id, station in stations.items()}
     return [ResultFile(result, names.get(result.station_id), ordered.get(result.id)) for result in found]
 
@@ -40,12 +40,12 @@ def _visible(principal: Principal, result: StationResult) -> bool:
 
 
 async def results_of_cycle(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str, district_code: str | None
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str, district_code: str | None
 ) -> list[ResultFile]:
     """A cycle's results the caller may see: all, its district's, or its own station's."""
     await get_cycle(uow_factory, principal, cycle_id=cycle_id)
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = ResultRepository(uow.session)
+        repository = uow.results
         if principal.is_role(Role.STATION_OPERATOR):
             found = await repository.of_cycle(cycle_id, station_id=principal.station_id or "-")
         else:
@@ -54,11 +54,11 @@ async def results_of_cycle(
 
 
 async def result_of_station(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str, station_id: str
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str, station_id: str
 ) -> ResultFile:
     """One station's result with its breakdown; 404 for a result the caller may not see."""
     async with uow_factory(Actor.of(principal)) as uow:
-        found = await ResultRepository(uow.session).of_cycle(cycle_id, station_id=station_id)
+        found = await uow.results.of_cycle(cycle_id, station_id=station_id)
     if not found or not _visible(principal, found[0]):
         raise NotFound("没有找到该考核结果 (no such result)")
     require_sees(principal, station_id, found[0].district_code, what="考核结果")
@@ -66,12 +66,12 @@ async def result_of_station(
 
 
 async def results_of_station(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, station_id: str
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, station_id: str
 ) -> list[ResultFile]:
     """A station's results over the years."""
     async with uow_factory(Actor.of(principal)) as uow:
-        station = await StationRepository(uow.session).get(station_id)
-        found = await ResultRepository(uow.session).of_station(station_id)
+        station = await uow.stations.get(station_id)
+        found = await uow.results.of_station(station_id)
     district = station.district_code if station else (found[0].district_code if found else None)
     require_sees(principal, station_id, district, what="服务站")
     return await _files(uow_factory, principal, [r for r in found if _visible(principal, r)])

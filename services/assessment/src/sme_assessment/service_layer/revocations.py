@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.revocations import RevocationRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain.errors import StateConflict
 from sme_assessment.domain.revocation import CaseStatus, Decision, EvidenceNote, RevocationCase
 from sme_assessment.domain.stations import Station, StationStatus, require_not_revoked
@@ -21,7 +20,7 @@ from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 @dataclass(frozen=True)
@@ -35,9 +34,9 @@ class CaseFile:
 
 
 async def _case(
-    uow: UnitOfWork, principal: Principal, revocation_id: str, *, for_update: bool = False
+    uow: AssessmentUnitOfWork, principal: Principal, revocation_id: str, *, for_update: bool = False
 ) -> RevocationCase:
-    case = await RevocationRepository(uow.session).get(revocation_id, for_update=for_update)
+    case = await uow.revocations.get(revocation_id, for_update=for_update)
     if case is None:
         raise NotFound("没有找到该撤销案件 (no such revocation case)")
     require_sees(principal, case.station_id, case.district_code, what="撤销案件")
@@ -45,7 +44,7 @@ async def _case(
 
 
 async def decide(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     revocation_id: str,
@@ -60,7 +59,7 @@ async def decide(
         now = uow.clock.now()
         if decision is Decision.DISMISS:
             case.dismiss(reason=reason, now=now, by=principal.subject)
-            await RevocationRepository(uow.session).save(case)
+            await uow.revocations.save(case)
             uow.publish(publisher.revocation_dismissed(case))
             uow.audit("dismiss", "revocation", case.id, reason=reason, station_id=case.station_id)
         else:
@@ -70,19 +69,19 @@ async def decide(
 
 
 async def _revoke(
-    uow: UnitOfWork, case: RevocationCase, *, reason: str, decided_on: date | None, effective_on: date | None
+    uow: AssessmentUnitOfWork, case: RevocationCase, *, reason: str, decided_on: date | None, effective_on: date | None
 ) -> None:
-    stations = StationRepository(uow.session)
+    stations = uow.stations
     station = await stations.get(case.station_id)
     if station is not None:
         require_not_revoked(station)
-    already = await RevocationRepository(uow.session).search(station_id=case.station_id, status=CaseStatus.REVOKED)
+    already = await uow.revocations.search(station_id=case.station_id, status=CaseStatus.REVOKED)
     if already:
         raise StateConflict(f"服务站 {case.station_id} 已被撤销，不能重复撤销 (the station is already revoked)")
     now = uow.clock.now()
     decided = decided_on or now.date()
     case.revoke(reason=reason, decided_on=decided, effective_on=effective_on or decided, now=now, by=uow.actor.subject)
-    await RevocationRepository(uow.session).save(case)
+    await uow.revocations.save(case)
     uow.publish(publisher.station_revoked(case))
     uow.audit(
         "revoke",
@@ -104,7 +103,7 @@ async def _revoke(
 
 
 async def add_evidence(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     files: FileStore,
     principal: Principal,
     *,
@@ -125,19 +124,19 @@ async def add_evidence(
 
 
 async def case_file(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, revocation_id: str
+    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, revocation_id: str
 ) -> CaseFile:
     """A case with its notes and attachments, after the object-level check."""
     async with uow_factory(Actor.of(principal)) as uow:
         case = await _case(uow, principal, revocation_id)
-        station = await StationRepository(uow.session).get(case.station_id)
-        notes = await RevocationRepository(uow.session).notes(case.id)
+        station = await uow.stations.get(case.station_id)
+        notes = await uow.revocations.notes(case.id)
         attachments = await files.of_owner(uow, OWNER_TYPE, case.id)
     return CaseFile(case, station.name if station else None, notes, attachments)
 
 
 async def attachment(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, revocation_id: str, file_id: str
+    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, revocation_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """One attachment to download, after the access check."""
     for stored in (await case_file(uow_factory, files, principal, revocation_id=revocation_id)).attachments:
@@ -147,7 +146,7 @@ async def attachment(
 
 
 async def search(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     station_id: str | None,
@@ -161,8 +160,8 @@ async def search(
     else:
         district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        cases = await RevocationRepository(uow.session).search(
+        cases = await uow.revocations.search(
             station_id=station_id, district_code=district_code, status=status, ground=ground
         )
-        stations = await StationRepository(uow.session).many(case.station_id for case in cases)
+        stations = await uow.stations.many(case.station_id for case in cases)
     return [(case, stations.get(case.station_id)) for case in cases]

@@ -7,14 +7,7 @@ import uuid
 from datetime import date
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.cycles import (
-    CycleRepository,
-    ManualScoreRepository,
-    NonParticipationRepository,
-    ResultRepository,
-)
-from sme_assessment.adapters.rectifications import RectificationRepository
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain.cycles import (
     Cycle,
     ManualScore,
@@ -31,12 +24,11 @@ from sme_assessment.service_layer.evidence import summaries
 from sme_assessment.service_layer.timer_kinds import RECTIFICATION_DEADLINE
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.timers import schedule
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 async def enter_manual_score(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AssessmentUoWFactory,
     principal: Principal,
     *,
     cycle_id: str,
@@ -49,16 +41,16 @@ async def enter_manual_score(
     async with uow_factory(Actor.of(principal)) as uow:
         cycle = await cycle_for_update(uow, cycle_id)
         check_manual_score(cycle, indicator_code=indicator_code, score=score, reason=reason)
-        if await StationRepository(uow.session).get(station_id) is None:
+        if await uow.stations.get(station_id) is None:
             raise NotFound(f"没有编号为 {station_id} 的服务站 (no such station)")
-        repository = ManualScoreRepository(uow.session)
+        repository = uow.manual_scores
         before = await repository.get(cycle_id, station_id, indicator_code)
         entered = ManualScore(
             cycle_id, station_id, indicator_code, score, reason, principal.subject, str(principal.role), uow.clock.now()
         )
         await repository.save(entered)
         cycle.inputs_changed()
-        await CycleRepository(uow.session).save(cycle)
+        await uow.cycles.save(cycle)
         uow.audit(
             "manual_score",
             "cycle",
@@ -73,12 +65,12 @@ async def enter_manual_score(
     return entered
 
 
-async def _compute(uow: UnitOfWork, cycle: Cycle) -> list[StationResult]:
-    stations = await StationRepository(uow.session).all(active_only=True)
-    excluded = {record.station_id for record in await NonParticipationRepository(uow.session).of_cycle(cycle.id)}
+async def _compute(uow: AssessmentUnitOfWork, cycle: Cycle) -> list[StationResult]:
+    stations = await uow.stations.all(active_only=True)
+    excluded = {record.station_id for record in await uow.non_participations.of_cycle(cycle.id)}
     assessed = [s for s in stations if s.served_in(cycle.year) and s.id not in excluded]
     evidence = await summaries(uow, assessed, cycle.year)
-    manual = await ManualScoreRepository(uow.session).of_cycle(cycle.id)
+    manual = await uow.manual_scores.of_cycle(cycle.id)
     now = uow.clock.now()
     found = []
     for station in assessed:
@@ -98,13 +90,13 @@ async def _compute(uow: UnitOfWork, cycle: Cycle) -> list[StationResult]:
                 computed_at=now,
             )
         )
-    await ResultRepository(uow.session).replace_all(cycle.id, found)
+    await uow.results.replace_all(cycle.id, found)
     cycle.mark_computed(now)
-    await CycleRepository(uow.session).save(cycle)
+    await uow.cycles.save(cycle)
     return found
 
 
-async def compute(uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str) -> list[StationResult]:
+async def compute(uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str) -> list[StationResult]:
     """Give every active station in service that year a total, an outcome and its breakdown (not yet
     published: the bureau and head station review them first; computing again replaces them)."""
     async with uow_factory(Actor.of(principal)) as uow:
@@ -122,7 +114,7 @@ async def compute(uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle
 
 
 async def publish(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, cycle_id: str, rectification_due: date | None
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str, rectification_due: date | None
 ) -> list[StationResult]:
     """Publish the computed results: each station and its district are told, and every unqualified
     station is ordered to rectify by the deadline (a durable timer watches it)."""
@@ -130,7 +122,7 @@ async def publish(
         cycle = await cycle_for_update(uow, cycle_id)
         now = uow.clock.now()
         cycle.publish(now=now, by=principal.subject)
-        results = ResultRepository(uow.session)
+        results = uow.results
         found = await results.of_cycle(cycle.id)
         if not found:
             raise DomainError("没有可公布的考核结果 (there are no results to publish)")
@@ -144,13 +136,13 @@ async def publish(
             if unqualified:
                 await _order_rectification(uow, result, due_on)
                 ordered += 1
-        await CycleRepository(uow.session).save(cycle)
+        await uow.cycles.save(cycle)
         uow.audit("publish", "cycle", cycle.id, results=len(found), rectifications=ordered, due_on=due_on.isoformat())
         await uow.commit()
     return found
 
 
-async def _order_rectification(uow: UnitOfWork, result: StationResult, due_on: date) -> None:
+async def _order_rectification(uow: AssessmentUnitOfWork, result: StationResult, due_on: date) -> None:
     rectification = Rectification(
         id=str(uuid.uuid4()),
         result_id=result.id,
@@ -164,7 +156,7 @@ async def _order_rectification(uow: UnitOfWork, result: StationResult, due_on: d
         status=RectificationStatus.ORDERED,
         ordered_at=uow.clock.now(),
     )
-    await RectificationRepository(uow.session).save(rectification)
-    await schedule(uow, RECTIFICATION_DEADLINE, rectification.id, rectification.deadline)
+    await uow.rectifications.save(rectification)
+    await uow.schedule_timer(RECTIFICATION_DEADLINE, rectification.id, rectification.deadline)
     uow.publish(publisher.rectification_required(rectification))
     uow.audit("order", "rectification", rectification.id, station_id=result.station_id, due_on=due_on.isoformat())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from sme_assessment.adapters.stations import StationRepository
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain import evidence as facts
 from sme_assessment.domain.dates import local_day
 from sme_assessment.domain.stations import Station, StationStatus
@@ -17,16 +17,16 @@ from sme_contracts import registry as events
 from sme_contracts.common import RevocationGround
 from sme_contracts.envelope import CloudEvent
 from sme_kit.auth import Principal
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
 
 
 async def known_or_told(
-    uow: UnitOfWork, *, station_id: str, uscc: str, district_code: str, name: str | None = None
+    uow: AssessmentUnitOfWork, *, station_id: str, uscc: str, district_code: str, name: str | None = None
 ) -> Station:
     """The station as this service knows it, or as an event describes one it has not heard of yet."""
-    station = await StationRepository(uow.session).get(station_id)
+    station = await uow.stations.get(station_id)
     if station is not None:
         return station
     log.warning("station %s not in the read model yet: taken from the event", station_id)
@@ -35,9 +35,9 @@ async def known_or_told(
     )
 
 
-async def station_registered(*, event: events.StationRegistered, uow: UnitOfWork) -> None:
+async def station_registered(*, event: events.StationRegistered, uow: AssessmentUnitOfWork) -> None:
     """A station entered the register: it is assessed from the year its title starts."""
-    repository = StationRepository(uow.session)
+    repository = uow.stations
     known = await repository.get(event.station_id)
     await repository.save(
         Station(
@@ -55,7 +55,7 @@ async def station_registered(*, event: events.StationRegistered, uow: UnitOfWork
     uow.audit("station_registered", "station", event.station_id)
 
 
-async def station_status_changed(*, event: events.StationStatusChanged, uow: UnitOfWork) -> None:
+async def station_status_changed(*, event: events.StationStatusChanged, uow: AssessmentUnitOfWork) -> None:
     """Apply the register's status; a station no longer holding its title ends its pending work here."""
     station = await known_or_told(
         uow, station_id=event.station_id, uscc=event.uscc, district_code=event.district_code, name=event.name
@@ -64,15 +64,17 @@ async def station_status_changed(*, event: events.StationStatusChanged, uow: Uni
     station.name, station.district_code = event.name, event.district_code
     station.valid_until = event.valid_until
     station.updated_at = uow.clock.now()
-    await StationRepository(uow.session).save(station)
+    await uow.stations.save(station)
     uow.audit("station_status_changed", "station", station.id, reason=event.reason, status=station.status.value)
     if station.revoked:
         await end_pending_work(uow, station, reason="服务站已被撤销服务站称号")
 
 
-async def station_info_changed(*, event: events.StationInfoChanged, envelope: CloudEvent, uow: UnitOfWork) -> None:
+async def station_info_changed(
+    *, event: events.StationInfoChanged, envelope: CloudEvent, uow: AssessmentUnitOfWork
+) -> None:
     """A change reported more than 30 days after it was completed counts against the station (§4.4)."""
-    repository = StationRepository(uow.session)
+    repository = uow.stations
     station = await repository.get(event.station_id)
     if station is not None and station.district_code != event.district_code:
         station.district_code, station.updated_at = event.district_code, uow.clock.now()
@@ -84,10 +86,12 @@ async def station_info_changed(*, event: events.StationInfoChanged, envelope: Cl
         await keep(uow, envelope, [found], what="late_info_change")
 
 
-async def convention_signed(*, event: events.StationConventionSigned, envelope: CloudEvent, uow: UnitOfWork) -> None:
+async def convention_signed(
+    *, event: events.StationConventionSigned, envelope: CloudEvent, uow: AssessmentUnitOfWork
+) -> None:
     """The station signed the service convention: kept on the station and as evidence."""
     signed_on = local_day(event.signed_at)
-    repository = StationRepository(uow.session)
+    repository = uow.stations
     station = await repository.get(event.station_id)
     if station is not None and (station.convention_signed_on is None or signed_on < station.convention_signed_on):
         station.convention_signed_on, station.updated_at = signed_on, uow.clock.now()
@@ -96,14 +100,14 @@ async def convention_signed(*, event: events.StationConventionSigned, envelope: 
     await keep(uow, envelope, [found], what="convention_signed")
 
 
-async def station_expired(*, event: events.StationExpired, uow: UnitOfWork) -> None:
+async def station_expired(*, event: events.StationExpired, uow: AssessmentUnitOfWork) -> None:
     """Three years over: without a re-review application this is ground 5, proposed to the bureau."""
     station = await known_or_told(
         uow, station_id=event.station_id, uscc=event.uscc, district_code=event.district_code, name=event.name
     )
     if station.active:
         station.status, station.updated_at = StationStatus.EXPIRED, uow.clock.now()
-        await StationRepository(uow.session).save(station)
+        await uow.stations.save(station)
     if event.re_review_applied:
         uow.audit("station_expired", "station", station.id, re_review_applied=True)
         return
@@ -117,9 +121,9 @@ async def station_expired(*, event: events.StationExpired, uow: UnitOfWork) -> N
 
 
 async def list_stations(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, district_code: str | None, active_only: bool
+    uow_factory: AssessmentUoWFactory, principal: Principal, *, district_code: str | None, active_only: bool
 ) -> list[Station]:
     """Stations as this service knows them (bureau and head station: all; a district: its own)."""
     district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await StationRepository(uow.session).all(district_code=district_code, active_only=active_only)
+        return await uow.stations.all(district_code=district_code, active_only=active_only)

@@ -18,7 +18,13 @@ class Upload:
 
 
 async def save_all(
-    uow: UnitOfWork, files: FileStore, uploads: Sequence[Upload], *, purpose: str, owner_type: str, owner_id: str
+    uow: UnitOfWork,
+    files: FileStore,
+    uploads: Sequence[Upload],
+    *,
+    purpose: str,
+    owner_type: str,
+    owner_id: str,
 ) -> list[StoredFile]:
     """Keep every upload with the unit of work; one refused file refuses the whole command."""
     return [

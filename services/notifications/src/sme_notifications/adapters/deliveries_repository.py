@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,24 +12,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sme_notifications.adapters.dialect import insert_into, is_postgresql
 from sme_notifications.adapters.orm import deliveries, delivery_attempts
 from sme_notifications.domain.channels import OUTBOUND_CHANNELS, Channel
-from sme_notifications.domain.deliveries import Attempt, AttemptOutcome, Delivery, DeliveryStatus, TemplateRef
+from sme_notifications.domain.deliveries import (
+    Attempt,
+    AttemptOutcome,
+    Delivery,
+    DeliveryFilter,
+    DeliveryStatus,
+    TemplateRef,
+)
 from sme_notifications.domain.recipients import Recipient
 
 _DUE = (DeliveryStatus.PENDING.value, DeliveryStatus.SENDING.value)
-
-
-@dataclass(frozen=True)
-class DeliveryFilter:
-    """What the delivery record can be searched by; every part optional."""
-
-    event_type: str | None = None
-    event_id: str | None = None
-    recipient: str | None = None
-    audience: str | None = None
-    channel: Channel | None = None
-    status: DeliveryStatus | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
 
 
 def _row(delivery: Delivery) -> dict[str, Any]:

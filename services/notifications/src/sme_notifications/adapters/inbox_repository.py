@@ -13,10 +13,8 @@ from sme_notifications.adapters.deliveries_repository import delivery_of
 from sme_notifications.adapters.dialect import insert_into
 from sme_notifications.adapters.orm import deliveries, inbox_reads
 from sme_notifications.domain.channels import Channel
-from sme_notifications.domain.deliveries import Delivery, DeliveryStatus
+from sme_notifications.domain.deliveries import DeliveryStatus, InboxItem
 from sme_notifications.domain.recipients import Recipient
-
-InboxItem = tuple[Delivery, datetime | None]
 
 
 class InboxRepository:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sme_kit.errors import Conflict
 from sme_notifications.domain.channels import Channel, FailureKind
+from sme_notifications.domain.errors import DeliveryNotFailed, NotSentAgain
 from sme_notifications.domain.recipients import Recipient, RecipientKind
 
 ERASED_BODY = "（本消息含一次性验证码，发送后已清除 / it carried a one-time code, erased once sent）"
@@ -75,6 +75,21 @@ class Attempt:
     outcome: AttemptOutcome
     error_code: str | None = None
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class DeliveryFilter:
+    """What the delivery record can be searched by; every part optional (a search criterion the
+    entry points build and the repositories read, so it belongs to neither)."""
+
+    event_type: str | None = None
+    event_id: str | None = None
+    recipient: str | None = None
+    audience: str | None = None
+    channel: Channel | None = None
+    status: DeliveryStatus | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -144,34 +159,12 @@ class Delivery:
     def requeued(self, now: datetime) -> Delivery:
         """A failed delivery sent again on an operator's request, with a fresh set of tries."""
         if self.status is not DeliveryStatus.FAILED:
-            raise DeliveryNotFailed(self.status)
+            raise DeliveryNotFailed(self.status.value)
         if self.channel is Channel.IN_APP:
-            raise DeliveryNotFailed(self.status)
+            raise DeliveryNotFailed(self.status.value)
         if self.secret or self.recipient.kind is RecipientKind.CONTACT:  # its address was forgotten
             raise NotSentAgain()
         return replace(self, status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=now, updated_at=now)
-
-
-class DeliveryNotFailed(Conflict):
-    """Only a failed e-mail or SMS can be sent again."""
-
-    def __init__(self, status: DeliveryStatus) -> None:
-        super().__init__(
-            f"仅最终失败的邮件或短信可以重新发送，当前状态为 {status.value} "
-            f"(only a failed e-mail or SMS can be sent again; this one is {status.value})"
-        )
-
-
-class NotSentAgain(DeliveryNotFailed):
-    """A message with a one-time secret, or to an address that was forgotten, is never sent again."""
-
-    def __init__(self) -> None:
-        Exception.__init__(
-            self,
-            "该消息含一次性验证码或发往表单所留的联系方式，不重新发送：请当事人重新获取验证码 "
-            "(a one-time code, or a message to the address a form gave, is never sent again: the person asks "
-            "for a new code)",
-        )
 
 
 _DELIVERY_IDS = uuid.UUID("6b0c6a53-3f0e-4c55-9a57-0c1d6e2f7a10")
@@ -221,3 +214,7 @@ def new_delivery(
         secret=secret,
     )
     return delivery, Attempt(1, now, AttemptOutcome.DELIVERED) if in_app else None
+
+
+# An in-app message as one reader sees it: the delivery, and when that reader read it (None: unread).
+InboxItem = tuple[Delivery, datetime | None]

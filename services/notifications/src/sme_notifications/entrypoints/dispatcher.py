@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 
 from sme_kit.aio import wait_event
-from sme_kit.uow import UnitOfWorkFactory
 from sme_notifications.domain.channels import Channel, ChannelOff, Sender
 from sme_notifications.domain.deliveries import Delivery, DeliveryStatus
 from sme_notifications.service_layer import dispatch
 from sme_notifications.service_layer.dispatch import Claimed, DispatchPolicy
+from sme_notifications.service_layer.unit_of_work import NotificationsUowFactory
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class Doorbell:
 class Dispatcher:
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: NotificationsUowFactory,
         senders: Mapping[Channel, Sender],
         policy: DispatchPolicy,
         *,
@@ -73,7 +73,7 @@ class Dispatcher:
 
     async def dispatch_due(self) -> int:
         """Send everything due now; returns how many deliveries were tried."""
-        claimed = await dispatch.claim_due(self._uow, policy=self._policy)
+        claimed = await dispatch.claim_due(uow_factory=self._uow, policy=self._policy)
         by_channel: dict[Channel, list[Claimed]] = defaultdict(list)
         for item in claimed:
             by_channel[item[0].channel].append(item)
@@ -84,7 +84,7 @@ class Dispatcher:
         sender = self._senders.get(channel) or ChannelOff(channel)
         for delivery, address in items:
             outcome = await dispatch.send_one(
-                delivery, address, sender=sender, uow_factory=self._uow, retry=self._policy.retry
+                delivery=delivery, address=address, sender=sender, uow_factory=self._uow, retry=self._policy.retry
             )
             self._count(outcome)
 
@@ -97,7 +97,7 @@ class Dispatcher:
             self.retried += 1
 
     async def _until_next_due(self) -> float:
-        wait = await dispatch.next_due_at(self._uow)
+        wait = await dispatch.next_due_at(uow_factory=self._uow)
         if wait is None:
             return self._poll_interval_s
         return min(self._poll_interval_s, max(0.0, wait.total_seconds()))

@@ -8,13 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from sme_kit.clock import SHANGHAI
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
 from sme_kit.problems import problem_responses
-from sme_notifications.service_layer.deliveries import DeliveryFilter
+from sme_kit.vocabulary import SHANGHAI
 from sme_notifications.domain.channels import Channel
-from sme_notifications.domain.deliveries import Attempt, Delivery, DeliveryStatus
+from sme_notifications.domain.deliveries import Attempt, Delivery, DeliveryFilter, DeliveryStatus
 from sme_notifications.entrypoints.state import StateDep
 from sme_notifications.service_layer import deliveries as use_cases
 
@@ -129,7 +128,9 @@ async def search_deliveries(
         created_from=_aware(created_from),
         created_to=_aware(created_to),
     )
-    found = await use_cases.search_deliveries(uow, principal, where=where, limit=limit, offset=offset)
+    found = await use_cases.search_deliveries(
+        uow_factory=uow, principal=principal, where=where, limit=limit, offset=offset
+    )
     return [DeliveryView.of(delivery) for delivery in found]
 
 
@@ -139,7 +140,7 @@ async def search_deliveries(
     responses=problem_responses(401, 403, 404),
 )
 async def read_delivery(delivery_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> DeliveryDetail:
-    delivery, attempts = await use_cases.read_delivery(uow, principal, delivery_id=delivery_id)
+    delivery, attempts = await use_cases.read_delivery(uow_factory=uow, principal=principal, delivery_id=delivery_id)
     return DeliveryDetail(
         **DeliveryView.of(delivery).model_dump(), history=[AttemptView.of(attempt) for attempt in attempts]
     )
@@ -154,6 +155,10 @@ async def resend(
     delivery_id: str, body: Resend, principal: CurrentPrincipal, uow: UowFactoryDep, state: StateDep
 ) -> DeliveryView:
     requeued = await use_cases.resend_failed(
-        uow, principal, delivery_id=delivery_id, reason=body.reason, wake_dispatcher=state.doorbell.ring
+        uow_factory=uow,
+        principal=principal,
+        delivery_id=delivery_id,
+        reason=body.reason,
+        wake_dispatcher=state.doorbell.ring,
     )
     return DeliveryView.of(requeued)

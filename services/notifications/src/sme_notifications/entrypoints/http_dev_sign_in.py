@@ -93,7 +93,7 @@ class DevToken(BaseModel):
 
 @router.get("/people", summary="Whom one can sign in as (development only)", responses=problem_responses(403))
 async def list_people(_: DevSettings, uow: UowFactoryDep) -> PeopleList:
-    groups = by_role(await use_cases.list_people(uow))
+    groups = by_role(await use_cases.list_people(uow_factory=uow))
     return PeopleList(
         groups=[PeopleGroup(role=Role(role), people=[PersonView.of(p) for p in found]) for role, found in groups]
     )
@@ -107,7 +107,7 @@ async def list_people(_: DevSettings, uow: UowFactoryDep) -> PeopleList:
 async def mint_token(body: TokenRequest, settings: DevSettings, uow: UowFactoryDep) -> DevToken:
     assert settings.auth_dev_secret is not None  # development_only() checked it
     ttl = timedelta(seconds=settings.dev_token_ttl_s)
-    minted = await use_cases.mint_token(uow, subject=body.subject, secret=settings.auth_dev_secret, ttl=ttl)
+    minted = await use_cases.mint_token(uow_factory=uow, subject=body.subject, secret=settings.auth_dev_secret, ttl=ttl)
     return DevToken(
         access_token=minted.token,
         expires_at=minted.expires_at,

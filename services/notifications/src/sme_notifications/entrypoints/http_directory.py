@@ -25,7 +25,7 @@ async def save_official(
     subject: str, body: OfficialIn, principal: CurrentPrincipal, uow: UowFactoryDep, response: Response
 ) -> OfficialView:
     official = body.official(subject)
-    created = await use_cases.save_official(uow, principal, official=official)
+    created = await use_cases.save_official(uow_factory=uow, principal=principal, official=official)
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return OfficialView.of(official)
 
@@ -37,13 +37,13 @@ async def list_officials(
     role: Annotated[OfficialRole | None, Query()] = None,
     district_code: str | None = Query(default=None, examples=["440106"]),
 ) -> list[OfficialView]:
-    found = await use_cases.list_officials(uow, principal, role=role, district_code=district_code)
+    found = await use_cases.list_officials(uow_factory=uow, principal=principal, role=role, district_code=district_code)
     return [OfficialView.of(official) for official in found]
 
 
 @router.get("/officials/{subject}", summary="One official", responses=problem_responses(401, 403, 404))
 async def read_official(subject: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> OfficialView:
-    return OfficialView.of(await use_cases.read_official(uow, principal, subject=subject))
+    return OfficialView.of(await use_cases.read_official(uow_factory=uow, principal=principal, subject=subject))
 
 
 @router.delete(
@@ -53,7 +53,7 @@ async def read_official(subject: str, principal: CurrentPrincipal, uow: UowFacto
     responses=problem_responses(401, 403, 404),
 )
 async def remove_official(subject: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> None:
-    await use_cases.remove_official(uow, principal, subject=subject)
+    await use_cases.remove_official(uow_factory=uow, principal=principal, subject=subject)
 
 
 @router.get(
@@ -62,7 +62,7 @@ async def remove_official(subject: str, principal: CurrentPrincipal, uow: UowFac
     responses=problem_responses(401, 403, 404, 422),
 )
 async def read_organisation(uscc: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> OrganisationView:
-    return OrganisationView.of(await use_cases.read_organisation(uow, principal, uscc=uscc))
+    return OrganisationView.of(await use_cases.read_organisation(uow_factory=uow, principal=principal, uscc=uscc))
 
 
 @router.put(
@@ -73,7 +73,9 @@ async def read_organisation(uscc: str, principal: CurrentPrincipal, uow: UowFact
 async def set_organisation_contact(
     uscc: str, body: ContactIn, principal: CurrentPrincipal, uow: UowFactoryDep
 ) -> OrganisationView:
-    saved = await use_cases.set_organisation_contact(uow, principal, uscc=uscc, contact=body.contact())
+    saved = await use_cases.set_organisation_contact(
+        uow_factory=uow, principal=principal, uscc=uscc, contact=body.contact()
+    )
     return OrganisationView.of(saved)
 
 
@@ -84,4 +86,4 @@ async def set_organisation_contact(
     responses=problem_responses(401, 403, 404, 422),
 )
 async def erase_organisation_contact(uscc: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> None:
-    await use_cases.erase_organisation_contact(uow, principal, uscc=uscc)
+    await use_cases.erase_organisation_contact(uow_factory=uow, principal=principal, uscc=uscc)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
 from sme_kit.problems import problem_responses
-from sme_notifications.service_layer.inbox import InboxItem
+from sme_notifications.domain.deliveries import InboxItem
 from sme_notifications.service_layer import inbox as use_cases
 
 router = APIRouter(prefix="/inbox", tags=["站内信 Inbox"])
@@ -59,7 +59,9 @@ async def list_inbox(
     limit: int = Query(default=50, ge=1, le=200),
     offset: int = Query(default=0, ge=0),
 ) -> InboxPage:
-    items, unread = await use_cases.list_inbox(uow, principal, unread_only=unread_only, limit=limit, offset=offset)
+    items, unread = await use_cases.list_inbox(
+        uow_factory=uow, principal=principal, unread_only=unread_only, limit=limit, offset=offset
+    )
     return InboxPage(unread_count=unread, items=[InboxMessage.of(item) for item in items])
 
 
@@ -70,19 +72,23 @@ class UnreadCount(BaseModel):
 # Before /{message_id}, which would otherwise take "unread-count" for a message id.
 @router.get("/unread-count", summary="How many of my messages I have not read", responses=problem_responses(401))
 async def unread_count(principal: CurrentPrincipal, uow: UowFactoryDep) -> UnreadCount:
-    return UnreadCount(unread_count=await use_cases.unread_count(uow, principal))
+    return UnreadCount(unread_count=await use_cases.unread_count(uow_factory=uow, principal=principal))
 
 
 @router.get("/{message_id}", summary="One of my messages", responses=problem_responses(401, 404))
 async def read_message(message_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> InboxMessage:
-    return InboxMessage.of(await use_cases.read_message(uow, principal, delivery_id=message_id))
+    return InboxMessage.of(await use_cases.read_message(uow_factory=uow, principal=principal, delivery_id=message_id))
 
 
 @router.post("/{message_id}/read", summary="Mark one of my messages read", responses=problem_responses(401, 404))
 async def mark_read(message_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> InboxMessage:
-    return InboxMessage.of(await use_cases.mark(uow, principal, delivery_id=message_id, read=True))
+    return InboxMessage.of(
+        await use_cases.mark(uow_factory=uow, principal=principal, delivery_id=message_id, read=True)
+    )
 
 
 @router.post("/{message_id}/unread", summary="Mark one of my messages unread", responses=problem_responses(401, 404))
 async def mark_unread(message_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> InboxMessage:
-    return InboxMessage.of(await use_cases.mark(uow, principal, delivery_id=message_id, read=False))
+    return InboxMessage.of(
+        await use_cases.mark(uow_factory=uow, principal=principal, delivery_id=message_id, read=False)
+    )

@@ -19,7 +19,7 @@ router = APIRouter(prefix="/me", tags=["我的设置 My settings"])
     responses=problem_responses(401, 403),
 )
 async def read_my_contact(principal: CurrentPrincipal, uow: UowFactoryDep) -> OrganisationView:
-    return OrganisationView.of(await directory.my_contact(uow, principal))
+    return OrganisationView.of(await directory.my_contact(uow_factory=uow, principal=principal))
 
 
 @router.put(
@@ -28,12 +28,14 @@ async def read_my_contact(principal: CurrentPrincipal, uow: UowFactoryDep) -> Or
     responses=problem_responses(401, 403, 422),
 )
 async def set_my_contact(body: ContactIn, principal: CurrentPrincipal, uow: UowFactoryDep) -> OrganisationView:
-    return OrganisationView.of(await directory.set_my_contact(uow, principal, contact=body.contact()))
+    return OrganisationView.of(
+        await directory.set_my_contact(uow_factory=uow, principal=principal, contact=body.contact())
+    )
 
 
 @router.get("/preferences", summary="My channel preferences", responses=problem_responses(401))
 async def read_my_preferences(principal: CurrentPrincipal, uow: UowFactoryDep) -> PreferencesBody:
-    return PreferencesBody.of(await preferences.my_preferences(uow, principal))
+    return PreferencesBody.of(await preferences.my_preferences(uow_factory=uow, principal=principal))
 
 
 @router.put(
@@ -42,5 +44,5 @@ async def read_my_preferences(principal: CurrentPrincipal, uow: UowFactoryDep) -
     responses=problem_responses(401, 422),
 )
 async def set_my_preferences(body: PreferencesBody, principal: CurrentPrincipal, uow: UowFactoryDep) -> PreferencesBody:
-    chosen = await preferences.set_my_preferences(uow, principal, chosen=body.preferences())
+    chosen = await preferences.set_my_preferences(uow_factory=uow, principal=principal, chosen=body.preferences())
     return PreferencesBody.of(chosen)

@@ -7,40 +7,39 @@ from collections.abc import Callable
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_notifications.adapters.deliveries_repository import DeliveryFilter, DeliveryRepository
-from sme_notifications.domain.deliveries import Attempt, Delivery
+from sme_kit.uow import Actor
+from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
+from sme_notifications.domain.deliveries import Attempt, Delivery, DeliveryFilter
 from sme_notifications.service_layer.access import require_record_reader
 
 NOT_FOUND = "投递记录不存在 (no such delivery)"
 
 
 async def search_deliveries(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, where: DeliveryFilter, limit: int, offset: int
+    *, uow_factory: NotificationsUowFactory, principal: Principal, where: DeliveryFilter, limit: int, offset: int
 ) -> list[Delivery]:
     """Newest first."""
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await DeliveryRepository(uow.session).search(where, limit=limit, offset=offset)
+        return await uow.deliveries.search(where, limit=limit, offset=offset)
 
 
 async def read_delivery(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, delivery_id: str
+    *, uow_factory: NotificationsUowFactory, principal: Principal, delivery_id: str
 ) -> tuple[Delivery, list[Attempt]]:
     """One delivery with every try made."""
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = DeliveryRepository(uow.session)
-        delivery = await repository.get(delivery_id)
+        delivery = await uow.deliveries.get(delivery_id)
         if delivery is None:
             raise NotFound(NOT_FOUND)
-        return delivery, await repository.attempts_of(delivery_id)
+        return delivery, await uow.deliveries.attempts_of(delivery_id)
 
 
 async def resend_failed(
-    uow_factory: UnitOfWorkFactory,
-    principal: Principal,
     *,
+    uow_factory: NotificationsUowFactory,
+    principal: Principal,
     delivery_id: str,
     reason: str,
     wake_dispatcher: Callable[[], None],
@@ -48,12 +47,11 @@ async def resend_failed(
     """Give a finally failed e-mail or SMS a fresh set of tries (e.g. after a long outage was fixed)."""
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = DeliveryRepository(uow.session)
-        delivery = await repository.get(delivery_id)
+        delivery = await uow.deliveries.get(delivery_id)
         if delivery is None:
             raise NotFound(NOT_FOUND)
         requeued = delivery.requeued(uow.clock.now())
-        await repository.save(requeued)
+        await uow.deliveries.save(requeued)
         uow.audit("resend", "delivery", delivery_id, reason=reason, channel=delivery.channel.value)
         uow.after_commit(wake_dispatcher)
         await uow.commit()

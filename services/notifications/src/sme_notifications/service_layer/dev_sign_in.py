@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 from sme_kit.auth import mint_dev_token
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
-from sme_notifications.adapters.directory_repository import DirectoryRepository
+from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
 from sme_notifications.domain.sign_in import Person, people
 
 NO_SUCH_PERSON = "开发登录名单中没有该人员 (nobody with this subject in the development sign-in list)"
@@ -27,18 +27,17 @@ class DevToken:
     expires_at: datetime
 
 
-async def list_people(uow_factory: UnitOfWorkFactory) -> list[Person]:
+async def list_people(*, uow_factory: NotificationsUowFactory) -> list[Person]:
     """Officials from the directory and one operator per organisation it knows."""
     async with uow_factory(READER) as uow:
-        directory = DirectoryRepository(uow.session)
-        officials = await directory.officials()
-        organisations = await directory.known_organisations()
+        officials = await uow.directory.officials()
+        organisations = await uow.directory.known_organisations()
     return people(officials, organisations, GUANGZHOU_DISTRICTS)
 
 
-async def mint_token(uow_factory: UnitOfWorkFactory, *, subject: str, secret: str, ttl: timedelta) -> DevToken:
+async def mint_token(*, uow_factory: NotificationsUowFactory, subject: str, secret: str, ttl: timedelta) -> DevToken:
     """A token for one person of the list, with the claims of their role."""
-    found = next((person for person in await list_people(uow_factory) if person.subject == subject), None)
+    found = next((person for person in await list_people(uow_factory=uow_factory) if person.subject == subject), None)
     if found is None:
         raise NotFound(NO_SUCH_PERSON)
     # Tokens are checked against the wall clock (as the identity provider's are), never against a

@@ -3,13 +3,11 @@ platform team, and by each operator for its own organisation."""
 
 from __future__ import annotations
 
-from stdnum.cn import uscc as uscc_number
-
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import FieldError, Forbidden, NotFound, ValidationFailed
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
-from sme_notifications.adapters.directory_repository import DirectoryRepository
+from sme_kit.uow import Actor
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS, is_valid_uscc, normalise_uscc
+from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
 from sme_notifications.domain.recipients import (
     Contact,
     Official,
@@ -30,13 +28,13 @@ def _refuse(problems: list[tuple[str, str]]) -> None:
 
 
 def _checked_uscc(uscc: str) -> str:
-    normalised = uscc.strip().upper()
-    if not uscc_number.is_valid(normalised):
+    normalised = normalise_uscc(uscc)
+    if not is_valid_uscc(normalised):
         _refuse([("uscc", "统一社会信用代码无效 (not a valid unified social credit code)")])
     return normalised
 
 
-async def save_official(uow_factory: UnitOfWorkFactory, principal: Principal, *, official: Official) -> bool:
+async def save_official(*, uow_factory: NotificationsUowFactory, principal: Principal, official: Official) -> bool:
     """Create or replace an official's entry; True when it is new."""
     require_record_reader(principal)
     _refuse(
@@ -44,7 +42,7 @@ async def save_official(uow_factory: UnitOfWorkFactory, principal: Principal, *,
         + contact_problems(Contact(official.name, official.email, official.mobile))
     )
     async with uow_factory(Actor.of(principal)) as uow:
-        created = await DirectoryRepository(uow.session).save_official(official, uow.clock.now())
+        created = await uow.directory.save_official(official, uow.clock.now())
         # Which parts are on file, never their values.
         uow.audit(
             "create" if created else "update",
@@ -60,54 +58,54 @@ async def save_official(uow_factory: UnitOfWorkFactory, principal: Principal, *,
 
 
 async def list_officials(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, role: OfficialRole | None, district_code: str | None
+    *, uow_factory: NotificationsUowFactory, principal: Principal, role: OfficialRole | None, district_code: str | None
 ) -> list[Official]:
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await DirectoryRepository(uow.session).officials(role=role, district_code=district_code)
+        return await uow.directory.officials(role=role, district_code=district_code)
 
 
-async def read_official(uow_factory: UnitOfWorkFactory, principal: Principal, *, subject: str) -> Official:
+async def read_official(*, uow_factory: NotificationsUowFactory, principal: Principal, subject: str) -> Official:
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        found = await DirectoryRepository(uow.session).official(subject)
+        found = await uow.directory.official(subject)
     if found is None:
         raise NotFound(NO_OFFICIAL)
     return found
 
 
-async def remove_official(uow_factory: UnitOfWorkFactory, principal: Principal, *, subject: str) -> None:
+async def remove_official(*, uow_factory: NotificationsUowFactory, principal: Principal, subject: str) -> None:
     """Erase an official's entry and preferences (they left their post: their data goes with them)."""
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        if not await DirectoryRepository(uow.session).delete_official(subject):
+        if not await uow.directory.delete_official(subject):
             raise NotFound(NO_OFFICIAL)
         uow.audit("delete", "official", subject)
         await uow.commit()
 
 
-async def read_organisation(uow_factory: UnitOfWorkFactory, principal: Principal, *, uscc: str) -> Organisation:
+async def read_organisation(*, uow_factory: NotificationsUowFactory, principal: Principal, uscc: str) -> Organisation:
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        found = await DirectoryRepository(uow.session).organisation(_checked_uscc(uscc))
+        found = await uow.directory.organisation(_checked_uscc(uscc))
     if found is None:
         raise NotFound(NO_ORGANISATION)
     return found
 
 
 async def set_organisation_contact(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, uscc: str, contact: Contact
+    *, uow_factory: NotificationsUowFactory, principal: Principal, uscc: str, contact: Contact
 ) -> Organisation:
     """The bureau or platform team records an organisation's contact (e.g. from its application form)."""
     require_record_reader(principal)
-    return await _set_contact(uow_factory, principal, _checked_uscc(uscc), contact)
+    return await _set_contact(uow_factory=uow_factory, principal=principal, uscc=_checked_uscc(uscc), contact=contact)
 
 
-async def erase_organisation_contact(uow_factory: UnitOfWorkFactory, principal: Principal, *, uscc: str) -> None:
+async def erase_organisation_contact(*, uow_factory: NotificationsUowFactory, principal: Principal, uscc: str) -> None:
     require_record_reader(principal)
     normalised = _checked_uscc(uscc)
     async with uow_factory(Actor.of(principal)) as uow:
-        if not await DirectoryRepository(uow.session).clear_contact(normalised, uow.clock.now()):
+        if not await uow.directory.clear_contact(normalised, uow.clock.now()):
             raise NotFound(NO_ORGANISATION)
         uow.audit("erase_contact", "organisation", normalised)
         await uow.commit()
@@ -122,25 +120,26 @@ def _own_org(principal: Principal) -> str:
     return principal.org
 
 
-async def my_contact(uow_factory: UnitOfWorkFactory, principal: Principal) -> Organisation:
+async def my_contact(*, uow_factory: NotificationsUowFactory, principal: Principal) -> Organisation:
     uscc = _own_org(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        found = await DirectoryRepository(uow.session).organisation(uscc)
+        found = await uow.directory.organisation(uscc)
     return found or Organisation(uscc=uscc, name=None, contact=Contact())
 
 
-async def set_my_contact(uow_factory: UnitOfWorkFactory, principal: Principal, *, contact: Contact) -> Organisation:
+async def set_my_contact(
+    *, uow_factory: NotificationsUowFactory, principal: Principal, contact: Contact
+) -> Organisation:
     """An operator gives the contact its organisation's notices go to."""
-    return await _set_contact(uow_factory, principal, _own_org(principal), contact)
+    return await _set_contact(uow_factory=uow_factory, principal=principal, uscc=_own_org(principal), contact=contact)
 
 
 async def _set_contact(
-    uow_factory: UnitOfWorkFactory, principal: Principal, uscc: str, contact: Contact
+    *, uow_factory: NotificationsUowFactory, principal: Principal, uscc: str, contact: Contact
 ) -> Organisation:
     _refuse(contact_problems(contact))
     async with uow_factory(Actor.of(principal)) as uow:
-        directory = DirectoryRepository(uow.session)
-        await directory.set_contact(uscc, contact, uow.clock.now())
+        await uow.directory.set_contact(uscc, contact, uow.clock.now())
         uow.audit(
             "set_contact",
             "organisation",
@@ -148,16 +147,7 @@ async def _set_contact(
             has_email=contact.email is not None,
             has_mobile=contact.mobile is not None,
         )
-        saved = await directory.organisation(uscc)
+        saved = await uow.directory.organisation(uscc)
         await uow.commit()
     assert saved is not None
     return saved
-
-
-def official_role(value: str) -> OfficialRole:
-    """A role the directory keeps, or a 422 naming the field."""
-    try:
-        return OfficialRole(value)
-    except ValueError:
-        _refuse([("role", "角色须为 district_officer、head_station_staff、bureau_admin、expert 或 platform_operator")])
-        raise

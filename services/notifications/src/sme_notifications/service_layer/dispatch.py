@@ -11,10 +11,9 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_notifications.adapters.deliveries_repository import DeliveryRepository
-from sme_notifications.adapters.directory_repository import DirectoryRepository
+from sme_kit.uow import Actor
 from sme_notifications.adapters.publisher import delivery_failed, delivery_succeeded
+from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
 from sme_notifications.domain.channels import FailureKind, OutgoingMessage, Sender, SendFailed
 from sme_notifications.domain.deliveries import Delivery, DeliveryStatus, RetryPolicy
 
@@ -32,17 +31,14 @@ class DispatchPolicy:
 Claimed = tuple[Delivery, str | None]
 
 
-async def claim_due(uow_factory: UnitOfWorkFactory, *, policy: DispatchPolicy) -> list[Claimed]:
+async def claim_due(*, uow_factory: NotificationsUowFactory, policy: DispatchPolicy) -> list[Claimed]:
     """Lease the deliveries due now, each with its address: the one its event carried, else the one the
     directory holds for its recipient now."""
     async with uow_factory(DISPATCHER) as uow:
         now = uow.clock.now()
-        claimed = await DeliveryRepository(uow.session).claim_due(
-            now=now, lease_until=now + policy.lease, limit=policy.batch_size
-        )
-        directory = DirectoryRepository(uow.session)
+        claimed = await uow.deliveries.claim_due(now=now, lease_until=now + policy.lease, limit=policy.batch_size)
         addressed = [
-            (delivery, delivery.address or await directory.address_of(delivery.recipient, delivery.channel))
+            (delivery, delivery.address or await uow.directory.address_of(delivery.recipient, delivery.channel))
             for delivery in claimed
         ]
         await uow.commit()
@@ -50,7 +46,12 @@ async def claim_due(uow_factory: UnitOfWorkFactory, *, policy: DispatchPolicy) -
 
 
 async def send_one(
-    delivery: Delivery, address: str | None, *, sender: Sender, uow_factory: UnitOfWorkFactory, retry: RetryPolicy
+    *,
+    delivery: Delivery,
+    address: str | None,
+    sender: Sender,
+    uow_factory: NotificationsUowFactory,
+    retry: RetryPolicy,
 ) -> Delivery:
     """Send one leased delivery and record what happened."""
     failure: SendFailed | None = None
@@ -63,11 +64,11 @@ async def send_one(
             failure = exc
         except Exception as exc:  # a sender's bug must not stop the dispatcher; the try is recorded
             failure = SendFailed(FailureKind.ERROR, type(exc).__name__)
-    return await record_outcome(delivery, failure, uow_factory=uow_factory, retry=retry)
+    return await record_outcome(delivery=delivery, failure=failure, uow_factory=uow_factory, retry=retry)
 
 
 async def record_outcome(
-    delivery: Delivery, failure: SendFailed | None, *, uow_factory: UnitOfWorkFactory, retry: RetryPolicy
+    *, delivery: Delivery, failure: SendFailed | None, uow_factory: NotificationsUowFactory, retry: RetryPolicy
 ) -> Delivery:
     async with uow_factory(DISPATCHER) as uow:
         now = uow.clock.now()
@@ -75,11 +76,10 @@ async def record_outcome(
             after, attempt = delivery.delivered(now)
         else:
             after, attempt = delivery.failed_attempt(now, failure.kind, failure.detail, retry)
-        repository = DeliveryRepository(uow.session)
-        if not await repository.save_outcome(delivery, after):
+        if not await uow.deliveries.save_outcome(delivery, after):
             log.warning("delivery %s was taken over by another dispatcher; outcome dropped", delivery.delivery_id)
             return after
-        await repository.add_attempt(after.delivery_id, attempt)
+        await uow.deliveries.add_attempt(after.delivery_id, attempt)
         if after.status is DeliveryStatus.DELIVERED:
             uow.publish(delivery_succeeded(after, now))
             uow.audit("deliver", "delivery", after.delivery_id, channel=after.channel.value, attempts=after.attempts)
@@ -100,8 +100,8 @@ async def record_outcome(
     return after
 
 
-async def next_due_at(uow_factory: UnitOfWorkFactory) -> timedelta | None:
+async def next_due_at(*, uow_factory: NotificationsUowFactory) -> timedelta | None:
     """How long until the earliest waiting delivery falls due (None when nothing waits)."""
     async with uow_factory(DISPATCHER) as uow:
-        due = await DeliveryRepository(uow.session).next_due_at()
+        due = await uow.deliveries.next_due_at()
         return None if due is None else due - uow.clock.now()

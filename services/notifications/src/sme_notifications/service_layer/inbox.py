@@ -6,12 +6,11 @@ so nobody learns that it exists.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_notifications.adapters.inbox_repository import InboxItem, InboxRepository
+from sme_kit.uow import Actor
+from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
+from sme_notifications.domain.deliveries import InboxItem
 from sme_notifications.domain.recipients import inboxes_of
 from sme_notifications.service_layer.access import reader_of
 
@@ -19,48 +18,47 @@ NOT_FOUND = "站内信不存在 (no such message)"
 
 
 async def list_inbox(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, unread_only: bool, limit: int, offset: int
+    *, uow_factory: NotificationsUowFactory, principal: Principal, unread_only: bool, limit: int, offset: int
 ) -> tuple[list[InboxItem], int]:
     """The caller's messages, newest first, and how many it has not read."""
     inboxes = inboxes_of(reader_of(principal))
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = InboxRepository(uow.session)
-        items = await repository.messages(
+        items = await uow.inbox.messages(
             inboxes, principal.subject, unread_only=unread_only, limit=limit, offset=offset
         )
-        return items, await repository.unread_count(inboxes, principal.subject)
+        return items, await uow.inbox.unread_count(inboxes, principal.subject)
 
 
-async def unread_count(uow_factory: UnitOfWorkFactory, principal: Principal) -> int:
+async def unread_count(*, uow_factory: NotificationsUowFactory, principal: Principal) -> int:
     """How many of the caller's messages it has not read (what the console's bell shows)."""
     inboxes = inboxes_of(reader_of(principal))
     async with uow_factory(Actor.of(principal)) as uow:
-        return await InboxRepository(uow.session).unread_count(inboxes, principal.subject)
+        return await uow.inbox.unread_count(inboxes, principal.subject)
 
 
-async def read_message(uow_factory: UnitOfWorkFactory, principal: Principal, *, delivery_id: str) -> InboxItem:
+async def read_message(*, uow_factory: NotificationsUowFactory, principal: Principal, delivery_id: str) -> InboxItem:
     inboxes = inboxes_of(reader_of(principal))
     async with uow_factory(Actor.of(principal)) as uow:
-        found = await InboxRepository(uow.session).message(delivery_id, inboxes, principal.subject)
+        found = await uow.inbox.message(delivery_id, inboxes, principal.subject)
     if found is None:
         raise NotFound(NOT_FOUND)
     return found
 
 
-async def mark(uow_factory: UnitOfWorkFactory, principal: Principal, *, delivery_id: str, read: bool) -> InboxItem:
+async def mark(
+    *, uow_factory: NotificationsUowFactory, principal: Principal, delivery_id: str, read: bool
+) -> InboxItem:
     """Mark a message read or unread for the caller (in a shared inbox, each reader has its own mark)."""
     inboxes = inboxes_of(reader_of(principal))
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = InboxRepository(uow.session)
-        if await repository.message(delivery_id, inboxes, principal.subject) is None:
+        if await uow.inbox.message(delivery_id, inboxes, principal.subject) is None:
             raise NotFound(NOT_FOUND)
-        now: datetime = uow.clock.now()
         if read:
-            await repository.mark_read(delivery_id, principal.subject, now)
+            await uow.inbox.mark_read(delivery_id, principal.subject, uow.clock.now())
         else:
-            await repository.mark_unread(delivery_id, principal.subject)
+            await uow.inbox.mark_unread(delivery_id, principal.subject)
         uow.audit("mark_read" if read else "mark_unread", "inbox_message", delivery_id)
-        found = await repository.message(delivery_id, inboxes, principal.subject)
+        found = await uow.inbox.message(delivery_id, inboxes, principal.subject)
         await uow.commit()
     assert found is not None
     return found

@@ -15,11 +15,10 @@ from typing import Any
 
 from sme_contracts import Event
 from sme_contracts.envelope import CloudEvent
-from sme_kit.uow import UnitOfWork
-from sme_notifications.adapters.deliveries_repository import DeliveryRepository
 from sme_notifications.adapters.directory_repository import DirectoryRepository
 from sme_notifications.adapters.publisher import delivery_succeeded
 from sme_notifications.adapters.template_store import TemplateStore
+from sme_notifications.adapters.unit_of_work import NotificationsUnitOfWork
 from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.deliveries import new_delivery
 from sme_notifications.domain.facts import facts_of
@@ -42,16 +41,16 @@ class Routing:
     on_pending: Callable[[], None]
 
 
-async def route_event(*, event: Event, envelope: CloudEvent, uow: UnitOfWork, routing: Routing) -> int:
+async def route_event(*, event: Event, envelope: CloudEvent, uow: NotificationsUnitOfWork, routing: Routing) -> int:
     """Record the deliveries of one event; returns how many are new (0 for an event seen before)."""
     data = event.model_dump(mode="json")
     now = uow.clock.now()
-    directory = DirectoryRepository(uow.session)
+    directory = uow.directory
     await _learn(directory, event.event_type, data, now)
 
     planned, unresolved = await _plan(directory, routing, event.event_type, data)
     context: dict[str, Any] = {**event.model_dump(), "event_time": envelope.time, "portal_url": routing.portal_url}
-    deliveries = DeliveryRepository(uow.session)
+    deliveries = uow.deliveries
     created = pending = 0
     for message in planned:
         rendered = routing.templates.render(
