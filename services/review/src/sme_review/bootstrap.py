@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from sme_contracts import review as review_contracts
 from sme_kit.calendar_reminders import WorkingDayDeadlines
 from sme_kit.service import ServiceDefinition, create_app
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork
 from sme_review.config import ReviewSettings
 from sme_review.domain.rate_limit import SlidingWindowLimiter
 from sme_review.entrypoints import (
@@ -59,6 +60,7 @@ def definition(settings: ReviewSettings | None = None) -> ServiceDefinition:
         working_days=WorkingDayDeadlines(reminder=review_contracts.ReviewCalendarYearMissing),
         handlers=consumers.handlers,
         timers=timers.timers,
+        unit_of_work=ReviewUnitOfWork,
         extra_state={
             "objection_limiter": SlidingWindowLimiter(
                 limit=settings.objection_rate_limit, window=timedelta(seconds=settings.objection_rate_window_s)

@@ -1,48 +1,14 @@
-"""The notice period through the publish endpoint: 5 working days on the State Council schedule
-(docs/architecture.md, "Working days and deadlines")."""
+"""The notice period through the publish endpoint: a year the calendar lacks is refused until the bureau
+loads it (docs/architecture.md, "Working days and deadlines"). The period rule itself is tested on the
+use case (tests/unit/test_notice_use_cases.py)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
 
 import pytest
 
 from .conftest import ReviewService, at
 
 pytestmark = pytest.mark.integration
-
-Start = Callable[..., AbstractAsyncContextManager[ReviewService]]
-
-
-async def published_period(start_review: Start, day: str) -> tuple[str, str, str]:
-    async with start_review(clock_at=at("2026-09-01")) as review:
-        await review.shortlisted_round("A")
-        review.move_clock_to(at(day))
-        response = await review.publish_notice()
-        assert response.status_code == 201, response.text
-        notice = response.json()
-        return notice["period_start"], notice["period_end"], notice["objection_deadline"]
-
-
-async def test_a_notice_published_2026_09_28_ends_2026_10_09_across_national_day(start_review: Start) -> None:
-    assert await published_period(start_review, "2026-09-28") == (
-        "2026-09-28",
-        "2026-10-09",
-        "2026-10-09T23:59:59+08:00",
-    )
-
-
-async def test_a_notice_published_2026_10_09_ends_2026_10_14_counting_the_make_up_saturday(
-    start_review: Start,
-) -> None:
-    start, end, _ = await published_period(start_review, "2026-10-09")
-    assert (start, end) == ("2026-10-09", "2026-10-14")
-
-
-async def test_a_notice_published_on_a_sunday_starts_on_monday(start_review: Start) -> None:
-    start, end, _ = await published_period(start_review, "2026-11-29")
-    assert (start, end) == ("2026-11-30", "2026-12-04")
 
 
 async def test_a_year_the_calendar_lacks_is_refused_until_loaded_then_computed_from_the_loaded_schedule(

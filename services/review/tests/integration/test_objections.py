@@ -80,33 +80,6 @@ async def test_an_organisation_objection_without_its_sealed_scan_is_refused_and_
     assert accepted.status_code == 201, accepted.text
 
 
-async def test_an_individual_objection_without_real_name_or_id_number_is_refused(review: ReviewService) -> None:
-    notice_id, apps = await noticed(review)
-    assert fields(await file(review, notice_id, individual(apps["A"], real_name="", id_number=""))) == {
-        "real_name",
-        "id_number",
-    }
-    assert fields(await file(review, notice_id, individual(apps["A"], id_number="440106199001011234"))) == {"id_number"}
-
-
-async def test_the_target_must_be_an_application_on_the_notice(review: ReviewService) -> None:
-    notice_id, _ = await noticed(review)
-    response = await file(review, notice_id, individual("app-not-on-the-notice"))
-    assert fields(response) == {"target_application_id"}
-
-
-async def test_an_empty_objection_names_every_missing_field_in_one_answer(review: ReviewService) -> None:
-    notice_id, _ = await noticed(review)
-    response = await file(review, notice_id, {"objector_type": "organisation"})
-    assert fields(response) == {
-        "target_application_id",
-        "grounds",
-        "contact_phone",
-        "organisation_name",
-        "seal_scan",
-    }
-
-
 async def test_only_the_bureau_sees_who_objected(review: ReviewService) -> None:
     notice_id, apps = await noticed(review)
     filed = await file(review, notice_id, individual(apps["A"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -10,22 +9,7 @@ from sqlalchemy import RowMapping, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_review.adapters.orm import assignments, cases
-from sme_review.domain.cases import ApplicationFacts, CaseKind, CaseStatus, Recommendation, ReviewCase
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    """What the case list is narrowed by; the district (officers) and USCC (applicants) are forced by role."""
-
-    round_year: int | None = None
-    kind: CaseKind | None = None
-    status: CaseStatus | None = None
-    district_code: str | None = None
-    uscc: str | None = None
-    recommendation: Recommendation | None = None
-    undecided: bool | None = None
-    expert_id: str | None = None
-    name_contains: str | None = None
+from sme_review.domain.cases import ApplicationFacts, CaseFilter, CaseKind, CaseStatus, Recommendation, ReviewCase
 
 
 class CaseRepository:

@@ -215,3 +215,18 @@ class ReviewCase:
         self.outcome_reason = reason
         self.decided_on = on
         self.decided_at = at
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list is narrowed by; the district (officers) and USCC (applicants) are forced by role."""
+
+    round_year: int | None = None
+    kind: CaseKind | None = None
+    status: CaseStatus | None = None
+    district_code: str | None = None
+    uscc: str | None = None
+    recommendation: Recommendation | None = None
+    undecided: bool | None = None
+    expert_id: str | None = None
+    name_contains: str | None = None

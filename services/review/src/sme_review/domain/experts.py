@@ -7,17 +7,14 @@ declaring one for a case it is assigned to recuses it from that case.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from sme_kit.errors import FieldError, ValidationFailed
+from sme_kit.vocabulary import normalise_uscc
 from sme_review.domain.errors import ConflictOfInterest, StateConflict
-
-
-def normalise_uscc(value: str) -> str:
-    """USCCs are upper case by standard; people paste them with spaces or in lower case."""
-    return value.strip().upper()
 
 
 @dataclass
@@ -72,6 +69,26 @@ def ensure_no_conflict(expert: Expert, declared: Collection[str], applicant_uscc
     reason = conflict_reason(expert, declared, applicant_uscc)
     if reason is not None:
         raise ConflictOfInterest(reason, expert_id=expert.id)
+
+
+def assignment_request_problems(expert_ids: Sequence[str], due_on: date, today: date) -> list[FieldError]:
+    """Why experts cannot be assigned as asked: nobody named, or a scoring due date already past.
+
+    Today itself is a valid due date (the experts may be asked to score at a meeting that day).
+    """
+    problems = []
+    if not expert_ids:
+        problems.append(FieldError("expert_ids", "请指定评审专家或专家组 (name experts or a panel)", "missing"))
+    if due_on < today:
+        problems.append(FieldError("due_on", "评分截止日期不能早于今天 (the due date is in the past)", "past"))
+    return problems
+
+
+def ensure_assignment_request(expert_ids: Sequence[str], due_on: date, today: date) -> None:
+    """Refuse an assignment request naming nobody or due in the past, naming every problem at once."""
+    problems = assignment_request_problems(expert_ids, due_on, today)
+    if problems:
+        raise ValidationFailed(problems)
 
 
 class AssignmentStatus(StrEnum):

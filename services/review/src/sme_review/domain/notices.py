@@ -16,12 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
+from sme_kit.vocabulary import SHANGHAI
 from sme_review.domain.cases import CaseStatus, ReviewCase
 from sme_review.domain.errors import StateConflict
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOTICE_WORKING_DAYS = 5
 
 

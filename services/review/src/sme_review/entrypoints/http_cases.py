@@ -12,8 +12,7 @@ from sme_kit.auth import Principal, Role
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import require_roles
 from sme_kit.problems import problem_responses
-from sme_review.service_layer.cases import CaseFilter
-from sme_review.domain.cases import CaseKind, CaseStatus, Recommendation
+from sme_review.domain.cases import CaseFilter, CaseKind, CaseStatus, Recommendation
 from sme_review.entrypoints.case_views import CasePage, CaseSummaryView, CaseView
 from sme_review.entrypoints.deps import Bureau, HeadStation
 from sme_review.entrypoints.objection_views import ObjectionSummaryView

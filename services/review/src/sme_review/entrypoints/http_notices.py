@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_kit.http import ClockDep, UowFactoryDep
 from sme_kit.problems import problem_responses
-from sme_review.entrypoints.deps import Bureau, Year
+from sme_review.entrypoints.deps import Bureau, SettingsDep, Year
 from sme_review.entrypoints.public_views import NoticeView
 from sme_review.service_layer import notices as use_cases
 
@@ -43,9 +43,14 @@ class NoticeForm(BaseModel):
     responses=problem_responses(401, 403, 404, 409),
 )
 async def publish_notice(
-    year: Year, request: Request, principal: Bureau, uow: UowFactoryDep, clock: ClockDep, form: NoticeForm | None = None
+    year: Year,
+    principal: Bureau,
+    uow: UowFactoryDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+    form: NoticeForm | None = None,
 ) -> NoticeView:
-    contact = (form.objection_contact if form else None) or request.app.state.settings.objection_contact
+    contact = (form.objection_contact if form else None) or settings.objection_contact
     notice = await use_cases.publish_notice(
         uow_factory=uow, principal=principal, year=year, title=form.title if form else None, objection_contact=contact
     )

@@ -13,8 +13,7 @@ from sme_kit.files import MiB
 from sme_kit.http import ClockDep, FilesDep, UowFactoryDep
 from sme_kit.problems import problem_responses
 from sme_review.domain.objections import ObjectionForm, ObjectionStatus
-from sme_review.domain.rate_limit import SlidingWindowLimiter
-from sme_review.entrypoints.deps import Year
+from sme_review.entrypoints.deps import ObjectionLimiterDep, Year
 from sme_review.entrypoints.public_views import FinalListView, NoticeView
 from sme_review.service_layer import final_list as final_list_cases
 from sme_review.service_layer import notices as notice_cases
@@ -41,13 +40,12 @@ async def read_notice(notice_id: str, uow: UowFactoryDep, clock: ClockDep) -> No
     return NoticeView.of(await notice_cases.get_notice(uow_factory=uow, notice_id=notice_id), clock.now())
 
 
-async def within_rate_limit(request: Request, clock: ClockDep) -> None:
+async def within_rate_limit(request: Request, clock: ClockDep, limiter: ObjectionLimiterDep) -> None:
     """Each client address may file a few objections per window (429 with Retry-After beyond).
 
     The address is the one the ASGI server reports: behind the bureau's reverse proxy, run uvicorn
     with ``--proxy-headers --forwarded-allow-ips=<proxy>`` so that it is the client's, not the proxy's.
     """
-    limiter: SlidingWindowLimiter = request.app.state.objection_limiter
     client = request.client.host if request.client else "unknown"
     verdict = limiter.attempt(client, clock.now())
     if not verdict.allowed:

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
-from sme_review.adapters.assignments import AssignmentRepository
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork
 from sme_review.domain.cases import ReviewCase
 
 
@@ -31,7 +31,7 @@ def case_not_found(case_id: str) -> NotFound:
 
 
 async def audience_of(
-    principal: Principal, case_id: str, case: ReviewCase | None, assignments: AssignmentRepository
+    principal: Principal, case_id: str, case: ReviewCase | None, uow: ReviewUnitOfWork
 ) -> tuple[ReviewCase, Audience]:
     """The case and the principal's view of it; 404 when it may not see the case at all."""
     if case is not None:
@@ -40,7 +40,7 @@ async def audience_of(
         if principal.is_role(Role.DISTRICT_OFFICER) and principal.can_see_district(case.district_code):
             return case, Audience.DISTRICT
         expert_id = principal.expert_id if principal.is_role(Role.EXPERT) else None
-        if expert_id is not None and await assignments.active_of(case.id, expert_id) is not None:
+        if expert_id is not None and await uow.assignments.active_of(case.id, expert_id) is not None:
             return case, Audience.EXPERT
         if principal.owns_org(case.uscc):
             return case, Audience.APPLICANT

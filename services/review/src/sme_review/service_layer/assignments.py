@@ -10,23 +10,27 @@ from datetime import date
 from sme_contracts.review import WithdrawalReason
 from sme_kit.auth import Principal
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
+from sme_kit.vocabulary import shanghai_day
 from sme_review.adapters import publisher
-from sme_review.adapters.assignments import AssignmentRepository
-from sme_review.adapters.cases import CaseRepository
-from sme_review.adapters.experts import ExpertRepository, PanelRepository
-from sme_review.adapters.rounds import RoundRepository
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.cases import ReviewCase
 from sme_review.domain.errors import ConflictOfInterest
-from sme_review.domain.experts import Assignment, AssignmentStatus, Expert, conflict_reason
+from sme_review.domain.experts import (
+    Assignment,
+    AssignmentStatus,
+    Expert,
+    conflict_reason,
+    ensure_assignment_request,
+)
 from sme_review.domain.scoring import ScoreSheet
 from sme_review.service_layer.access import case_not_found
 from sme_review.service_layer.scoring import refresh_case_result
 
 
-async def known_experts(uow: UnitOfWork, expert_ids: Sequence[str], field: str) -> dict[str, Expert]:
+async def known_experts(uow: ReviewUnitOfWork, expert_ids: Sequence[str], field: str) -> dict[str, Expert]:
     """The experts named, all active members of the pool; 422 naming each that is not."""
-    found = await ExpertRepository(uow.session).many(list(expert_ids))
+    found = await uow.experts.many(list(expert_ids))
     problems = [
         FieldError(f"{field}.{index}", f"专家 {expert_id} 不在专家库中或已停用 (not an active expert)", "unknown")
         for index, expert_id in enumerate(expert_ids)
@@ -43,7 +47,7 @@ def unique(values: Sequence[str]) -> list[str]:
 
 async def assign_experts(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: ReviewUowFactory,
     principal: Principal,
     case_id: str,
     expert_ids: Sequence[str],
@@ -55,44 +59,33 @@ async def assign_experts(
     An expert already on the case stays as it is; one withdrawn earlier is assigned again.
     """
     async with uow_factory(Actor.of(principal)) as uow:
-        cases = CaseRepository(uow.session)
-        case = await cases.get(case_id, for_update=True)
+        case = await uow.cases.get(case_id, for_update=True)
         if case is None:
             raise case_not_found(case_id)
         case.ensure_expert_review_open()
         wanted = unique([*expert_ids, *(await _panel_members(uow, panel_id, case.round_year))])
-        _check_request(wanted, due_on, uow.clock.now().date())
+        ensure_assignment_request(wanted, due_on, shanghai_day(uow.clock.now()))
         experts = await known_experts(uow, wanted, "expert_ids")
-        declared = await ExpertRepository(uow.session).declared_usccs(wanted)
+        declared = await uow.experts.declared_usccs(wanted)
         _refuse_conflicts([experts[e] for e in wanted], declared, case)
         assigned = await _assign(uow, case, wanted, panel_id, due_on, principal.subject)
-        round_ = await RoundRepository(uow.session).get(case.round_year)
+        round_ = await uow.rounds.get(case.round_year)
         assert round_ is not None
         await refresh_case_result(uow, case, round_)
-        await cases.save(case)
+        await uow.cases.save(case)
         await uow.commit()
     return assigned
 
 
-async def _panel_members(uow: UnitOfWork, panel_id: str | None, year: int) -> tuple[str, ...]:
+async def _panel_members(uow: ReviewUnitOfWork, panel_id: str | None, year: int) -> tuple[str, ...]:
     if panel_id is None:
         return ()
-    panel = await PanelRepository(uow.session).get(panel_id)
+    panel = await uow.panels.get(panel_id)
     if panel is None or panel.round_year != year:
         raise ValidationFailed(
             [FieldError("panel_id", f"{year}年度没有该专家组 (no such panel in the round)", "unknown")]
         )
     return panel.expert_ids
-
-
-def _check_request(wanted: Sequence[str], due_on: date, today: date) -> None:
-    problems = []
-    if not wanted:
-        problems.append(FieldError("expert_ids", "请指定评审专家或专家组 (name experts or a panel)", "missing"))
-    if due_on < today:
-        problems.append(FieldError("due_on", "评分截止日期不能早于今天 (the due date is in the past)", "past"))
-    if problems:
-        raise ValidationFailed(problems)
 
 
 def _refuse_conflicts(experts: Sequence[Expert], declared: dict[str, set[str]], case: ReviewCase) -> None:
@@ -109,10 +102,9 @@ def _refuse_conflicts(experts: Sequence[Expert], declared: dict[str, set[str]], 
 
 
 async def _assign(
-    uow: UnitOfWork, case: ReviewCase, wanted: Sequence[str], panel_id: str | None, due_on: date, by: str
+    uow: ReviewUnitOfWork, case: ReviewCase, wanted: Sequence[str], panel_id: str | None, due_on: date, by: str
 ) -> list[Assignment]:
-    repository = AssignmentRepository(uow.session)
-    existing = {a.expert_id: a for a in await repository.of_case(case.id)}
+    existing = {a.expert_id: a for a in await uow.assignments.of_case(case.id)}
     now = uow.clock.now()
     assigned: list[Assignment] = []
     for expert_id in wanted:
@@ -121,7 +113,7 @@ async def _assign(
             continue
         if assignment is not None:
             assignment.reactivate(due_on=due_on, at=now, by=by)
-            await repository.save(assignment)
+            await uow.assignments.save(assignment)
         else:
             assignment = Assignment(
                 id=str(uuid.uuid4()),
@@ -134,7 +126,7 @@ async def _assign(
                 assigned_by=by,
                 panel_id=panel_id,
             )
-            await repository.add(assignment)
+            await uow.assignments.add(assignment)
         uow.publish(publisher.expert_assigned(assignment, case))
         uow.audit("assign_expert", "case", case.id, expert_id=expert_id, due_on=due_on.isoformat())
         assigned.append(assignment)
@@ -142,27 +134,25 @@ async def _assign(
 
 
 async def withdraw_assignment(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, case_id: str, assignment_id: str, reason: str
+    *, uow_factory: ReviewUowFactory, principal: Principal, case_id: str, assignment_id: str, reason: str
 ) -> Assignment:
     """The head station takes a case off an expert (its sheet, if any, no longer counts)."""
     if not reason.strip():
         raise ValidationFailed([FieldError("reason", "请说明撤回原因 (a reason is required)", "missing")])
     async with uow_factory(Actor.of(principal)) as uow:
-        cases = CaseRepository(uow.session)
-        assignments = AssignmentRepository(uow.session)
-        case = await cases.get(case_id, for_update=True)
-        assignment = await assignments.get(assignment_id)
+        case = await uow.cases.get(case_id, for_update=True)
+        assignment = await uow.assignments.get(assignment_id)
         if case is None or assignment is None or assignment.case_id != case.id:
             raise NotFound(f"案件 {case_id} 没有编号为 {assignment_id} 的专家指派 (no such assignment)")
         case.ensure_expert_review_open()
         now = uow.clock.now()
         assignment.withdraw(now, reason.strip())
-        await assignments.save(assignment)
-        round_ = await RoundRepository(uow.session).get(case.round_year)
+        await uow.assignments.save(assignment)
+        round_ = await uow.rounds.get(case.round_year)
         assert round_ is not None
         if await refresh_case_result(uow, case, round_):
             uow.publish(publisher.expert_review_completed(case))
-        await cases.save(case)
+        await uow.cases.save(case)
         uow.publish(publisher.expert_withdrawn(assignment, WithdrawalReason.WITHDRAWN, now))
         uow.audit("withdraw_expert", "case", case.id, reason=reason.strip(), expert_id=assignment.expert_id)
         await uow.commit()
@@ -177,17 +167,15 @@ class MyAssignment:
 
 
 async def my_assignments(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, round_year: int | None
+    *, uow_factory: ReviewUowFactory, principal: Principal, round_year: int | None
 ) -> list[MyAssignment]:
     """The cases an expert is assigned to now, with the sheet it submitted for each."""
     expert_id = principal.expert_id or ""
     async with uow_factory(Actor.of(principal)) as uow:
-        assignments = AssignmentRepository(uow.session)
-        cases = CaseRepository(uow.session)
-        sheets = await assignments.sheets_of_expert(expert_id)
+        sheets = await uow.assignments.sheets_of_expert(expert_id)
         mine: list[MyAssignment] = []
-        for assignment in await assignments.of_expert(expert_id, round_year=round_year):
-            case = await cases.get(assignment.case_id) if assignment.active else None
+        for assignment in await uow.assignments.of_expert(expert_id, round_year=round_year):
+            case = await uow.cases.get(assignment.case_id) if assignment.active else None
             if case is not None:
                 mine.append(MyAssignment(assignment, case, sheets.get(assignment.id)))
     return mine

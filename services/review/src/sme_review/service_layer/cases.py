@@ -8,26 +8,23 @@ from dataclasses import dataclass, replace
 
 from sme_contracts.registry import ApplicationForwarded, ApplicationKind
 from sme_kit.auth import Principal, Role
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
+from sme_kit.vocabulary import normalise_uscc
 from sme_review.adapters import publisher
-from sme_review.adapters.assignments import AssignmentRepository
-from sme_review.adapters.cases import CaseFilter, CaseRepository
-from sme_review.adapters.experts import ExpertRepository
-from sme_review.adapters.rounds import RoundRepository
-from sme_review.domain.cases import ApplicationFacts, CaseKind, CaseStatus, Recommendation, ReviewCase
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
+from sme_review.domain.cases import ApplicationFacts, CaseFilter, CaseKind, CaseStatus, Recommendation, ReviewCase
 from sme_review.domain.experts import Assignment, Expert
 from sme_review.service_layer.access import Audience, audience_of, case_not_found
 
 log = logging.getLogger(__name__)
 
 
-async def open_case(*, uow: UnitOfWork, event: ApplicationForwarded) -> ReviewCase | None:
+async def open_case(*, uow: ReviewUnitOfWork, event: ApplicationForwarded) -> ReviewCase | None:
     """Every application a district forwards becomes a case in its year's round (§4.1.3(1)–(2)).
 
     A second forward of the same application opens nothing (the first case carries the review).
     """
-    cases = CaseRepository(uow.session)
-    existing = await cases.by_application(event.application_id)
+    existing = await uow.cases.by_application(event.application_id)
     if existing is not None:
         uow.audit("ignore_repeated_forward", "case", existing.id, reason="该申请已立案 (already a case)")
         return None
@@ -35,7 +32,7 @@ async def open_case(*, uow: UnitOfWork, event: ApplicationForwarded) -> ReviewCa
         # A contract violation by the producer: retrying cannot fix it, so it goes to the dead letters.
         raise ValueError(f"re-review application {event.application_id} names no station_id")
     now = uow.clock.now()
-    await RoundRepository(uow.session).get_or_open(event.round_year, now)
+    await uow.rounds.get_or_open(event.round_year, now)
     case = ReviewCase(
         id=str(uuid.uuid4()),
         application_id=event.application_id,
@@ -43,7 +40,7 @@ async def open_case(*, uow: UnitOfWork, event: ApplicationForwarded) -> ReviewCa
         kind=CaseKind(event.kind.value),
         station_id=event.station_id,
         facts=ApplicationFacts(
-            uscc=event.uscc.strip().upper(),
+            uscc=normalise_uscc(event.uscc),
             entity_name=event.entity_name,
             district_code=event.district_code,
             operator_type=event.operator_type.value,
@@ -58,7 +55,7 @@ async def open_case(*, uow: UnitOfWork, event: ApplicationForwarded) -> ReviewCa
         status=CaseStatus.IN_REVIEW,
         opened_at=now,
     )
-    await cases.add(case)
+    await uow.cases.add(case)
     uow.publish(publisher.case_opened(case))
     uow.audit("open_case", "case", case.id, application_id=case.application_id, round_year=case.round_year)
     log.info("case %s opened for application %s", case.id, case.application_id)
@@ -66,7 +63,7 @@ async def open_case(*, uow: UnitOfWork, event: ApplicationForwarded) -> ReviewCa
 
 
 async def list_cases(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, where: CaseFilter, limit: int, offset: int
+    *, uow_factory: ReviewUowFactory, principal: Principal, where: CaseFilter, limit: int, offset: int
 ) -> tuple[list[ReviewCase], int, Audience]:
     """The case list: everything for staff, one district for its officers, its own for an applicant."""
     if principal.is_role(Role.DISTRICT_OFFICER):
@@ -78,7 +75,7 @@ async def list_cases(
     else:
         audience = Audience.STAFF
     async with uow_factory(Actor.of(principal)) as uow:
-        found, total = await CaseRepository(uow.session).search(where, limit=limit, offset=offset)
+        found, total = await uow.cases.search(where, limit=limit, offset=offset)
     return found, total, audience
 
 
@@ -95,24 +92,21 @@ class CaseDetails:
     assignments: tuple[AssignedExpert, ...]
 
 
-async def get_case(*, uow_factory: UnitOfWorkFactory, principal: Principal, case_id: str) -> CaseDetails:
+async def get_case(*, uow_factory: ReviewUowFactory, principal: Principal, case_id: str) -> CaseDetails:
     """One case as its reader may see it (the experts on it are shown to staff only)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        assignments = AssignmentRepository(uow.session)
-        case, audience = await audience_of(
-            principal, case_id, await CaseRepository(uow.session).get(case_id), assignments
-        )
+        case, audience = await audience_of(principal, case_id, await uow.cases.get(case_id), uow)
         assigned: tuple[AssignedExpert, ...] = ()
         if audience is Audience.STAFF:
-            of_case = await assignments.of_case(case.id)
-            experts = await ExpertRepository(uow.session).many([a.expert_id for a in of_case])
+            of_case = await uow.assignments.of_case(case.id)
+            experts = await uow.experts.many([a.expert_id for a in of_case])
             assigned = tuple(AssignedExpert(a, experts.get(a.expert_id)) for a in of_case)
     return CaseDetails(case, audience, assigned)
 
 
 async def record_recommendation(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: ReviewUowFactory,
     principal: Principal,
     case_id: str,
     recommendation: Recommendation,
@@ -120,11 +114,10 @@ async def record_recommendation(
 ) -> ReviewCase:
     """The head station's recommend / not recommend, with reasons, after every expert scored (§4.1.3(2))."""
     async with uow_factory(Actor.of(principal)) as uow:
-        cases = CaseRepository(uow.session)
-        case = await cases.get(case_id, for_update=True)
+        case = await uow.cases.get(case_id, for_update=True)
         if case is None:
             raise case_not_found(case_id)
-        round_ = await RoundRepository(uow.session).get(case.round_year)
+        round_ = await uow.rounds.get(case.round_year)
         assert round_ is not None  # a case is opened inside its round
         case.record_recommendation(
             recommendation=recommendation,
@@ -133,7 +126,7 @@ async def record_recommendation(
             by=principal.subject,
             at=uow.clock.now(),
         )
-        await cases.save(case)
+        await uow.cases.save(case)
         uow.audit(
             "record_recommendation",
             "case",
@@ -147,17 +140,16 @@ async def record_recommendation(
 
 
 async def decide_re_review(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, case_id: str, passed: bool, reason: str
+    *, uow_factory: ReviewUowFactory, principal: Principal, case_id: str, passed: bool, reason: str
 ) -> ReviewCase:
     """The bureau confirms a station (its validity renews) or not (it will be revoked on ground 5), §4.2."""
     async with uow_factory(Actor.of(principal)) as uow:
-        cases = CaseRepository(uow.session)
-        case = await cases.get(case_id, for_update=True)
+        case = await uow.cases.get(case_id, for_update=True)
         if case is None:
             raise case_not_found(case_id)
         now = uow.clock.now()
         case.decide_re_review(passed=passed, reason=reason, on=now.date(), at=now)
-        await cases.save(case)
+        await uow.cases.save(case)
         uow.publish(publisher.re_review_decided(case))
         uow.audit("decide_re_review", "case", case.id, reason=case.outcome_reason, passed=passed)
         await uow.commit()

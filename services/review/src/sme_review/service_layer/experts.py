@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stdnum.cn import uscc as uscc_number
-
 from sme_contracts.review import WithdrawalReason
 from sme_kit.auth import Principal
 from sme_kit.errors import Conflict, FieldError, NotFound, ValidationFailed
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
+from sme_kit.vocabulary import is_valid_uscc, normalise_uscc
 from sme_review.adapters import publisher
-from sme_review.adapters.assignments import AssignmentRepository
-from sme_review.adapters.cases import CaseRepository
-from sme_review.adapters.experts import ExpertRepository
-from sme_review.adapters.rounds import RoundRepository
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.cases import CaseStatus
-from sme_review.domain.experts import Assignment, ConflictDeclaration, Expert, normalise_uscc
+from sme_review.domain.experts import Assignment, ConflictDeclaration, Expert
 from sme_review.service_layer.access import is_staff
 from sme_review.service_layer.scoring import refresh_case_result
 
@@ -37,22 +33,20 @@ def _expert_not_found(expert_id: str) -> NotFound:
 
 
 def _check_uscc(field: str, value: str) -> str:
-    normalised = normalise_uscc(value)
-    if not uscc_number.is_valid(normalised):
+    if not is_valid_uscc(value):
         raise ValidationFailed(
             [FieldError(field, "统一社会信用代码无效，请核对 (not a valid unified social credit code)", "invalid_uscc")]
         )
-    return normalised
+    return normalise_uscc(value)
 
 
 async def register_expert(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, expert_id: str, profile: ExpertProfile
+    *, uow_factory: ReviewUowFactory, principal: Principal, expert_id: str, profile: ExpertProfile
 ) -> Expert:
     """Add an expert to the pool; its id is the subject of the token it will sign in with."""
     organisation_uscc = _check_uscc("organisation_uscc", profile.organisation_uscc)
     async with uow_factory(Actor.of(principal)) as uow:
-        experts = ExpertRepository(uow.session)
-        if await experts.get(expert_id) is not None:
+        if await uow.experts.get(expert_id) is not None:
             raise Conflict(f"专家编号 {expert_id} 已在专家库中 (the expert is already in the pool)")
         expert = Expert(
             id=expert_id,
@@ -64,26 +58,25 @@ async def register_expert(
             active=True,
             registered_at=uow.clock.now(),
         )
-        await experts.add(expert)
+        await uow.experts.add(expert)
         uow.audit("register_expert", "expert", expert.id, organisation_uscc=organisation_uscc)
         await uow.commit()
     return expert
 
 
 async def update_expert(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, expert_id: str, profile: ExpertProfile, active: bool
+    *, uow_factory: ReviewUowFactory, principal: Principal, expert_id: str, profile: ExpertProfile, active: bool
 ) -> Expert:
     """Correct an expert's record, or take it out of (or back into) the pool."""
     organisation_uscc = _check_uscc("organisation_uscc", profile.organisation_uscc)
     async with uow_factory(Actor.of(principal)) as uow:
-        experts = ExpertRepository(uow.session)
-        expert = await experts.get(expert_id)
+        expert = await uow.experts.get(expert_id)
         if expert is None:
             raise _expert_not_found(expert_id)
         expert.name, expert.title = profile.name, profile.title
         expert.organisation_name, expert.organisation_uscc = profile.organisation_name, organisation_uscc
         expert.expertise, expert.active = profile.expertise, active
-        await experts.save(expert)
+        await uow.experts.save(expert)
         uow.audit("update_expert", "expert", expert.id, active=active, organisation_uscc=organisation_uscc)
         await uow.commit()
     return expert
@@ -93,28 +86,27 @@ def _may_act_for(principal: Principal, expert_id: str) -> bool:
     return principal.acts_as_expert(expert_id) or is_staff(principal)
 
 
-async def list_experts(*, uow_factory: UnitOfWorkFactory, principal: Principal, active_only: bool) -> list[Expert]:
+async def list_experts(*, uow_factory: ReviewUowFactory, principal: Principal, active_only: bool) -> list[Expert]:
     async with uow_factory(Actor.of(principal)) as uow:
-        return await ExpertRepository(uow.session).all(active_only=active_only)
+        return await uow.experts.all(active_only=active_only)
 
 
-async def get_expert(*, uow_factory: UnitOfWorkFactory, principal: Principal, expert_id: str) -> Expert:
+async def get_expert(*, uow_factory: ReviewUowFactory, principal: Principal, expert_id: str) -> Expert:
     """An expert's record, for staff and for the expert itself."""
     async with uow_factory(Actor.of(principal)) as uow:
-        expert = await ExpertRepository(uow.session).get(expert_id) if _may_act_for(principal, expert_id) else None
+        expert = await uow.experts.get(expert_id) if _may_act_for(principal, expert_id) else None
     if expert is None:
         raise _expert_not_found(expert_id)
     return expert
 
 
 async def list_conflicts(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, expert_id: str
+    *, uow_factory: ReviewUowFactory, principal: Principal, expert_id: str
 ) -> list[ConflictDeclaration]:
     async with uow_factory(Actor.of(principal)) as uow:
-        experts = ExpertRepository(uow.session)
-        if not _may_act_for(principal, expert_id) or await experts.get(expert_id) is None:
+        if not _may_act_for(principal, expert_id) or await uow.experts.get(expert_id) is None:
             raise _expert_not_found(expert_id)
-        return await experts.conflicts_of(expert_id)
+        return await uow.experts.conflicts_of(expert_id)
 
 
 @dataclass(frozen=True)
@@ -124,7 +116,7 @@ class DeclaredConflict:
 
 
 async def declare_conflict(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, expert_id: str, uscc: str, reason: str
+    *, uow_factory: ReviewUowFactory, principal: Principal, expert_id: str, uscc: str, reason: str
 ) -> DeclaredConflict:
     """The expert (or the head station on its behalf) declares a conflict with an organisation.
 
@@ -137,28 +129,26 @@ async def declare_conflict(
     if not reason.strip():
         raise ValidationFailed([FieldError("reason", "请说明利益冲突情形 (state the conflict)", "missing")])
     async with uow_factory(Actor.of(principal)) as uow:
-        experts = ExpertRepository(uow.session)
-        if await experts.get(expert_id) is None:
+        if await uow.experts.get(expert_id) is None:
             raise _expert_not_found(expert_id)
         now = uow.clock.now()
         declaration = ConflictDeclaration(expert_id, conflicting, reason.strip(), now, principal.subject)
-        if await experts.add_conflict(declaration):
+        if await uow.experts.add_conflict(declaration):
             uow.audit("declare_conflict", "expert", expert_id, reason=declaration.reason, uscc=conflicting)
         recused = await _recuse_open_assignments(uow, expert_id, conflicting, declaration.reason)
         await uow.commit()
     return DeclaredConflict(declaration, recused)
 
 
-async def _recuse_open_assignments(uow: UnitOfWork, expert_id: str, uscc: str, reason: str) -> tuple[Assignment, ...]:
-    assignments = AssignmentRepository(uow.session)
-    cases = CaseRepository(uow.session)
-    rounds = RoundRepository(uow.session)
+async def _recuse_open_assignments(
+    uow: ReviewUnitOfWork, expert_id: str, uscc: str, reason: str
+) -> tuple[Assignment, ...]:
     recused: list[Assignment] = []
     now = uow.clock.now()
-    for assignment in await assignments.of_expert(expert_id):
+    for assignment in await uow.assignments.of_expert(expert_id):
         if not assignment.active:
             continue
-        case = await cases.get(assignment.case_id, for_update=True)
+        case = await uow.cases.get(assignment.case_id, for_update=True)
         if case is None or case.uscc != uscc:
             continue
         if case.status is not CaseStatus.IN_REVIEW or case.recommendation is not None:
@@ -166,12 +156,12 @@ async def _recuse_open_assignments(uow: UnitOfWork, expert_id: str, uscc: str, r
             uow.audit("conflict_after_review", "case", case.id, reason=reason, expert_id=expert_id)
             continue
         assignment.recuse(now, reason)
-        await assignments.save(assignment)
-        round_ = await rounds.get(case.round_year)
+        await uow.assignments.save(assignment)
+        round_ = await uow.rounds.get(case.round_year)
         assert round_ is not None
         if await refresh_case_result(uow, case, round_):
             uow.publish(publisher.expert_review_completed(case))
-        await cases.save(case)
+        await uow.cases.save(case)
         uow.publish(publisher.expert_withdrawn(assignment, WithdrawalReason.CONFLICT_DECLARED, now))
         uow.audit("recuse_expert", "case", case.id, reason=reason, expert_id=expert_id, assignment_id=assignment.id)
         recused.append(assignment)

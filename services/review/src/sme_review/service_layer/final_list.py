@@ -6,20 +6,16 @@ import uuid
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 from sme_review.adapters import publisher
-from sme_review.adapters.cases import CaseRepository
-from sme_review.adapters.final_lists import FinalListRepository
-from sme_review.adapters.notices import NoticeRepository
-from sme_review.adapters.objections import ObjectionRepository
-from sme_review.adapters.rounds import RoundRepository
+from sme_review.adapters.unit_of_work import ReviewUowFactory
 from sme_review.domain.cases import CaseKind, CaseStatus
 from sme_review.domain.final_list import FinalList, decide, ensure_ready, entries_of, final_list_title
 from sme_review.service_layer.rounds import locked_round
 
 
 async def publish_final_list(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, year: int, title: str | None
+    *, uow_factory: ReviewUowFactory, principal: Principal, year: int, title: str | None
 ) -> FinalList:
     """The bureau publishes the final list once the period ended and every objection is resolved.
 
@@ -28,12 +24,11 @@ async def publish_final_list(
     """
     async with uow_factory(Actor.of(principal)) as uow:
         round_ = await locked_round(uow, year)
-        cases = CaseRepository(uow.session)
-        of_round = await cases.of_round(year, for_update=True)
-        objections = await ObjectionRepository(uow.session).search(round_year=year)
+        of_round = await uow.cases.of_round(year, for_update=True)
+        objections = await uow.objections.search(round_year=year)
         shortlisted = sum(1 for c in of_round if c.kind is CaseKind.NEW and c.status is CaseStatus.SHORTLISTED)
-        ensure_ready(round_, await NoticeRepository(uow.session).of_round(year), objections, shortlisted=shortlisted)
-        decision = decide(of_round, objections, first_sequence=await cases.last_plaque_sequence(year) + 1)
+        ensure_ready(round_, await uow.notices.of_round(year), objections, shortlisted=shortlisted)
+        decision = decide(of_round, objections, first_sequence=await uow.cases.last_plaque_sequence(year) + 1)
         now = uow.clock.now()
         final_list = FinalList(
             id=str(uuid.uuid4()),
@@ -49,17 +44,17 @@ async def publish_final_list(
             recognition.case.recognise(
                 plaque_number=recognition.plaque_number, sequence=recognition.sequence, on=now.date(), at=now
             )
-            await cases.save(recognition.case)
+            await uow.cases.save(recognition.case)
             uow.publish(publisher.station_recognised(recognition, final_list))
             uow.audit("recognise", "case", recognition.case.id, plaque_number=recognition.plaque_number)
         for decline in decision.declines:
             decline.case.decline(code=decline.code, reason=decline.reason, on=now.date(), at=now)
-            await cases.save(decline.case)
+            await uow.cases.save(decline.case)
             uow.publish(publisher.application_declined(decline, now))
             uow.audit("decline", "case", decline.case.id, reason=decline.reason, code=decline.code.value)
         round_.finalise(now)
-        await RoundRepository(uow.session).save(round_)
-        await FinalListRepository(uow.session).add(final_list)
+        await uow.rounds.save(round_)
+        await uow.final_lists.add(final_list)
         uow.publish(publisher.final_list_published(final_list))
         uow.audit(
             "publish_final_list",
@@ -72,16 +67,16 @@ async def publish_final_list(
     return final_list
 
 
-async def list_final_lists(*, uow_factory: UnitOfWorkFactory) -> list[FinalList]:
+async def list_final_lists(*, uow_factory: ReviewUowFactory) -> list[FinalList]:
     """Every published final list, newest first (public)."""
     async with uow_factory(Actor(subject="public", role="public")) as uow:
-        return await FinalListRepository(uow.session).all()
+        return await uow.final_lists.all()
 
 
-async def get_final_list(*, uow_factory: UnitOfWorkFactory, year: int) -> FinalList:
+async def get_final_list(*, uow_factory: ReviewUowFactory, year: int) -> FinalList:
     """A year's final list (public)."""
     async with uow_factory(Actor(subject="public", role="public")) as uow:
-        final_list = await FinalListRepository(uow.session).of_round(year)
+        final_list = await uow.final_lists.of_round(year)
     if final_list is None:
         raise NotFound(f"{year}年度最终认定名单尚未公布 (the {year} final list is not published)")
     return final_list

@@ -6,16 +6,12 @@ import logging
 import uuid
 
 from sme_kit.auth import Principal
-from sme_kit.calendar_admin import load_calendar
 from sme_kit.errors import NotFound
-from sme_kit.timers import Timer, schedule
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.timers import Timer
+from sme_kit.uow import Actor
 from sme_kit.workdays import notice_period
 from sme_review.adapters import publisher
-from sme_review.adapters.cases import CaseRepository
-from sme_review.adapters.notices import NoticeRepository
-from sme_review.adapters.objections import ObjectionRepository
-from sme_review.adapters.rounds import RoundRepository
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.notices import (
     NOTICE_WORKING_DAYS,
     Notice,
@@ -37,7 +33,7 @@ def notice_not_found(notice_id: str) -> NotFound:
 
 async def publish_notice(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: ReviewUowFactory,
     principal: Principal,
     year: int,
     title: str | None,
@@ -51,10 +47,10 @@ async def publish_notice(
     async with uow_factory(Actor.of(principal)) as uow:
         round_ = await locked_round(uow, year)
         round_.start_notice()
-        entries = notice_entries(await CaseRepository(uow.session).of_round(year))
+        entries = notice_entries(await uow.cases.of_round(year))
         now = uow.clock.now()
         # A year the calendar does not know is refused (UnknownCalendarYear names where to load it).
-        period = notice_period(await load_calendar(uow.session), now.date(), NOTICE_WORKING_DAYS)
+        period = notice_period(await uow.working_calendar(), now.date(), NOTICE_WORKING_DAYS)
         notice = Notice(
             id=str(uuid.uuid4()),
             round_year=year,
@@ -68,9 +64,9 @@ async def publish_notice(
             published_at=now,
             published_by=principal.subject,
         )
-        await NoticeRepository(uow.session).add(notice)
-        await RoundRepository(uow.session).save(round_)
-        await schedule(uow, NOTICE_CLOSES, notice.id, notice.closes_at, {"round_year": year})
+        await uow.notices.add(notice)
+        await uow.rounds.save(round_)
+        await uow.schedule_timer(NOTICE_CLOSES, notice.id, notice.closes_at, {"round_year": year})
         uow.publish(publisher.notice_published(notice))
         uow.audit(
             "publish_notice",
@@ -85,36 +81,34 @@ async def publish_notice(
     return notice
 
 
-async def close_notice(*, timer: Timer, uow: UnitOfWork) -> None:
+async def close_notice(*, timer: Timer, uow: ReviewUnitOfWork) -> None:
     """The notice period is over (fired by the durable timer, also after a restart)."""
-    notices = NoticeRepository(uow.session)
-    notice = await notices.get(timer.key, for_update=True)
+    notice = await uow.notices.get(timer.key, for_update=True)
     if notice is None:
         log.warning("notice %s of a due timer no longer exists", timer.key)
         return
     if not notice.end(uow.clock.now()):
         return
-    await notices.save(notice)
+    await uow.notices.save(notice)
     round_ = await locked_round(uow, notice.round_year)
     round_.end_notice()
-    await RoundRepository(uow.session).save(round_)
-    objections = ObjectionRepository(uow.session)
-    received = await objections.count(notice.id)
-    unresolved = await objections.count(notice.id, status=ObjectionStatus.RECEIVED)
+    await uow.rounds.save(round_)
+    received = await uow.objections.count(notice.id)
+    unresolved = await uow.objections.count(notice.id, status=ObjectionStatus.RECEIVED)
     uow.publish(publisher.notice_ended(notice, received=received, unresolved=unresolved))
     uow.audit("end_notice", "notice", notice.id, objections_received=received, objections_unresolved=unresolved)
 
 
-async def list_notices(*, uow_factory: UnitOfWorkFactory) -> list[Notice]:
+async def list_notices(*, uow_factory: ReviewUowFactory) -> list[Notice]:
     """Every notice, newest first (public)."""
     async with uow_factory(Actor(subject="public", role="public")) as uow:
-        return await NoticeRepository(uow.session).all()
+        return await uow.notices.all()
 
 
-async def get_notice(*, uow_factory: UnitOfWorkFactory, notice_id: str) -> Notice:
+async def get_notice(*, uow_factory: ReviewUowFactory, notice_id: str) -> Notice:
     """One notice with its shortlist and period (public)."""
     async with uow_factory(Actor(subject="public", role="public")) as uow:
-        notice = await NoticeRepository(uow.session).get(notice_id)
+        notice = await uow.notices.get(notice_id)
     if notice is None:
         raise notice_not_found(notice_id)
     return notice

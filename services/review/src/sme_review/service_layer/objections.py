@@ -13,12 +13,9 @@ from pathlib import Path
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.files import FileRejected, FileStore, StoredFile, sniff
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 from sme_review.adapters import publisher
-from sme_review.adapters.assignments import AssignmentRepository
-from sme_review.adapters.cases import CaseRepository
-from sme_review.adapters.notices import NoticeRepository
-from sme_review.adapters.objections import ObjectionRepository
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.errors import refuse
 from sme_review.domain.objections import (
     Objection,
@@ -47,11 +44,11 @@ def objection_not_found(objection_id: str) -> NotFound:
 
 
 async def file_objection(
-    *, uow_factory: UnitOfWorkFactory, files: FileStore, notice_id: str, form: ObjectionForm, seal_scan: Upload | None
+    *, uow_factory: ReviewUowFactory, files: FileStore, notice_id: str, form: ObjectionForm, seal_scan: Upload | None
 ) -> Objection:
     """Receive an objection to a notice, within its period only; every missing piece is named at once."""
     async with uow_factory(PUBLIC) as uow:
-        notice = await NoticeRepository(uow.session).get(notice_id, for_update=True)
+        notice = await uow.notices.get(notice_id, for_update=True)
         if notice is None:
             raise notice_not_found(notice_id)
         now = uow.clock.now()
@@ -66,7 +63,7 @@ async def file_objection(
                 seal_scan_uploaded=uploaded,
             )
         )
-        case = await CaseRepository(uow.session).by_application(target)
+        case = await uow.cases.by_application(target)
         assert case is not None  # the notice lists only cases of this service
         objection = Objection(
             id=str(uuid.uuid4()),
@@ -81,7 +78,7 @@ async def file_objection(
         )
         if objection.objector.type is ObjectorType.ORGANISATION and seal_scan is not None:
             objection.seal_file_id = await _keep_seal_scan(uow, files, seal_scan, objection.id)
-        await ObjectionRepository(uow.session).add(objection)
+        await uow.objections.add(objection)
         uow.publish(publisher.objection_received(objection, case))
         uow.audit(
             "file_objection",
@@ -95,7 +92,7 @@ async def file_objection(
     return objection
 
 
-async def _keep_seal_scan(uow: UnitOfWork, files: FileStore, scan: Upload, objection_id: str) -> str:
+async def _keep_seal_scan(uow: ReviewUnitOfWork, files: FileStore, scan: Upload, objection_id: str) -> str:
     try:
         stored = await files.save(
             uow,
@@ -112,7 +109,7 @@ async def _keep_seal_scan(uow: UnitOfWork, files: FileStore, scan: Upload, objec
 
 async def resolve_objection(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: ReviewUowFactory,
     principal: Principal,
     objection_id: str,
     outcome: ObjectionOutcome,
@@ -120,14 +117,13 @@ async def resolve_objection(
 ) -> Objection:
     """The bureau's conclusion after investigating: upheld or not upheld, with its findings."""
     async with uow_factory(Actor.of(principal)) as uow:
-        objections = ObjectionRepository(uow.session)
-        objection = await objections.get(objection_id, for_update=True)
+        objection = await uow.objections.get(objection_id, for_update=True)
         if objection is None:
             raise objection_not_found(objection_id)
         objection.resolve(outcome=outcome, findings=findings, by=principal.subject, at=uow.clock.now())
-        case = await CaseRepository(uow.session).get(objection.case_id)
+        case = await uow.cases.get(objection.case_id)
         assert case is not None
-        await objections.save(objection)
+        await uow.objections.save(objection)
         uow.publish(publisher.objection_resolved(objection, case))
         uow.audit("resolve_objection", "objection", objection.id, reason=objection.findings, outcome=outcome.value)
         await uow.commit()
@@ -136,7 +132,7 @@ async def resolve_objection(
 
 async def list_objections(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: ReviewUowFactory,
     principal: Principal,
     round_year: int | None,
     notice_id: str | None,
@@ -144,30 +140,30 @@ async def list_objections(
 ) -> list[Objection]:
     """Objections for the bureau and the head station to follow (the views leave out the objector)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return await ObjectionRepository(uow.session).search(round_year=round_year, notice_id=notice_id, status=status)
+        return await uow.objections.search(round_year=round_year, notice_id=notice_id, status=status)
 
 
 async def objections_against_case(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, case_id: str
+    *, uow_factory: ReviewUowFactory, principal: Principal, case_id: str
 ) -> list[Objection]:
     """The objections against one case, for whoever may read the case (the applicant included)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        case = await CaseRepository(uow.session).get(case_id)
-        _, audience = await audience_of(principal, case_id, case, AssignmentRepository(uow.session))
+        case = await uow.cases.get(case_id)
+        _, audience = await audience_of(principal, case_id, case, uow)
         if audience is Audience.EXPERT:
             return []  # experts judge the application, not the objections to its notice
-        return await ObjectionRepository(uow.session).search(case_id=case_id)
+        return await uow.objections.search(case_id=case_id)
 
 
 async def get_objection(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, objection_id: str
+    *, uow_factory: ReviewUowFactory, principal: Principal, objection_id: str
 ) -> tuple[Objection, bool]:
     """One objection, and whether the reader may see who filed it (the bureau only; each such read is audited)."""
     if not is_staff(principal):
         raise objection_not_found(objection_id)
     with_objector = principal.is_role(Role.BUREAU_ADMIN)
     async with uow_factory(Actor.of(principal)) as uow:
-        objection = await ObjectionRepository(uow.session).get(objection_id)
+        objection = await uow.objections.get(objection_id)
         if objection is None:
             raise objection_not_found(objection_id)
         if with_objector:
@@ -177,11 +173,11 @@ async def get_objection(
 
 
 async def seal_scan(
-    *, uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, objection_id: str
+    *, uow_factory: ReviewUowFactory, files: FileStore, principal: Principal, objection_id: str
 ) -> tuple[StoredFile, Path]:
     """The sealed written objection of an organisation, for the bureau's investigation (audited)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        objection = await ObjectionRepository(uow.session).get(objection_id)
+        objection = await uow.objections.get(objection_id)
         stored = await files.get(uow, objection.seal_file_id) if objection and objection.seal_file_id else None
         if objection is None or stored is None:
             raise NotFound(f"异议 {objection_id} 没有盖章扫描件 (no seal scan)")

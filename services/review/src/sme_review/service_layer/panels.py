@@ -7,16 +7,15 @@ from collections.abc import Sequence
 
 from sme_kit.auth import Principal
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_review.adapters.experts import PanelRepository
-from sme_review.adapters.rounds import RoundRepository
+from sme_kit.uow import Actor
+from sme_review.adapters.unit_of_work import ReviewUowFactory
 from sme_review.domain.experts import Panel
 from sme_review.service_layer.assignments import known_experts, unique
 
 
 async def save_panel(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: ReviewUowFactory,
     principal: Principal,
     year: int,
     panel_id: str | None,
@@ -30,22 +29,21 @@ async def save_panel(
     async with uow_factory(Actor.of(principal)) as uow:
         await known_experts(uow, members, "expert_ids")
         now = uow.clock.now()
-        await RoundRepository(uow.session).get_or_open(year, now)
-        panels = PanelRepository(uow.session)
+        await uow.rounds.get_or_open(year, now)
         if panel_id is None:
             panel = Panel(str(uuid.uuid4()), year, name.strip(), tuple(members), now, now)
-            await panels.add(panel)
+            await uow.panels.add(panel)
         else:
-            existing = await panels.get(panel_id)
+            existing = await uow.panels.get(panel_id)
             if existing is None or existing.round_year != year:
                 raise NotFound(f"{year}年度没有编号为 {panel_id} 的专家组 (no such panel)")
             panel = Panel(existing.id, year, name.strip(), tuple(members), existing.created_at, now)
-            await panels.save(panel)
+            await uow.panels.save(panel)
         uow.audit("save_panel", "panel", panel.id, round_year=year, expert_ids=members)
         await uow.commit()
     return panel
 
 
-async def list_panels(*, uow_factory: UnitOfWorkFactory, principal: Principal, year: int) -> list[Panel]:
+async def list_panels(*, uow_factory: ReviewUowFactory, principal: Principal, year: int) -> list[Panel]:
     async with uow_factory(Actor.of(principal)) as uow:
-        return await PanelRepository(uow.session).of_round(year)
+        return await uow.panels.of_round(year)

@@ -8,12 +8,9 @@ from dataclasses import dataclass
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 from sme_review.adapters import publisher
-from sme_review.adapters.cases import CaseRepository
-from sme_review.adapters.final_lists import FinalListRepository
-from sme_review.adapters.notices import NoticeRepository
-from sme_review.adapters.rounds import RoundRepository
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.cases import CaseStatus, ReviewCase
 from sme_review.domain.rounds import ReviewRound
 
@@ -22,9 +19,9 @@ def round_not_found(year: int) -> NotFound:
     return NotFound(f"没有 {year} 年度的评审轮次 (no review round for {year})")
 
 
-async def locked_round(uow: UnitOfWork, year: int) -> ReviewRound:
+async def locked_round(uow: ReviewUnitOfWork, year: int) -> ReviewRound:
     """The round, locked for the rest of the transaction (its steps must not interleave)."""
-    round_ = await RoundRepository(uow.session).get(year, for_update=True)
+    round_ = await uow.rounds.get(year, for_update=True)
     if round_ is None:
         raise round_not_found(year)
     return round_
@@ -39,23 +36,23 @@ class RoundSummary:
     final_list_id: str | None
 
 
-async def list_rounds(*, uow_factory: UnitOfWorkFactory, principal: Principal) -> list[RoundSummary]:
+async def list_rounds(*, uow_factory: ReviewUowFactory, principal: Principal) -> list[RoundSummary]:
     async with uow_factory(Actor.of(principal)) as uow:
-        return [await _summary(uow, round_) for round_ in await RoundRepository(uow.session).all()]
+        return [await _summary(uow, round_) for round_ in await uow.rounds.all()]
 
 
-async def get_round_summary(*, uow_factory: UnitOfWorkFactory, principal: Principal, year: int) -> RoundSummary:
+async def get_round_summary(*, uow_factory: ReviewUowFactory, principal: Principal, year: int) -> RoundSummary:
     async with uow_factory(Actor.of(principal)) as uow:
-        round_ = await RoundRepository(uow.session).get(year)
+        round_ = await uow.rounds.get(year)
         if round_ is None:
             raise round_not_found(year)
         return await _summary(uow, round_)
 
 
-async def _summary(uow: UnitOfWork, round_: ReviewRound) -> RoundSummary:
-    cases = await CaseRepository(uow.session).of_round(round_.year)
-    notice = await NoticeRepository(uow.session).of_round(round_.year)
-    final_list = await FinalListRepository(uow.session).of_round(round_.year)
+async def _summary(uow: ReviewUnitOfWork, round_: ReviewRound) -> RoundSummary:
+    cases = await uow.cases.of_round(round_.year)
+    notice = await uow.notices.of_round(round_.year)
+    final_list = await uow.final_lists.of_round(round_.year)
     return RoundSummary(
         round=round_,
         cases_by_status=dict(Counter(case.status.value for case in cases)),
@@ -65,18 +62,15 @@ async def _summary(uow: UnitOfWork, round_: ReviewRound) -> RoundSummary:
     )
 
 
-async def submit_recommendations(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, year: int
-) -> list[ReviewCase]:
+async def submit_recommendations(*, uow_factory: ReviewUowFactory, principal: Principal, year: int) -> list[ReviewCase]:
     """The head station reports the round's recommendations to the bureau; every case must be decided."""
     async with uow_factory(Actor.of(principal)) as uow:
         round_ = await locked_round(uow, year)
-        cases = CaseRepository(uow.session)
         now = uow.clock.now()
-        submitted = round_.submit(await cases.of_round(year, for_update=True), now)
+        submitted = round_.submit(await uow.cases.of_round(year, for_update=True), now)
         for case in submitted:
-            await cases.save(case)
-        await RoundRepository(uow.session).save(round_)
+            await uow.cases.save(case)
+        await uow.rounds.save(round_)
         uow.publish(publisher.recommendations_submitted(year, submitted, now))
         uow.audit(
             "submit_recommendations",
@@ -89,17 +83,16 @@ async def submit_recommendations(
 
 
 async def fix_shortlist(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, year: int, application_ids: Sequence[str]
+    *, uow_factory: ReviewUowFactory, principal: Principal, year: int, application_ids: Sequence[str]
 ) -> list[ReviewCase]:
     """The bureau fixes the shortlist, in its order, among the recommended new applications (§4.1.3(3))."""
     async with uow_factory(Actor.of(principal)) as uow:
         round_ = await locked_round(uow, year)
-        cases = CaseRepository(uow.session)
-        of_round = await cases.of_round(year, for_update=True)
+        of_round = await uow.cases.of_round(year, for_update=True)
         round_.fix_shortlist(of_round, [app_id.strip() for app_id in application_ids], uow.clock.now())
         for case in of_round:
-            await cases.save(case)
-        await RoundRepository(uow.session).save(round_)
+            await uow.cases.save(case)
+        await uow.rounds.save(round_)
         uow.audit("fix_shortlist", "round", str(year), application_ids=list(application_ids))
         await uow.commit()
     return sorted(

@@ -6,12 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sme_kit.auth import Principal
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 from sme_review.adapters import publisher
-from sme_review.adapters.assignments import AssignmentRepository
-from sme_review.adapters.cases import CaseRepository
-from sme_review.adapters.experts import ExpertRepository
-from sme_review.adapters.rounds import RoundRepository
+from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.cases import ReviewCase
 from sme_review.domain.errors import refuse
 from sme_review.domain.experts import Assignment, Expert
@@ -20,11 +17,10 @@ from sme_review.domain.scoring import Criterion, ScoreSheet, sheet_problems, wei
 from sme_review.service_layer.access import case_not_found
 
 
-async def refresh_case_result(uow: UnitOfWork, case: ReviewCase, round_: ReviewRound) -> bool:
+async def refresh_case_result(uow: ReviewUnitOfWork, case: ReviewCase, round_: ReviewRound) -> bool:
     """Recompute the case's score from its active experts' sheets; True when its review just completed."""
-    assignments = AssignmentRepository(uow.session)
-    active = {a.id for a in await assignments.of_case(case.id) if a.active}
-    totals = [sheet.total for sheet in await assignments.sheets_of_case(case.id) if sheet.assignment_id in active]
+    active = {a.id for a in await uow.assignments.of_case(case.id) if a.active}
+    totals = [sheet.total for sheet in await uow.assignments.sheets_of_case(case.id) if sheet.assignment_id in active]
     return case.refresh_result(
         totals=totals, active_experts=len(active), min_experts=round_.min_experts_per_case, now=uow.clock.now()
     )
@@ -32,7 +28,7 @@ async def refresh_case_result(uow: UnitOfWork, case: ReviewCase, round_: ReviewR
 
 async def configure_criteria(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: ReviewUowFactory,
     principal: Principal,
     year: int,
     criteria: Sequence[Criterion],
@@ -40,14 +36,13 @@ async def configure_criteria(
 ) -> ReviewRound:
     """The head station sets the round's criteria, weights and panel size before scoring starts."""
     async with uow_factory(Actor.of(principal)) as uow:
-        rounds = RoundRepository(uow.session)
-        round_ = await rounds.get_or_open(year, uow.clock.now())
+        round_ = await uow.rounds.get_or_open(year, uow.clock.now())
         round_.configure(
             criteria=criteria,
             min_experts=min_experts,
-            scoring_started=await AssignmentRepository(uow.session).scoring_started(year),
+            scoring_started=await uow.assignments.scoring_started(year),
         )
-        await rounds.save(round_)
+        await uow.rounds.save(round_)
         uow.audit(
             "configure_criteria",
             "round",
@@ -60,21 +55,19 @@ async def configure_criteria(
 
 
 async def submit_sheet(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, case_id: str, marks: Mapping[str, int], comment: str
+    *, uow_factory: ReviewUowFactory, principal: Principal, case_id: str, marks: Mapping[str, int], comment: str
 ) -> ScoreSheet:
     """An expert scores a case it is assigned to (a later submission replaces its earlier one).
 
     A case the expert is not (or no longer) assigned to does not exist for it: 404.
     """
     async with uow_factory(Actor.of(principal)) as uow:
-        cases = CaseRepository(uow.session)
-        assignments = AssignmentRepository(uow.session)
-        case = await cases.get(case_id, for_update=True)
-        assignment = await assignments.active_of(case_id, principal.expert_id or "") if case else None
+        case = await uow.cases.get(case_id, for_update=True)
+        assignment = await uow.assignments.active_of(case_id, principal.expert_id or "") if case else None
         if case is None or assignment is None:
             raise case_not_found(case_id)
         case.ensure_expert_review_open()
-        round_ = await RoundRepository(uow.session).get(case.round_year)
+        round_ = await uow.rounds.get(case.round_year)
         assert round_ is not None
         refuse(sheet_problems(round_.criteria, marks))
         sheet = ScoreSheet(
@@ -86,10 +79,10 @@ async def submit_sheet(
             comment=comment.strip(),
             submitted_at=uow.clock.now(),
         )
-        await assignments.put_sheet(sheet)
+        await uow.assignments.put_sheet(sheet)
         if await refresh_case_result(uow, case, round_):
             uow.publish(publisher.expert_review_completed(case))
-        await cases.save(case)
+        await uow.cases.save(case)
         uow.audit("submit_score_sheet", "case", case.id, expert_id=sheet.expert_id, total=str(sheet.total))
         await uow.commit()
     return sheet
@@ -109,18 +102,17 @@ class CaseScores:
     experts: tuple[ExpertScore, ...]
 
 
-async def case_scores(*, uow_factory: UnitOfWorkFactory, principal: Principal, case_id: str) -> CaseScores:
+async def case_scores(*, uow_factory: ReviewUowFactory, principal: Principal, case_id: str) -> CaseScores:
     """Each expert's marks and total, and the case's score (head station and bureau)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        case = await CaseRepository(uow.session).get(case_id)
+        case = await uow.cases.get(case_id)
         if case is None:
             raise case_not_found(case_id)
-        round_ = await RoundRepository(uow.session).get(case.round_year)
+        round_ = await uow.rounds.get(case.round_year)
         assert round_ is not None
-        assignments = AssignmentRepository(uow.session)
-        of_case = await assignments.of_case(case.id)
-        sheets = {sheet.assignment_id: sheet for sheet in await assignments.sheets_of_case(case.id)}
-        experts = await ExpertRepository(uow.session).many([a.expert_id for a in of_case])
+        of_case = await uow.assignments.of_case(case.id)
+        sheets = {sheet.assignment_id: sheet for sheet in await uow.assignments.sheets_of_case(case.id)}
+        experts = await uow.experts.many([a.expert_id for a in of_case])
     return CaseScores(
         case,
         round_.criteria,
@@ -128,6 +120,6 @@ async def case_scores(*, uow_factory: UnitOfWorkFactory, principal: Principal, c
     )
 
 
-async def get_round(*, uow_factory: UnitOfWorkFactory, principal: Principal, year: int) -> ReviewRound | None:
+async def get_round(*, uow_factory: ReviewUowFactory, principal: Principal, year: int) -> ReviewRound | None:
     async with uow_factory(Actor.of(principal)) as uow:
-        return await RoundRepository(uow.session).get(year)
+        return await uow.rounds.get(year)
