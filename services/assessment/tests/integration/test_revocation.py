@@ -7,9 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from sme_contracts.assessment import NonParticipationRecorded, RevocationDismissed, RevocationProposed, StationRevoked
-from sme_contracts.common import StationStatus
-from sme_contracts.registry import StationExpired, StationStatusChanged
+from sme_contracts.assessment import NonParticipationRecorded, RevocationDismissed, RevocationProposed
+from sme_contracts.registry import StationExpired
 from sme_contracts.review import ReReviewFailed, ReReviewPassed
 from sme_kit.testing import wait_until
 
@@ -184,56 +183,3 @@ async def test_the_operator_asks_to_withdraw_and_the_bureau_raises_other_grounds
         "GET", "/audit", service.bureau, params={"target_type": "revocation", "target_id": breach["id"]}
     )
     assert [e["action"] for e in reversed(audit)] == ["propose", "add_evidence", "dismiss"]
-
-
-async def test_a_station_revoked_on_the_register_ends_its_open_cases_and_gets_no_new_ones(
-    service: Service, others: Others
-) -> None:
-    await others.register("st-1")
-    await service.wait_for_stations("st-1")
-    await service.ok("POST", "/stations/st-1/withdrawal", service.operator("st-1"), 201, data={"reason": "申请退出"})
-    await others.registry(
-        StationStatusChanged(
-            station_id="st-1",
-            uscc=USCC,
-            name="广州市民营和中小企业服务站（st-1）",
-            district_code=TIANHE,
-            status=StationStatus.REVOKED,
-            previous_status=StationStatus.ACTIVE,
-            reason="依据第7项撤销情形撤销",
-            revocation_ground=7,
-            valid_until=date(2028, 5, 31),
-            effective_on=date(2026, 11, 28),
-            changed_at=NOW,
-        )
-    )
-    await service.wait_for_stations("st-1", status="revoked")
-    [case] = await service.revocations(station_id="st-1")
-    assert case["status"] == "superseded"
-    await others.registry(expired("st-1", applied=False))
-    await others.review(failed("st-1"))
-    await service.wait_until_consumed(others.sent)
-    assert [c["status"] for c in await service.revocations(station_id="st-1")] == ["superseded"]
-
-
-async def test_revoking_on_one_ground_ends_the_stations_other_open_cases_so_it_is_never_revoked_twice(
-    service: Service, others: Others, events: Events
-) -> None:
-    await others.register("st-1")
-    await service.wait_for_stations("st-1")
-    withdrawal = await service.ok(
-        "POST", "/stations/st-1/withdrawal", service.operator("st-1"), 201, data={"reason": "申请退出"}
-    )
-    breach = await service.ok(
-        "POST", "/revocations", service.bureau, 201, data={"station_id": "st-1", "ground": "3", "evidence": "违约"}
-    )
-    decision = {"decision": "revoke", "reason": "同意运营机构退出申请，撤销服务站称号"}
-    await service.ok("POST", f"/revocations/{withdrawal['id']}/decision", service.bureau, json=decision)
-
-    ended = await service.ok("GET", f"/revocations/{breach['id']}", service.bureau)
-    assert ended["status"] == "superseded"
-    await service.ok("POST", f"/revocations/{breach['id']}/decision", service.bureau, 409, json=decision)
-    await service.ok("POST", "/stations/st-1/withdrawal", service.operator("st-1"), 409, data={"reason": "再申请"})
-    assert [s["status"] for s in await service.ok("GET", "/stations", service.bureau)] == ["revoked"]
-    found = await events("gz.sme.assessment.revocation", has(StationRevoked))
-    assert [(e.revocation_id, e.ground) for e in of_type(found, StationRevoked)] == [(withdrawal["id"], 7)]
