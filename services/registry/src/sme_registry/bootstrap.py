@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from sme_contracts import registry as registry_contracts
 from sme_kit.service import ServiceDefinition, create_app
+from sme_registry.adapters.unit_of_work import RegistryUnitOfWork
 from sme_registry.config import RegistrySettings
 from sme_registry.entrypoints import (
     consumers,
@@ -39,6 +40,7 @@ def definition(settings: RegistrySettings | None = None) -> ServiceDefinition:
             http_public.router,
         ],
         migrations_dir=MIGRATIONS,
+        unit_of_work=RegistryUnitOfWork,
         publishes=[registry_contracts.REGISTRY_APPLICATION, registry_contracts.REGISTRY_STATION],
         handlers=consumers.handlers,
         timers=timers.timers,

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from sme_contracts.registry import (
-    ApplicationForwarded,
-    ApplicationRejected,
-    ApplicationReturned,
-    ApplicationSubmitted,
-)
+from sme_contracts.registry import ApplicationForwarded, ApplicationReturned, ApplicationSubmitted
 
 from .conftest import OTHER_USCC, PERSONAL_DATA, Registry, full_form
 
@@ -61,18 +54,25 @@ async def test_the_bureau_and_operators_do_not_make_the_districts_decision(regis
         assert response.status_code == 403
 
 
-async def test_return_and_reject_without_reasons_are_refused(registry: Registry) -> None:
+async def test_districts_list_their_own_applications_and_the_bureau_sees_all(registry: Registry) -> None:
     await registry.open_round()
-    application_id = await registry.submitted()
-    for action in ("return", "reject"):
-        for body in ({}, {"reasons": ["   "]}):
-            response = await registry.http.post(
-                f"/applications/{application_id}/{action}", json=body, headers=registry.district()
-            )
-            assert response.status_code == 422
-            assert response.json()["errors"][0]["field"] == "reasons"
-    view = (await registry.http.get(f"/applications/{application_id}", headers=registry.district())).json()
-    assert view["status"] == "submitted"
+    tianhe = await registry.submitted()
+    yuexiu = await registry.forwarded(full_form(uscc=OTHER_USCC, district_code="440104"))
+
+    async def ids(headers: dict[str, str], **params: object) -> set[str]:
+        response = await registry.http.get("/applications", params=params, headers=headers)
+        assert response.status_code == 200, response.text
+        return {item["id"] for item in response.json()["items"]}
+
+    year = registry.today().year
+    assert await ids(registry.district("440106")) == {tianhe}
+    assert await ids(registry.district("440104"), status="forwarded", round_year=year) == {yuexiu}
+    assert await ids(registry.district("440104"), status="submitted") == set()
+    assert await ids(registry.bureau) == {tianhe, yuexiu}
+    assert await ids(registry.bureau, district_code="440104") == {yuexiu}
+    assert await ids(registry.bureau, round_year=year - 1) == set()
+    listed = await registry.http.get("/applications", headers=registry.bureau)
+    assert "staff" not in listed.json()["items"][0]
 
 
 async def test_a_returned_application_is_completed_and_resubmitted(registry: Registry) -> None:
@@ -100,71 +100,3 @@ async def test_a_returned_application_is_completed_and_resubmitted(registry: Reg
     assert returned_event.reasons == ["请补充专职人员劳动合同"]
     submissions = await reader.wait_for(ApplicationSubmitted, count=2)
     assert [e.resubmission for e in submissions] == [False, True]
-
-
-async def test_a_returned_application_may_come_back_after_the_window_until_the_forwarding_deadline(
-    registry: Registry,
-) -> None:
-    await registry.open_round(opens=-10, closes=0, deadline=3)
-    application_id = await registry.submitted()
-    await registry.http.post(
-        f"/applications/{application_id}/return", json={"reasons": ["补充场地证明"]}, headers=registry.district()
-    )
-    registry.clock.advance(timedelta(days=2))
-    assert (await registry.submit(application_id)).status_code == 200
-    await registry.http.post(
-        f"/applications/{application_id}/return", json={"reasons": ["再次补充"]}, headers=registry.district()
-    )
-    registry.clock.advance(timedelta(days=2))
-    late = await registry.submit(application_id)
-    assert late.status_code == 409
-    assert "区级初审上报截止日" in late.json()["detail"]
-
-
-async def test_a_rejection_closes_the_application_with_its_reasons(registry: Registry) -> None:
-    await registry.open_round()
-    application_id = await registry.submitted()
-    rejected = await registry.http.post(
-        f"/applications/{application_id}/reject", json={"reasons": ["不具备固定办公场所"]}, headers=registry.district()
-    )
-    assert (rejected.json()["status"], rejected.json()["outcome_reason"]) == ("rejected", "不具备固定办公场所")
-    [event] = await registry.reader(TOPIC).wait_for(ApplicationRejected)
-    assert (event.application_id, event.reasons) == (application_id, ["不具备固定办公场所"])
-    again = await registry.http.post(f"/applications/{application_id}/forward", json={}, headers=registry.district())
-    assert again.status_code == 409
-
-
-async def test_districts_list_their_own_applications_and_the_bureau_sees_all(registry: Registry) -> None:
-    await registry.open_round()
-    tianhe = await registry.submitted()
-    yuexiu = await registry.forwarded(full_form(uscc=OTHER_USCC, district_code="440104"))
-
-    async def ids(headers: dict[str, str], **params: object) -> set[str]:
-        response = await registry.http.get("/applications", params=params, headers=headers)
-        assert response.status_code == 200, response.text
-        return {item["id"] for item in response.json()["items"]}
-
-    year = registry.today().year
-    assert await ids(registry.district("440106")) == {tianhe}
-    assert await ids(registry.district("440104"), status="forwarded", round_year=year) == {yuexiu}
-    assert await ids(registry.district("440104"), status="submitted") == set()
-    assert await ids(registry.bureau) == {tianhe, yuexiu}
-    assert await ids(registry.bureau, district_code="440104") == {yuexiu}
-    assert await ids(registry.bureau, round_year=year - 1) == set()
-    listed = await registry.http.get("/applications", headers=registry.bureau)
-    assert "staff" not in listed.json()["items"][0]
-
-
-async def test_a_forward_after_the_districts_deadline_is_accepted_and_flagged_for_the_bureau(
-    registry: Registry,
-) -> None:
-    await registry.open_round(opens=-10, closes=0, deadline=1)
-    application_id = await registry.submitted()
-    registry.clock.advance(timedelta(days=3))
-    forwarded = await registry.http.post(
-        f"/applications/{application_id}/forward", json={}, headers=registry.district()
-    )
-    assert forwarded.status_code == 200
-    trail = await registry.http.get("/audit", params={"target_id": application_id}, headers=registry.bureau)
-    forward = next(e for e in trail.json() if e["action"] == "forward")
-    assert forward["details"]["after_forwarding_deadline"] is True

@@ -8,7 +8,6 @@ import pytest
 
 from sme_contracts.registry import StationExpired, StationExpiring, StationStatusChanged
 from sme_kit.clock import SHANGHAI
-from sme_kit.testing.clocks import move_clock_and_fire
 from sme_registry.config import RegistrySettings
 
 from .conftest import Registry, full_form, running
@@ -55,18 +54,3 @@ async def test_an_expired_station_with_a_re_review_application_is_reported_as_ap
         date(year, 12, 31),
         True,
     )
-
-
-async def test_the_expiring_notice_comes_90_days_before_the_last_day_and_not_earlier(registry: Registry) -> None:
-    await registry.open_round()
-    station = await registry.recognise(await registry.forwarded(), on=registry.today())
-    last_day = date.fromisoformat(station["valid_until"])
-    loop = registry.runtime.timer_loop
-    assert loop is not None
-
-    the_day_before = datetime.combine(last_day - timedelta(days=91), datetime.min.time(), SHANGHAI)
-    assert await move_clock_and_fire(registry.runtime, the_day_before) == 0
-    registry.clock.set(datetime.combine(last_day - timedelta(days=90), datetime.min.time(), SHANGHAI))
-    loop.wake()
-    [expiring] = await registry.reader(TOPIC).wait_for(StationExpiring)
-    assert expiring.days_left == 90

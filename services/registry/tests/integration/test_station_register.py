@@ -142,16 +142,6 @@ async def test_a_failed_re_review_closes_the_application_and_leaves_revocation_t
     assert station_view["status"] == "active"
 
 
-async def test_a_re_review_must_come_in_the_round_of_the_year_the_validity_ends(registry: Registry) -> None:
-    await registry.open_round()
-    station = await registry.recognise(await registry.forwarded(), on=registry.today())
-    re_review = await registry.draft(full_form(kind="re_review", station_id=station["id"]))
-    await registry.attach(re_review)
-    response = await registry.submit(re_review)
-    assert response.status_code == 422
-    assert [(e["field"], e["code"]) for e in response.json()["errors"]] == [("station_id", "re_review_year")]
-
-
 async def test_a_revocation_keeps_ground_date_and_history_and_cancels_the_expiry(registry: Registry) -> None:
     await registry.open_round()
     station = await registry.recognise(await registry.forwarded(), on=registry.today())

@@ -6,7 +6,6 @@ from sme_contracts.common import OperatorType, ServiceCategory
 from sme_registry.domain.forms import ApplicationForm, ContactPerson, StaffMember
 
 USCC = "91440106MA59C1XE2H"
-GUANGZHOU = frozenset({"440103", "440104", "440105", "440106", "440111", "440112", "440113", "440114", "440115"})
 
 COMPLETE = ApplicationForm(
     uscc=USCC,

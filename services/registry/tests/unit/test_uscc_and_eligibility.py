@@ -10,7 +10,7 @@ from sme_registry.domain.eligibility import StationFacts, eligibility_violations
 from sme_registry.domain.forms import REQUIRED_ATTACHMENTS, AttachmentKind, StaffMember
 from sme_registry.domain.uscc import uscc_violations
 
-from .forms import COMPLETE, GUANGZHOU, USCC
+from .forms import COMPLETE, USCC
 
 ALL_ATTACHED = set(REQUIRED_ATTACHMENTS)
 
@@ -20,9 +20,7 @@ def codes(violations: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
 
 
 def check(form=COMPLETE, *, attached=ALL_ATTACHED, kind=ApplicationKind.NEW, station=None, year=2026):  # type: ignore[no-untyped-def]
-    return eligibility_violations(
-        form, kind=kind, round_year=year, attached=attached, guangzhou_districts=GUANGZHOU, station=station
-    )
+    return eligibility_violations(form, kind=kind, round_year=year, attached=attached, station=station)
 
 
 def test_a_valid_guangzhou_legal_person_breaks_no_uscc_rule() -> None:

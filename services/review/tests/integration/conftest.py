@@ -8,25 +8,21 @@ and from then on only moves it forward, as the kit intends.
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from fastapi import FastAPI
 
 from sme_contracts import Event
 from sme_contracts.common import OperatorType, ServiceCategory
-from sme_contracts.envelope import unwrap, wrap
 from sme_contracts.registry import ApplicationForwarded, ApplicationKind
-from sme_kit.auth import mint_dev_token
-from sme_kit.clock import SHANGHAI
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import EventFeeder, event_feeder, read_events
+from sme_kit.testing.services import RunningService, ServiceEnv, running_service
+from sme_kit.vocabulary import SHANGHAI
 from sme_review.bootstrap import app as review_app
 from sme_review.config import ReviewSettings
 
@@ -57,30 +53,11 @@ def at(day: str, hour: int = 10, minute: int = 0) -> datetime:
 
 
 @dataclass
-class ReviewService:
-    """One running review service and the ways a test talks to it."""
+class ReviewService(RunningService[ReviewSettings]):
+    """One running review service (the kit's in-process service) and the ways a test talks to it."""
 
-    app: FastAPI
-    http: httpx.AsyncClient
-    settings: ReviewSettings
-    secret: str
-    producer: AIOKafkaProducer
+    feeder: EventFeeder | None = None
     forwarded: dict[str, ApplicationForwarded] = field(default_factory=dict)
-
-    @property
-    def runtime(self) -> Any:
-        return self.app.state.runtime
-
-    def move_clock_to(self, moment: datetime) -> None:
-        self.runtime.clock.set(moment)
-        if self.runtime.timer_loop is not None:
-            self.runtime.timer_loop.wake()
-
-    def today(self) -> date:
-        return self.runtime.clock.now().date()
-
-    def auth(self, role: str, **claims: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {mint_dev_token(self.secret, role=role, **claims)}"}
 
     @property
     def head_station(self) -> dict[str, str]:
@@ -121,9 +98,8 @@ class ReviewService:
             district_opinion="材料齐全，符合申报条件，同意上报",
             forwarded_at=self.runtime.clock.now() - timedelta(days=1),
         )
-        envelope = wrap(event, source="/gz/sme/registry")
-        topic = self.settings.topic(event.topic.name)
-        await self.producer.send_and_wait(topic, envelope.data, key=envelope.key, headers=envelope.headers())
+        assert self.feeder is not None
+        await self.feeder.send(event, source="/gz/sme/registry")
         self.forwarded[key] = event
         return await self.case_of(event.application_id)
 
@@ -136,26 +112,10 @@ class ReviewService:
 
     async def events(self, topic: str, until: Callable[[list[Event]], bool], *, timeout: float = 20.0) -> list[Event]:
         """Every event on ``topic`` from the beginning, read until ``until`` holds for them."""
-        consumer = AIOKafkaConsumer(
-            self.settings.topic(topic),
-            bootstrap_servers=self.settings.kafka_bootstrap_servers,
-            auto_offset_reset="earliest",
-            enable_auto_commit=False,
+        settings = self.settings
+        return await read_events(
+            settings.kafka_bootstrap_servers, settings.kafka_topic_prefix, topic, until, timeout=timeout
         )
-        await consumer.start()
-        found: list[Event] = []
-        deadline = time.monotonic() + timeout
-        try:
-            while not until(found):
-                if time.monotonic() > deadline:
-                    types = sorted({type(e).__name__ for e in found})
-                    raise AssertionError(f"timed out reading {topic}; got {len(found)} event(s): {types}")
-                batches = await consumer.getmany(timeout_ms=200)
-                for records in batches.values():
-                    found.extend(unwrap(r.headers, r.value).decode() for r in records)
-        finally:
-            await consumer.stop()
-        return found
 
     # --- the head station's and the bureau's steps --------------------------------------------
 
@@ -234,38 +194,20 @@ class ReviewService:
 
 
 @pytest.fixture
-def start_review(
-    database_url: str, kafka_bootstrap: str, topic_prefix: str, dev_secret: str, tmp_path: Path, clock_start: datetime
-) -> Callable[..., contextlib.AbstractAsyncContextManager[ReviewService]]:
+def start_review(service_env: ServiceEnv) -> Callable[..., contextlib.AbstractAsyncContextManager[ReviewService]]:
     """Start the service (again, on the same database and topics, when called twice)."""
 
     @contextlib.asynccontextmanager
     async def start(*, clock_at: datetime | None = None, **overrides: Any) -> AsyncIterator[ReviewService]:
-        values: dict[str, Any] = {
-            "database_url": database_url,
-            "kafka_bootstrap_servers": kafka_bootstrap,
-            "kafka_topic_prefix": topic_prefix,
-            "auth_dev_secret": dev_secret,
-            "environment": "test",
-            "testing_clock": True,
-            "testing_clock_start": clock_at or clock_start,
-            "relay_poll_interval_s": 0.2,
-            "timer_poll_interval_s": 0.2,
-            "files_dir": str(tmp_path / "files"),
-        }
-        settings = ReviewSettings(**{**values, **overrides})
-        app = review_app(settings)
-        producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=True)
+        settings = service_env.settings(
+            ReviewSettings, testing_clock_start=clock_at or service_env.clock_start, **overrides
+        )
         async with (
-            app.router.lifespan_context(app),
-            httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://review") as http,
+            running_service(review_app, settings, service_type=ReviewService) as service,
+            event_feeder(service_env.kafka_bootstrap, service_env.topic_prefix) as feeder,
         ):
-            await producer.start()
-            service = ReviewService(app, http, settings, dev_secret, producer)
-            try:
-                yield service
-            finally:
-                await producer.stop()
+            service.feeder = feeder
+            yield service
 
     return start
 

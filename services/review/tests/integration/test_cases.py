@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from sme_contracts import review as contract
 from sme_contracts.envelope import wrap
@@ -19,10 +18,8 @@ async def test_a_forwarded_application_becomes_one_case_in_its_round_even_when_f
 ) -> None:
     case_a = await review.forward("A")
     again = wrap(review.forwarded["A"], source="/gz/sme/registry")  # a new event id for the same application
-    producer: AIOKafkaProducer = review.producer
-    await producer.send_and_wait(
-        review.settings.topic("gz.sme.registry.application"), again.data, key=again.key, headers=again.headers()
-    )
+    assert review.feeder is not None
+    await review.feeder.send(review.forwarded["A"], envelope=again)
     await review.forward("B")
 
     async def all_three_read() -> bool:

@@ -23,7 +23,7 @@ async def test_a_notice_published_before_a_restart_ends_after_it_and_says_so_on_
         assert published.status_code == 201, published.text
         notice_id = published.json()["id"]
         assert published.json()["period_end"] == "2026-12-04"
-        before.move_clock_to(at("2026-12-04", 23, 59))
+        await before.move_clock_to(at("2026-12-04", 23, 59))
         assert (await before.http.get(f"/public/notices/{notice_id}")).json()["status"] == "published"
 
     # A new process on the same database, its clock past the last day of the period.

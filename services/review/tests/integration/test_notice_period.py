@@ -15,7 +15,7 @@ async def test_a_year_the_calendar_lacks_is_refused_until_loaded_then_computed_f
     review: ReviewService,
 ) -> None:
     await review.shortlisted_round("A")
-    review.move_clock_to(at("2026-12-28"))  # Monday; the 5th working day falls in 2027
+    await review.move_clock_to(at("2026-12-28"))  # Monday; the 5th working day falls in 2027
 
     refused = await review.publish_notice()
 

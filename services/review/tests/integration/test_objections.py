@@ -20,7 +20,7 @@ PHONE = "13800138000"
 async def noticed(review: ReviewService) -> tuple[str, dict[str, str]]:
     """A notice published 2026-09-28 (period to 2026-10-09) listing A and B; returns its id and the app ids."""
     await review.shortlisted_round("A", "B")
-    review.move_clock_to(at("2026-09-28", 9))
+    await review.move_clock_to(at("2026-09-28", 9))
     response = await review.publish_notice()
     assert response.status_code == 201, response.text
     return response.json()["id"], {key: event.application_id for key, event in review.forwarded.items()}
@@ -49,10 +49,10 @@ def fields(response) -> set[str]:  # type: ignore[no-untyped-def]
 
 async def test_an_objection_after_the_period_is_refused_with_the_deadline(review: ReviewService) -> None:
     notice_id, apps = await noticed(review)
-    review.move_clock_to(at("2026-10-09", 23, 59))
+    await review.move_clock_to(at("2026-10-09", 23, 59))
     assert (await file(review, notice_id, individual(apps["A"]))).status_code == 201
 
-    review.move_clock_to(at("2026-10-10", 0, 0))
+    await review.move_clock_to(at("2026-10-10", 0, 0))
     late = await file(review, notice_id, individual(apps["A"]))
 
     assert late.status_code == 409
@@ -163,5 +163,5 @@ async def test_filing_is_limited_per_client_and_says_when_to_retry(review: Revie
 
     assert limited.status_code == 429
     assert int(limited.headers["retry-after"]) == 600
-    review.move_clock_to(at("2026-09-28", 9, 11))
+    await review.move_clock_to(at("2026-09-28", 9, 11))
     assert (await file(review, notice_id, individual(apps["A"]))).status_code == 201

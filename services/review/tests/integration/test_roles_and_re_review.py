@@ -21,7 +21,7 @@ async def test_head_station_staff_cannot_take_the_bureaus_decisions(review: Revi
         await review.http.put("/rounds/2026/shortlist", json={"application_ids": [app_a]}, headers=hs)
     ).status_code == 403
     assert (await review.http.post("/rounds/2026/notice", headers=hs)).status_code == 403
-    review.move_clock_to(at("2026-09-28", 9))
+    await review.move_clock_to(at("2026-09-28", 9))
     notice_id = (await review.publish_notice()).json()["id"]
     filed = await review.http.post(
         f"/public/notices/{notice_id}/objections",
@@ -38,7 +38,7 @@ async def test_head_station_staff_cannot_take_the_bureaus_decisions(review: Revi
     resolution = {"outcome": "upheld", "findings": "经核查情况属实，异议成立，不予认定。"}
     objection_url = f"/objections/{filed.json()['id']}/resolution"
     assert (await review.http.post(objection_url, json=resolution, headers=hs)).status_code == 403
-    review.move_clock_to(at("2026-10-12", 9))
+    await review.move_clock_to(at("2026-10-12", 9))
     assert (await review.http.post("/rounds/2026/final-list", headers=hs)).status_code == 403
     decision = await review.http.post(f"/cases/{cases['A']}/re-review-decision", json={"result": "passed"}, headers=hs)
     assert decision.status_code == 403
@@ -80,7 +80,7 @@ async def test_a_failed_re_review_is_published_for_assessment_to_revoke(review: 
         f"/cases/{case_e}/re-review-decision", json={"result": "failed"}, headers=review.bureau
     )
     assert no_reason.status_code == 422
-    review.move_clock_to(at("2026-09-20", 11))
+    await review.move_clock_to(at("2026-09-20", 11))
     failed = await review.http.post(
         f"/cases/{case_e}/re-review-decision",
         json={"result": "failed", "reason": "经专家复核，服务场所已不具备，专职人员不足2名"},

@@ -48,7 +48,7 @@ async def test_a_round_goes_from_forwarded_applications_to_recognised_stations_a
     # The head station reports; the bureau fixes the shortlist in its own order and publishes the notice.
     app_id = {key: event.application_id for key, event in review.forwarded.items()}
     await review.submit_and_shortlist([app_id["C"], app_id["A"], app_id["B"]])
-    review.move_clock_to(at("2026-09-28", 9))
+    await review.move_clock_to(at("2026-09-28", 9))
     published = await review.publish_notice()
     assert published.status_code == 201, published.text
     notice = published.json()
@@ -59,7 +59,7 @@ async def test_a_round_goes_from_forwarded_applications_to_recognised_stations_a
     assert "加盖公章" in public["how_to_object"]
 
     # Objections within the period: an individual against A, an organisation against B, at the last minute.
-    review.move_clock_to(at("2026-09-30", 15))
+    await review.move_clock_to(at("2026-09-30", 15))
     against_a = await review.http.post(
         f"/public/notices/{notice['id']}/objections",
         data={
@@ -72,7 +72,7 @@ async def test_a_round_goes_from_forwarded_applications_to_recognised_stations_a
         },
     )
     assert against_a.status_code == 201, against_a.text
-    review.move_clock_to(at("2026-10-09", 23, 30))
+    await review.move_clock_to(at("2026-10-09", 23, 30))
     against_b = await review.http.post(
         f"/public/notices/{notice['id']}/objections",
         data={
@@ -100,7 +100,7 @@ async def test_a_round_goes_from_forwarded_applications_to_recognised_stations_a
     assert early.json()["period_end"] == "2026-10-09"
 
     # The period ends by the durable timer at midnight.
-    review.move_clock_to(at("2026-10-10", 0, 1))
+    await review.move_clock_to(at("2026-10-10", 0, 1))
     ended = await review.events("gz.sme.review.notice", lambda es: bool(of_type(es, contract.NoticeEnded)))
     assert of_type(ended, contract.NoticeEnded)[0].objections_unresolved == 2
     unresolved = await review.http.post("/rounds/2026/final-list", headers=review.bureau)
@@ -121,7 +121,7 @@ async def test_a_round_goes_from_forwarded_applications_to_recognised_stations_a
         )
         assert resolved.status_code == 200, resolved.text
 
-    review.move_clock_to(at("2026-10-12", 10))
+    await review.move_clock_to(at("2026-10-12", 10))
     final = await review.http.post("/rounds/2026/final-list", headers=review.bureau)
     assert final.status_code == 201, final.text
     assert [(e["application_id"], e["plaque_number"]) for e in final.json()["entries"]] == [

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sme_contracts import registry as contract
 from sme_contracts.common import OperatorType
-from sme_registry.domain.applications import Application, ApplicationSubmitted, DistrictDecision
+from sme_registry.domain.applications import Application, ApplicationSubmitted, Decision, DistrictDecision
 from sme_registry.domain.changes import InfoChange
 from sme_registry.domain.stations import Station, StatusChange
 
@@ -23,6 +23,18 @@ def application_submitted(application: Application, submitted: ApplicationSubmit
         submitted_at=submitted.submitted_at,
         resubmission=submitted.resubmission,
     )
+
+
+def district_decision(
+    application: Application, decision: DistrictDecision
+) -> contract.ApplicationForwarded | contract.ApplicationReturned | contract.ApplicationRejected:
+    """The event that tells the others of the district's decision: review opens a case from a forward,
+    notifications tell the applicant of a return or a rejection."""
+    if decision.decision is Decision.FORWARD:
+        return application_forwarded(application, decision)
+    if decision.decision is Decision.RETURN:
+        return application_returned(application, decision)
+    return application_rejected(application, decision)
 
 
 def application_returned(application: Application, decision: DistrictDecision) -> contract.ApplicationReturned:

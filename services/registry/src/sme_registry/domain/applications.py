@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from sme_kit.vocabulary import normalise_uscc
 from sme_registry.domain.errors import InvalidTransition, RulesViolated, RuleViolation
 from sme_registry.domain.forms import ApplicationForm
-from sme_registry.domain.uscc import normalise
 
 
 class ApplicationStatus(StrEnum):
@@ -103,7 +103,7 @@ class Application:
                 f"申请当前状态为{self.status.value}，只有草稿或退回补正的申请可以修改 "
                 "(only a draft or a returned application can be edited)"
             )
-        if normalise(form.uscc) != self.uscc:
+        if normalise_uscc(form.uscc) != self.uscc:
             raise RulesViolated(
                 [RuleViolation("uscc", "统一社会信用代码不可修改 (the USCC cannot be changed)", "immutable")]
             )

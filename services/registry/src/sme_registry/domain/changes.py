@@ -8,13 +8,13 @@ history. A report more than 30 calendar days after completion is accepted but re
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from sme_contracts.common import StationStatus
+from sme_kit.vocabulary import is_guangzhou_district
 from sme_registry.domain.eligibility import MIN_FULL_TIME_STAFF
 from sme_registry.domain.errors import InvalidTransition, RuleViolation
 from sme_registry.domain.forms import ContactPerson, StaffMember
@@ -88,9 +88,7 @@ def is_late(completed_on: date, reported_on: date) -> bool:
     return (reported_on - completed_on).days > REPORT_WITHIN_DAYS
 
 
-def report_violations(
-    report: ChangeReport, *, today: date, guangzhou_districts: Collection[str]
-) -> list[RuleViolation]:
+def report_violations(report: ChangeReport, *, today: date) -> list[RuleViolation]:
     """Every reason the report cannot be accepted (being late is not one of them)."""
     violations = []
     if not report.kinds:
@@ -112,7 +110,7 @@ def report_violations(
             )
         )
     district = report.address.district_code if report.address else None
-    if district is not None and district not in guangzhou_districts:
+    if district is not None and not is_guangzhou_district(district):
         violations.append(
             RuleViolation(
                 "address.district_code",

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
+from sme_kit.vocabulary import is_guangzhou_district
 from sme_registry.domain.applications import ApplicationKind
 from sme_registry.domain.errors import RuleViolation
 from sme_registry.domain.forms import ATTACHMENT_NAMES, REQUIRED_ATTACHMENTS, ApplicationForm, AttachmentKind
@@ -33,13 +34,12 @@ def eligibility_violations(
     kind: ApplicationKind,
     round_year: int,
     attached: Collection[AttachmentKind],
-    guangzhou_districts: Collection[str],
     station: StationFacts | None = None,
 ) -> list[RuleViolation]:
     """Every reason this application cannot be submitted, in the order of the form."""
     violations = uscc_violations(form.uscc)
     violations += _missing_fields(form)
-    violations += _district_violations(form, guangzhou_districts)
+    violations += _district_violations(form)
     violations += _staff_violations(form)
     violations += _missing_attachments(attached)
     if kind is ApplicationKind.RE_REVIEW:
@@ -80,9 +80,9 @@ def _missing_fields(form: ApplicationForm) -> list[RuleViolation]:
     return violations
 
 
-def _district_violations(form: ApplicationForm, guangzhou_districts: Collection[str]) -> list[RuleViolation]:
+def _district_violations(form: ApplicationForm) -> list[RuleViolation]:
     violations = []
-    if form.district_code not in guangzhou_districts:
+    if not is_guangzhou_district(form.district_code):
         violations.append(
             RuleViolation(
                 "district_code",
@@ -90,7 +90,7 @@ def _district_violations(form: ApplicationForm, guangzhou_districts: Collection[
                 "district_not_guangzhou",
             )
         )
-    if form.station_district not in guangzhou_districts:
+    if not is_guangzhou_district(form.station_district):
         violations.append(
             RuleViolation(
                 "station_district_code",

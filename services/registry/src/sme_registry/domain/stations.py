@@ -122,9 +122,20 @@ class Station:
         )
         return station
 
+    @property
+    def is_revoked(self) -> bool:
+        """Revoked once (§4.3): the date is kept, whatever status followed."""
+        return self.revoked_on is not None or self.status is StationStatus.REVOKED
+
+    @property
+    def renewable(self) -> bool:
+        """A revoked station is not renewed: a re-review result that arrives after the revocation
+        changes nothing, since revocation is final (§4.3)."""
+        return not self.is_revoked
+
     def renew(self, *, valid_from: date, reason: str, now: datetime) -> StatusChange:
         """Re-review passed (§4.2): confirmed, valid for 3 more years from `valid_from`."""
-        if self.status is StationStatus.REVOKED:
+        if not self.renewable:
             raise InvalidTransition(f"服务站 {self.station_number} 已撤销，不能延续有效期 (the station was revoked)")
         self.valid_from = valid_from
         self.valid_until = valid_until(valid_from)

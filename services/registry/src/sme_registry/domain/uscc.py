@@ -7,24 +7,24 @@ legal-person status); characters 3–8 are the division code of the registration
 
 from __future__ import annotations
 
-from stdnum.cn import uscc as stdnum_uscc
-
+from sme_kit.vocabulary import (
+    GUANGZHOU_DIVISION_PREFIX,
+    INDIVIDUAL_BUSINESS_PREFIX,
+    is_valid_uscc,
+    normalise_uscc,
+)
 from sme_registry.domain.errors import RuleViolation
-
-GUANGZHOU_PREFIX = "4401"
-INDIVIDUAL_BUSINESS = "92"
-
-
-def normalise(code: str) -> str:
-    """The code as the standard writes it: upper case, no spaces."""
-    return code.replace(" ", "").strip().upper()
 
 
 def uscc_violations(code: str, *, field: str = "uscc") -> list[RuleViolation]:
-    """Every eligibility rule (§4.1.2(1)) the code breaks: check digit, Guangzhou, legal person."""
-    code = normalise(code)
+    """Every eligibility rule (§4.1.2(1)) the code breaks: check digit, Guangzhou, legal person.
+
+    The code is read in the programme's one normal form (``sme_kit.vocabulary``), so what passes
+    here is what every other service keys the organisation by.
+    """
+    code = normalise_uscc(code)
     violations: list[RuleViolation] = []
-    if not stdnum_uscc.is_valid(code):
+    if not is_valid_uscc(code):
         violations.append(
             RuleViolation(
                 field,
@@ -32,7 +32,7 @@ def uscc_violations(code: str, *, field: str = "uscc") -> list[RuleViolation]:
                 "uscc_check_digit",
             )
         )
-    if len(code) >= 8 and not code[2:8].startswith(GUANGZHOU_PREFIX):
+    if len(code) >= 8 and not code[2:8].startswith(GUANGZHOU_DIVISION_PREFIX):
         violations.append(
             RuleViolation(
                 field,
@@ -41,7 +41,7 @@ def uscc_violations(code: str, *, field: str = "uscc") -> list[RuleViolation]:
                 "uscc_not_guangzhou",
             )
         )
-    if code.startswith(INDIVIDUAL_BUSINESS):
+    if code.startswith(INDIVIDUAL_BUSINESS_PREFIX):
         violations.append(
             RuleViolation(
                 field,

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sme_contracts.common import OperatorType, ServiceCategory
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import district_name, is_guangzhou_district, normalise_uscc
 from sme_registry.domain.applications import Application, ApplicationKind, ApplicationStatus, Decision
 from sme_registry.domain.forms import ApplicationForm
 from sme_registry.entrypoints.people import ContactModel, ResidentInstitutionModel, StaffMemberModel
@@ -80,14 +80,14 @@ class ApplicationFormModel(BaseModel):
     @field_validator("district_code")
     @classmethod
     def _one_of_guangzhou(cls, code: str) -> str:
-        if code not in GUANGZHOU_DISTRICTS:
+        if not is_guangzhou_district(code):
             raise ValueError(f"{code} 不是广州市的行政区 (not one of Guangzhou's 11 districts)")
         return code
 
     @field_validator("uscc")
     @classmethod
     def _upper(cls, code: str) -> str:
-        return code.upper()
+        return normalise_uscc(code)
 
     def to_command(self) -> FillInForm:
         form = ApplicationForm(
@@ -145,7 +145,7 @@ class ApplicationSummary(BaseModel):
             uscc=application.uscc,
             entity_name=application.entity_name,
             district_code=application.district_code,
-            district_name=GUANGZHOU_DISTRICTS.get(application.district_code),
+            district_name=district_name(application.district_code),
             kind=application.kind,
             station_id=application.station_id,
             round_year=application.round_year,

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import ApplicationParty, CurrentPrincipal, DistrictOfficer, Operator
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_registry.domain.applications import ApplicationKind, ApplicationStatus, Decision
 from sme_registry.entrypoints.application_models import (
@@ -17,7 +18,6 @@ from sme_registry.entrypoints.application_models import (
     ForwardRequest,
     ReasonsRequest,
 )
-from sme_registry.entrypoints.deps import DistrictOfficer, Official, Operator, Page, PagingDep
 from sme_registry.service_layer import applications as use_cases
 from sme_registry.service_layer import district_review
 
@@ -41,9 +41,9 @@ async def create_application(form: ApplicationFormModel, operator: Operator, uow
     responses=problem_responses(401, 403, 422),
 )
 async def list_applications(
-    principal: Official,
+    principal: ApplicationParty,
     uow: UowFactoryDep,
-    paging: PagingDep,
+    paging: Paging,
     status_: Annotated[ApplicationStatus | None, Query(alias="status", description="按状态筛选")] = None,
     round_year: Annotated[int | None, Query(ge=2000, le=2100, description="按年度批次筛选", examples=[2026])] = None,
     kind: Annotated[ApplicationKind | None, Query(description="new 或 re_review")] = None,
@@ -56,15 +56,9 @@ async def list_applications(
         round_year=round_year,
         kind=kind,
         district_code=district_code,
-        limit=paging.limit,
-        offset=paging.offset,
+        page=paging,
     )
-    return Page(
-        items=[ApplicationSummary.of(a) for a in found.items],
-        total=found.total,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
+    return Page.of(found, ApplicationSummary.of)
 
 
 @router.get(

@@ -11,10 +11,9 @@ from pydantic import BaseModel, Field
 
 from sme_kit.files import MiB
 from sme_kit.http import FilesDep, UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import CurrentPrincipal, Operator
 from sme_kit.problems import problem_responses
 from sme_registry.domain.forms import ATTACHMENT_NAMES, AttachmentKind
-from sme_registry.entrypoints.deps import Operator
 from sme_registry.service_layer import attachments as use_cases
 
 router = APIRouter(prefix="/applications/{application_id}/attachments", tags=["申请材料 Attachments"])

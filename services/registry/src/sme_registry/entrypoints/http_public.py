@@ -9,8 +9,9 @@ from pydantic import BaseModel, Field
 
 from sme_contracts.common import ServiceCategory
 from sme_kit.http import UowFactoryDep
+from sme_kit.http_paging import Page
 from sme_kit.problems import problem_responses
-from sme_registry.entrypoints.deps import Page, SettingsDep
+from sme_registry.entrypoints.deps import RegisterPaging, SettingsDep
 from sme_registry.entrypoints.station_models import PublicStationView
 from sme_registry.service_layer import stations
 
@@ -25,15 +26,14 @@ class ConventionText(BaseModel):
 @router.get("/stations", summary="服务站公开名录 (recognised stations; search by district, service, name)")
 async def public_register(
     uow: UowFactoryDep,
+    paging: RegisterPaging,
     district_code: Annotated[str | None, Query(pattern=r"^\d{6}$", description="所在区", examples=["440106"])] = None,
     service: Annotated[ServiceCategory | None, Query(description="共性服务类别", examples=["financing"])] = None,
     name: Annotated[str | None, Query(min_length=1, max_length=100, description="名称包含", examples=["天河"])] = None,
-    limit: Annotated[int, Query(ge=1, le=100, description="每页条数")] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Page[PublicStationView]:
     query = stations.StationQuery(district_code=district_code, service=service, name=name)
-    found = await stations.public_register(uow_factory=uow, query=query, limit=limit, offset=offset)
-    return Page(items=[PublicStationView.of(s) for s in found.items], total=found.total, limit=limit, offset=offset)
+    found = await stations.public_register(uow_factory=uow, query=query, page=paging)
+    return Page.of(found, PublicStationView.of)
 
 
 @router.get(

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Path, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_kit.http import UowFactoryDep
+from sme_kit.http_auth import Bureau
 from sme_kit.problems import problem_responses
 from sme_registry.domain.rounds import Round
-from sme_registry.entrypoints.deps import Bureau
 from sme_registry.service_layer import rounds as use_cases
 
 router = APIRouter(prefix="/rounds", tags=["年度申请批次 Rounds"])

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Query, status
 
 from sme_contracts.common import ServiceCategory, StationStatus
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import ApplicationParty, CurrentPrincipal, Operator
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_registry.entrypoints.change_models import ChangeReportRequest, SignConventionRequest
-from sme_registry.entrypoints.deps import Official, Operator, Page, PagingDep, SettingsDep
+from sme_registry.entrypoints.deps import SettingsDep
 from sme_registry.entrypoints.station_models import ChangeView, StationView, StatusChangeView
 from sme_registry.service_layer import changes, convention, stations
 
@@ -26,10 +27,10 @@ router = APIRouter(prefix="/stations", tags=["服务站名录 Station register"]
     responses=problem_responses(401, 403, 422),
 )
 async def list_stations(
-    principal: Official,
+    principal: ApplicationParty,
     uow: UowFactoryDep,
     settings: SettingsDep,
-    paging: PagingDep,
+    paging: Paging,
     district_code: Annotated[str | None, Query(pattern=r"^\d{6}$", description="所在区", examples=["440106"])] = None,
     status_: Annotated[StationStatus | None, Query(alias="status", description="状态")] = None,
     service: Annotated[ServiceCategory | None, Query(description="共性服务类别")] = None,
@@ -42,15 +43,9 @@ async def list_stations(
         principal=principal,
         query=query,
         convention_version=settings.convention_version,
-        limit=paging.limit,
-        offset=paging.offset,
+        page=paging,
     )
-    return Page(
-        items=[StationView.full(s, convention_version=settings.convention_version) for s in found.items],
-        total=found.total,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
+    return Page.of(found, lambda station: StationView.full(station, convention_version=settings.convention_version))
 
 
 @router.get(

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_contracts.common import SERVICE_CATEGORY_NAMES, OperatorType, ServiceCategory, StationStatus
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import district_name
 from sme_registry.domain.changes import ChangeKind, InfoChange
 from sme_registry.domain.stations import Station, StatusChange
 from sme_registry.entrypoints.people import ContactModel, ResidentInstitutionModel, StaffMemberModel
@@ -66,7 +66,7 @@ class PublicStationView(BaseModel):
             "name": station.name,
             "entity_name": station.entity_name,
             "district_code": station.district_code,
-            "district_name": GUANGZHOU_DISTRICTS.get(station.district_code),
+            "district_name": district_name(station.district_code),
             "address": station.address,
             "operator_type": station.operator_type,
             "services": list(station.services),

@@ -9,25 +9,22 @@ from dataclasses import dataclass, replace
 from sme_contracts.common import StationStatus
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
+from sme_kit.paging import PageOf, PageRequest
+from sme_kit.uow import Actor
+from sme_kit.vocabulary import normalise_uscc
 from sme_registry.adapters import publisher
-from sme_registry.adapters.applications_repository import (
-    ApplicationFilter,
-    ApplicationRepository,
-    AttachmentRepository,
-)
-from sme_registry.adapters.rounds_repository import RoundRepository
-from sme_registry.adapters.stations_repository import StationRepository
+from sme_registry.adapters.applications_repository import ApplicationFilter
+from sme_registry.adapters.unit_of_work import RegistryUnitOfWork, RegistryUowFactory
 from sme_registry.domain.applications import OPEN, Application, ApplicationKind, ApplicationStatus
 from sme_registry.domain.eligibility import StationFacts, eligibility_violations
 from sme_registry.domain.errors import DuplicateApplication, RuleViolation, WindowClosed, refuse
 from sme_registry.domain.forms import ApplicationForm
 from sme_registry.domain.rounds import Round, open_round_on, window_closed
-from sme_registry.domain.uscc import normalise
 from sme_registry.service_layer.access import CITY_WIDE, application_not_found, may_read_application
 
 log = logging.getLogger(__name__)
+
+FIRST_PAGE = PageRequest()
 
 
 @dataclass(frozen=True)
@@ -39,14 +36,8 @@ class FillInForm:
     station_id: str | None = None
 
 
-@dataclass(frozen=True)
-class Page:
-    items: list[Application]
-    total: int
-
-
 async def create_application(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, command: FillInForm
+    *, uow_factory: RegistryUowFactory, principal: Principal, command: FillInForm
 ) -> Application:
     """An operator starts a draft application for its own legal entity."""
     form = command.form
@@ -54,39 +45,38 @@ async def create_application(
         raise Forbidden("只能为本单位提交申请 (an operator applies for its own organisation only)")
     async with uow_factory(Actor.of(principal)) as uow:
         now = uow.clock.now()
-        current = open_round_on(await RoundRepository(uow.session).all(), now.date())
+        current = open_round_on(await uow.rounds.all(), now.date())
         application = Application(
             id=str(uuid.uuid4()),
             kind=command.kind,
             round_year=current.year if current else now.year,
             status=ApplicationStatus.DRAFT,
-            form=replace(form, uscc=normalise(form.uscc)),
+            form=replace(form, uscc=normalise_uscc(form.uscc)),
             created_at=now,
             updated_at=now,
             station_id=command.station_id if command.kind is ApplicationKind.RE_REVIEW else None,
         )
-        await ApplicationRepository(uow.session).add(application)
+        await uow.applications.add(application)
         uow.audit("create", "application", application.id, kind=application.kind.value)
         await uow.commit()
     return application
 
 
 async def edit_application(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str, command: FillInForm
+    *, uow_factory: RegistryUowFactory, principal: Principal, application_id: str, command: FillInForm
 ) -> Application:
     """The applicant edits its draft, or completes an application its district returned."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = ApplicationRepository(uow.session)
-        application = await _own_application(repository, principal, application_id)
+        application = await _own_application(uow, principal, application_id)
         application.edit(command.form, kind=command.kind, station_id=command.station_id, now=uow.clock.now())
-        await repository.save(application)
+        await uow.applications.save(application)
         uow.audit("edit", "application", application.id, status=application.status.value)
         await uow.commit()
     return application
 
 
 async def submit_application(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str
+    *, uow_factory: RegistryUowFactory, principal: Principal, application_id: str
 ) -> Application:
     """Hand the application to the district of registration, within the round's window.
 
@@ -95,11 +85,10 @@ async def submit_application(
     of the same entity in the round is refused.
     """
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = ApplicationRepository(uow.session)
-        application = await _own_application(repository, principal, application_id)
+        application = await _own_application(uow, principal, application_id)
         application.ensure_submittable()
         round_ = await _round_accepting(uow, application)
-        others = await repository.lock_open_of(application.uscc, round_.year, OPEN)
+        others = await uow.applications.lock_open_of(application.uscc, round_.year, OPEN)
         if set(others) - {application.id}:
             raise DuplicateApplication(
                 f"本单位在{round_.year}年度批次已有在办申请，不能重复申请 "
@@ -107,7 +96,7 @@ async def submit_application(
             )
         refuse(await _eligibility(uow, application, round_))
         submitted = application.submit(round_year=round_.year, now=uow.clock.now())
-        await repository.save(application)
+        await uow.applications.save(application)
         uow.publish(publisher.application_submitted(application, submitted))
         uow.audit("resubmit" if submitted.resubmission else "submit", "application", application.id)
         await uow.commit()
@@ -115,10 +104,10 @@ async def submit_application(
     return application
 
 
-async def get_application(*, uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str) -> Application:
+async def get_application(*, uow_factory: RegistryUowFactory, principal: Principal, application_id: str) -> Application:
     """One application, for those who may see it (404 for everyone else)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        application = await ApplicationRepository(uow.session).get(application_id)
+        application = await uow.applications.get(application_id)
     if application is None or not may_read_application(principal, application):
         raise application_not_found(application_id)
     return application
@@ -126,15 +115,14 @@ async def get_application(*, uow_factory: UnitOfWorkFactory, principal: Principa
 
 async def list_applications(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: RegistryUowFactory,
     principal: Principal,
     status: ApplicationStatus | None = None,
     round_year: int | None = None,
     kind: ApplicationKind | None = None,
     district_code: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> Page:
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[Application]:
     """Applications the caller may see: its district's for an officer, all for the bureau and the
     head station (drafts excluded), its own organisation's for an operator."""
     where = ApplicationFilter(status=status, round_year=round_year, kind=kind, district_code=district_code)
@@ -142,27 +130,27 @@ async def list_applications(
         where = replace(where, uscc=principal.org)
     elif principal.is_role(Role.DISTRICT_OFFICER):
         if district_code not in (None, principal.district):
-            return Page([], 0)
+            return PageOf.of([], 0, page)
         where = replace(where, district_code=principal.district, exclude_drafts=True)
     elif principal.is_role(*CITY_WIDE):
         where = replace(where, exclude_drafts=True)
     else:
         raise Forbidden("您的角色无权查看申请 (your role does not see applications)")
     async with uow_factory(Actor.of(principal)) as uow:
-        items, total = await ApplicationRepository(uow.session).search(where, limit=limit, offset=offset)
-    return Page(items, total)
+        items, total = await uow.applications.search(where, limit=page.limit, offset=page.offset)
+    return PageOf.of(items, total, page)
 
 
-async def _own_application(repository: ApplicationRepository, principal: Principal, application_id: str) -> Application:
-    application = await repository.get(application_id, for_update=True)
+async def _own_application(uow: RegistryUnitOfWork, principal: Principal, application_id: str) -> Application:
+    application = await uow.applications.get(application_id, for_update=True)
     if application is None or not principal.owns_org(application.uscc):
         raise application_not_found(application_id)
     return application
 
 
-async def _round_accepting(uow: UnitOfWork, application: Application) -> Round:
+async def _round_accepting(uow: RegistryUnitOfWork, application: Application) -> Round:
     """The round this submission goes to, or the 409 naming the window."""
-    rounds = RoundRepository(uow.session)
+    rounds = uow.rounds
     today = uow.clock.now().date()
     if application.status is ApplicationStatus.RETURNED:
         own = await rounds.get(application.round_year)
@@ -180,11 +168,11 @@ async def _round_accepting(uow: UnitOfWork, application: Application) -> Round:
     return accepting
 
 
-async def _eligibility(uow: UnitOfWork, application: Application, round_: Round) -> list[RuleViolation]:
-    attached = {a.kind for a in await AttachmentRepository(uow.session).current(application.id)}
+async def _eligibility(uow: RegistryUnitOfWork, application: Application, round_: Round) -> list[RuleViolation]:
+    attached = {a.kind for a in await uow.attachments.current(application.id)}
     station = None
     if application.kind is ApplicationKind.RE_REVIEW and application.station_id:
-        found = await StationRepository(uow.session).get(application.station_id)
+        found = await uow.stations.get(application.station_id)
         if found is not None:
             station = StationFacts(
                 found.id, found.uscc, found.valid_until, revoked=found.status is StationStatus.REVOKED
@@ -194,6 +182,5 @@ async def _eligibility(uow: UnitOfWork, application: Application, round_: Round)
         kind=application.kind,
         round_year=round_.year,
         attached=attached,
-        guangzhou_districts=GUANGZHOU_DISTRICTS,
         station=station,
     )

@@ -8,8 +8,9 @@ from pathlib import Path
 from sme_kit.auth import Principal
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.files import FileRejected, FileStore, StoredFile
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_registry.adapters.applications_repository import ApplicationRepository, Attachment, AttachmentRepository
+from sme_kit.uow import Actor
+from sme_registry.adapters.applications_repository import Attachment
+from sme_registry.adapters.unit_of_work import RegistryUnitOfWork, RegistryUowFactory
 from sme_registry.domain.applications import EDITABLE, Application
 from sme_registry.domain.errors import InvalidTransition
 from sme_registry.domain.forms import AttachmentKind
@@ -35,11 +36,11 @@ class UploadAttachment:
 
 
 async def upload_attachment(
-    *, uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, command: UploadAttachment
+    *, uow_factory: RegistryUowFactory, files: FileStore, principal: Principal, command: UploadAttachment
 ) -> AttachedFile:
     """The applicant adds a file to its draft or returned application (type, size and checksum checked)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        application = await _editable_own(ApplicationRepository(uow.session), principal, command.application_id)
+        application = await _editable_own(uow, principal, command.application_id)
         try:
             stored = await files.save(
                 uow,
@@ -51,9 +52,7 @@ async def upload_attachment(
             )
         except FileRejected as exc:
             raise ValidationFailed([FieldError("file", str(exc), "file_rejected", "body")]) from exc
-        await AttachmentRepository(uow.session).attach(
-            Attachment(stored.id, application.id, command.kind, stored.stored_at)
-        )
+        await uow.attachments.attach(Attachment(stored.id, application.id, command.kind, stored.stored_at))
         uow.audit(
             "attach", "application", application.id, kind=command.kind.value, file_id=stored.id, sha256=stored.sha256
         )
@@ -62,29 +61,28 @@ async def upload_attachment(
 
 
 async def remove_attachment(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, application_id: str, file_id: str
+    *, uow_factory: RegistryUowFactory, principal: Principal, application_id: str, file_id: str
 ) -> None:
     """The applicant takes a wrong file off its draft or returned application (the file is kept)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        application = await _editable_own(ApplicationRepository(uow.session), principal, application_id)
-        attachments = AttachmentRepository(uow.session)
-        if await attachments.get(application.id, file_id) is None:
+        application = await _editable_own(uow, principal, application_id)
+        if await uow.attachments.get(application.id, file_id) is None:
             raise attachment_not_found(file_id)
-        await attachments.remove(file_id, uow.clock.now())
+        await uow.attachments.remove(file_id, uow.clock.now())
         uow.audit("detach", "application", application.id, file_id=file_id)
         await uow.commit()
 
 
 async def list_attachments(
-    *, uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, application_id: str
+    *, uow_factory: RegistryUowFactory, files: FileStore, principal: Principal, application_id: str
 ) -> list[AttachedFile]:
     """The files of an application, for those who may read the application."""
     async with uow_factory(Actor.of(principal)) as uow:
-        application = await ApplicationRepository(uow.session).get(application_id)
+        application = await uow.applications.get(application_id)
         if application is None or not may_read_application(principal, application):
             raise application_not_found(application_id)
         listed = []
-        for attachment in await AttachmentRepository(uow.session).current(application.id):
+        for attachment in await uow.attachments.current(application.id):
             stored = await files.get(uow, attachment.file_id)
             if stored is not None:
                 listed.append(AttachedFile(attachment.kind, stored))
@@ -92,22 +90,22 @@ async def list_attachments(
 
 
 async def open_attachment(
-    *, uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, application_id: str, file_id: str
+    *, uow_factory: RegistryUowFactory, files: FileStore, principal: Principal, application_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """The file to download, after the same check as reading the application."""
     async with uow_factory(Actor.of(principal)) as uow:
-        application = await ApplicationRepository(uow.session).get(application_id)
+        application = await uow.applications.get(application_id)
         if application is None or not may_read_application(principal, application):
             raise application_not_found(application_id)
-        attachment = await AttachmentRepository(uow.session).get(application.id, file_id)
+        attachment = await uow.attachments.get(application.id, file_id)
         stored = await files.get(uow, file_id) if attachment else None
     if stored is None:
         raise attachment_not_found(file_id)
     return stored, files.path(stored)
 
 
-async def _editable_own(repository: ApplicationRepository, principal: Principal, application_id: str) -> Application:
-    application = await repository.get(application_id, for_update=True)
+async def _editable_own(uow: RegistryUnitOfWork, principal: Principal, application_id: str) -> Application:
+    application = await uow.applications.get(application_id, for_update=True)
     if application is None or not principal.owns_org(application.uscc):
         raise application_not_found(application_id)
     if application.status not in EDITABLE:

@@ -6,10 +6,9 @@ import logging
 import uuid
 
 from sme_kit.auth import Principal
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
+from sme_kit.uow import Actor
 from sme_registry.adapters import publisher
-from sme_registry.adapters.stations_repository import StationRepository
+from sme_registry.adapters.unit_of_work import RegistryUowFactory
 from sme_registry.domain.changes import ChangeReport, InfoChange, apply_change, report_violations
 from sme_registry.domain.errors import refuse
 from sme_registry.service_layer.access import may_operate_station, station_not_found
@@ -18,17 +17,17 @@ log = logging.getLogger(__name__)
 
 
 async def report_change(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, station_id: str, report: ChangeReport
+    *, uow_factory: RegistryUowFactory, principal: Principal, station_id: str, report: ChangeReport
 ) -> InfoChange:
     """Apply the reported change to the register, keep it in the history, flag it when late, and
     tell assessment and notifications which kinds of information changed (not the values)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        stations = StationRepository(uow.session)
+        stations = uow.stations
         station = await stations.get(station_id, for_update=True)
         if station is None or not may_operate_station(principal, station):
             raise station_not_found(station_id)
         today = uow.clock.now().date()
-        refuse(report_violations(report, today=today, guangzhou_districts=GUANGZHOU_DISTRICTS))
+        refuse(report_violations(report, today=today))
         change = apply_change(
             station,
             report,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sme_kit.auth import Principal
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 from sme_registry.adapters import publisher
-from sme_registry.adapters.stations_repository import StationRepository
+from sme_registry.adapters.unit_of_work import RegistryUowFactory
 from sme_registry.domain.stations import ConventionSignature, Station
 from sme_registry.service_layer.access import may_operate_station, station_not_found
 
@@ -20,10 +20,10 @@ class SignConvention:
     signatory_title: str = ""
 
 
-async def sign_convention(*, uow_factory: UnitOfWorkFactory, principal: Principal, command: SignConvention) -> Station:
+async def sign_convention(*, uow_factory: RegistryUowFactory, principal: Principal, command: SignConvention) -> Station:
     """Record who signed which version of the convention, and when; once per version."""
     async with uow_factory(Actor.of(principal)) as uow:
-        stations = StationRepository(uow.session)
+        stations = uow.stations
         station = await stations.get(command.station_id, for_update=True)
         if station is None or not may_operate_station(principal, station):
             raise station_not_found(command.station_id)

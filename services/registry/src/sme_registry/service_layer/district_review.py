@@ -10,10 +10,9 @@ import logging
 from dataclasses import dataclass
 
 from sme_kit.auth import Principal, Role
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 from sme_registry.adapters import publisher
-from sme_registry.adapters.applications_repository import ApplicationRepository
-from sme_registry.adapters.rounds_repository import RoundRepository
+from sme_registry.adapters.unit_of_work import RegistryUowFactory
 from sme_registry.domain.applications import Application, ApplicationStatus, Decision
 from sme_registry.service_layer.access import application_not_found
 
@@ -28,10 +27,10 @@ class DecideApplication:
     opinion: str = ""
 
 
-async def decide(*, uow_factory: UnitOfWorkFactory, principal: Principal, command: DecideApplication) -> Application:
+async def decide(*, uow_factory: RegistryUowFactory, principal: Principal, command: DecideApplication) -> Application:
     """Record the district's decision and tell the others: review opens a case from a forward."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = ApplicationRepository(uow.session)
+        repository = uow.applications
         application = await repository.get(command.application_id, for_update=True)
         if (
             application is None
@@ -40,7 +39,7 @@ async def decide(*, uow_factory: UnitOfWorkFactory, principal: Principal, comman
             or principal.district != application.district_code
         ):
             raise application_not_found(command.application_id)
-        round_ = await RoundRepository(uow.session).get(application.round_year)
+        round_ = await uow.rounds.get(application.round_year)
         made = application.decide(
             command.decision,
             officer=principal.subject,
@@ -50,12 +49,7 @@ async def decide(*, uow_factory: UnitOfWorkFactory, principal: Principal, comman
         )
         await repository.save(application)
         await repository.add_decision(application.id, made)
-        if made.decision is Decision.FORWARD:
-            uow.publish(publisher.application_forwarded(application, made))
-        elif made.decision is Decision.RETURN:
-            uow.publish(publisher.application_returned(application, made))
-        else:
-            uow.publish(publisher.application_rejected(application, made))
+        uow.publish(publisher.district_decision(application, made))
         uow.audit(
             made.decision.value,
             "application",

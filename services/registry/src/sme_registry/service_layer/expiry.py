@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time
+from typing import cast
 
 from sme_contracts.common import StationStatus
-from sme_kit.clock import SHANGHAI
-from sme_kit.timers import Timer, cancel, schedule
+from sme_kit.timers import Timer
 from sme_kit.uow import UnitOfWork
+from sme_kit.vocabulary import SHANGHAI
 from sme_registry.adapters import publisher
-from sme_registry.adapters.applications_repository import ApplicationRepository
-from sme_registry.adapters.stations_repository import StationRepository
+from sme_registry.adapters.unit_of_work import RegistryUnitOfWork
 from sme_registry.domain.applications import RE_REVIEW_APPLIED
 from sme_registry.domain.stations import Station
 from sme_registry.domain.validity import expired_on, expiring_notice_on
@@ -33,19 +33,20 @@ def start_of(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=SHANGHAI)
 
 
-async def schedule_expiry(uow: UnitOfWork, station: Station) -> None:
+async def schedule_expiry(*, uow: RegistryUnitOfWork, station: Station) -> None:
     """(Re)schedule both timers for the station's current last day of validity."""
     payload = {"valid_until": station.valid_until.isoformat()}
-    await schedule(uow, EXPIRING, station.id, start_of(expiring_notice_on(station.valid_until)), payload)
-    await schedule(uow, EXPIRED, station.id, start_of(expired_on(station.valid_until)), payload)
+    await uow.schedule_timer(EXPIRING, station.id, start_of(expiring_notice_on(station.valid_until)), payload)
+    await uow.schedule_timer(EXPIRED, station.id, start_of(expired_on(station.valid_until)), payload)
 
 
-async def cancel_expiry(uow: UnitOfWork, station_id: str) -> None:
-    await cancel(uow, EXPIRING, station_id)
-    await cancel(uow, EXPIRED, station_id)
+async def cancel_expiry(*, uow: RegistryUnitOfWork, station_id: str) -> None:
+    """Forget both timers: a revoked station neither expires nor is reminded."""
+    await uow.cancel_timer(EXPIRING, station_id)
+    await uow.cancel_timer(EXPIRED, station_id)
 
 
-async def on_expiring(timer: Timer, uow: UnitOfWork) -> None:
+async def on_expiring(*, timer: Timer, uow: RegistryUnitOfWork) -> None:
     """Tell the operator (through notifications) that re-review is due in this year's round."""
     station = await _current(uow, timer)
     if station is None:
@@ -55,16 +56,15 @@ async def on_expiring(timer: Timer, uow: UnitOfWork) -> None:
     log.info("station %s: expiring notice published", station.id)
 
 
-async def on_expired(timer: Timer, uow: UnitOfWork) -> None:
+async def on_expired(*, timer: Timer, uow: RegistryUnitOfWork) -> None:
     """The 3 years ended: status expired, and assessment learns whether a re-review was applied for."""
     station = await _current(uow, timer)
     if station is None:
         return
-    repository = StationRepository(uow.session)
     last_day = station.valid_until
-    applied = await ApplicationRepository(uow.session).re_review_applied(station.id, last_day.year, RE_REVIEW_APPLIED)
+    applied = await uow.applications.re_review_applied(station.id, last_day.year, RE_REVIEW_APPLIED)
     change = station.expire(on=expired_on(last_day), now=uow.clock.now())
-    await repository.save(station)
+    await uow.stations.save(station)
     uow.publish(publisher.station_expired(station, valid_until=last_day, re_review_applied=applied))
     uow.publish(publisher.station_status_changed(station, change))
     uow.audit(
@@ -78,9 +78,18 @@ async def on_expired(timer: Timer, uow: UnitOfWork) -> None:
     log.info("station %s expired (re-review applied: %s)", station.id, applied)
 
 
-async def _current(uow: UnitOfWork, timer: Timer) -> Station | None:
+async def fire(timer: Timer, uow: UnitOfWork) -> None:
+    """Run the handler of a due timer of either kind (the kit's timer loop calls it).
+
+    The loop hands over the unit of work the service's definition names: a RegistryUnitOfWork.
+    """
+    handler = on_expiring if timer.kind == EXPIRING else on_expired
+    await handler(timer=timer, uow=cast(RegistryUnitOfWork, uow))
+
+
+async def _current(uow: RegistryUnitOfWork, timer: Timer) -> Station | None:
     """The station the timer is about, if it is still active with the last day the timer was set for."""
-    station = await StationRepository(uow.session).get(timer.key, for_update=True)
+    station = await uow.stations.get(timer.key, for_update=True)
     if station is None or station.status is not StationStatus.ACTIVE:
         return None
     if station.valid_until.isoformat() != timer.payload.get("valid_until"):

@@ -10,10 +10,8 @@ from datetime import date
 from sme_contracts.assessment import StationRevoked
 from sme_contracts.common import RevocationGround
 from sme_contracts.review import ApplicationDeclined, ReReviewFailed, ReReviewPassed, StationRecognised
-from sme_kit.uow import UnitOfWork
 from sme_registry.adapters import publisher
-from sme_registry.adapters.applications_repository import ApplicationRepository
-from sme_registry.adapters.stations_repository import StationRepository
+from sme_registry.adapters.unit_of_work import RegistryUnitOfWork
 from sme_registry.domain.applications import Application, ApplicationKind
 from sme_registry.domain.stations import Station, station_number
 from sme_registry.domain.validity import valid_until
@@ -30,9 +28,9 @@ class UnknownStation(LookupError):
     """The event names a station registry does not hold (the event is dead-lettered)."""
 
 
-async def register_recognised_station(*, uow: UnitOfWork, event: StationRecognised) -> None:
+async def register_recognised_station(*, uow: RegistryUnitOfWork, event: StationRecognised) -> None:
     """The applicant is on the final list: enter its station, valid 3 years from the list's date."""
-    application = await _application(uow, event.application_id, event.uscc)
+    application = await _application(uow=uow, application_id=event.application_id, uscc=event.uscc)
     if application.kind is ApplicationKind.RE_REVIEW and application.station_id:
         await renew_station(
             uow=uow,
@@ -41,7 +39,7 @@ async def register_recognised_station(*, uow: UnitOfWork, event: StationRecognis
             valid_from=event.final_list_published_on,
         )
         return
-    stations = StationRepository(uow.session)
+    stations = uow.stations
     if await stations.of_application(application.id) is not None:
         return  # registered before (the same outcome sent twice under another event id)
     year = event.final_list_published_on.year
@@ -58,9 +56,9 @@ async def register_recognised_station(*, uow: UnitOfWork, event: StationRecognis
     registered = station.new_history[0]
     await stations.add(station)
     application.recognise(now=now)
-    await ApplicationRepository(uow.session).save(application)
+    await uow.applications.save(application)
     uow.audit("recognise", "application", application.id, station_id=station.id, plaque_number=event.plaque_number)
-    await schedule_expiry(uow, station)
+    await schedule_expiry(uow=uow, station=station)
     uow.publish(publisher.station_registered(station))
     uow.publish(publisher.station_status_changed(station, registered))
     uow.audit(
@@ -76,20 +74,19 @@ async def register_recognised_station(*, uow: UnitOfWork, event: StationRecognis
     log.info("station %s registered as %s", station.id, station.station_number)
 
 
-async def confirm_re_review(*, uow: UnitOfWork, event: ReReviewPassed) -> None:
+async def confirm_re_review(*, uow: RegistryUnitOfWork, event: ReReviewPassed) -> None:
     """Re-review passed: the station is confirmed and valid 3 years from the result's date."""
     await renew_station(
         uow=uow, station_id=event.station_id, application_id=event.application_id, valid_from=event.confirmed_on
     )
 
 
-async def renew_station(*, uow: UnitOfWork, station_id: str, application_id: str, valid_from: date) -> None:
+async def renew_station(*, uow: RegistryUnitOfWork, station_id: str, application_id: str, valid_from: date) -> None:
     """Extend the station's validity and move its expiry timers; a revoked station stays revoked."""
-    stations = StationRepository(uow.session)
-    station = await stations.get(station_id, for_update=True)
+    station = await uow.stations.get(station_id, for_update=True)
     if station is None:
         raise UnknownStation(f"no station {station_id}")
-    if station.revoked_on is not None:
+    if not station.renewable:
         uow.audit(
             "renew_refused", "station", station.id, reason="已撤销的服务站不再延续有效期", application_id=application_id
         )
@@ -100,12 +97,11 @@ async def renew_station(*, uow: UnitOfWork, station_id: str, application_id: str
         reason=f"复核通过，予以确认，有效期延续至 {valid_until(valid_from).isoformat()} (re-review passed)",
         now=uow.clock.now(),
     )
-    await stations.save(station)
-    await schedule_expiry(uow, station)
-    applications = ApplicationRepository(uow.session)
-    application = await applications.get(application_id, for_update=True)
+    await uow.stations.save(station)
+    await schedule_expiry(uow=uow, station=station)
+    application = await uow.applications.get(application_id, for_update=True)
     if application is not None and application.recognise(now=uow.clock.now()):
-        await applications.save(application)
+        await uow.applications.save(application)
         uow.audit("recognise", "application", application.id, station_id=station.id)
     uow.publish(publisher.station_status_changed(station, change))
     uow.audit(
@@ -118,23 +114,22 @@ async def renew_station(*, uow: UnitOfWork, station_id: str, application_id: str
     )
 
 
-async def decline_application(*, uow: UnitOfWork, event: ApplicationDeclined) -> None:
+async def decline_application(*, uow: RegistryUnitOfWork, event: ApplicationDeclined) -> None:
     """The round ended without recognition for this application."""
-    await _decline(uow, event.application_id, event.uscc, event.reason)
+    await _decline(uow=uow, application_id=event.application_id, uscc=event.uscc, reason=event.reason)
 
 
-async def fail_re_review(*, uow: UnitOfWork, event: ReReviewFailed) -> None:
+async def fail_re_review(*, uow: RegistryUnitOfWork, event: ReReviewFailed) -> None:
     """The re-review failed: the application ends; the revocation itself comes from assessment."""
-    await _decline(uow, event.application_id, event.uscc, f"复核未通过：{event.reason}")
+    await _decline(uow=uow, application_id=event.application_id, uscc=event.uscc, reason=f"复核未通过：{event.reason}")
 
 
-async def revoke_station(*, uow: UnitOfWork, event: StationRevoked) -> None:
+async def revoke_station(*, uow: RegistryUnitOfWork, event: StationRevoked) -> None:
     """The bureau revoked the title (§4.3): status revoked, ground and date kept, timers cancelled."""
-    stations = StationRepository(uow.session)
-    station = await stations.get(event.station_id, for_update=True)
+    station = await uow.stations.get(event.station_id, for_update=True)
     if station is None:
         raise UnknownStation(f"no station {event.station_id}")
-    if station.revoked_on is not None:
+    if station.is_revoked:
         return  # revoked before
     change = station.revoke(
         ground=RevocationGround(event.ground),
@@ -142,8 +137,8 @@ async def revoke_station(*, uow: UnitOfWork, event: StationRevoked) -> None:
         effective_on=event.effective_on,
         now=uow.clock.now(),
     )
-    await stations.save(station)
-    await cancel_expiry(uow, station.id)
+    await uow.stations.save(station)
+    await cancel_expiry(uow=uow, station_id=station.id)
     uow.publish(publisher.station_status_changed(station, change))
     uow.audit(
         "revoke",
@@ -157,16 +152,15 @@ async def revoke_station(*, uow: UnitOfWork, event: StationRevoked) -> None:
     log.info("station %s revoked on ground %s", station.id, int(event.ground))
 
 
-async def _decline(uow: UnitOfWork, application_id: str, uscc: str, reason: str) -> None:
-    applications = ApplicationRepository(uow.session)
-    application = await _application(uow, application_id, uscc)
+async def _decline(*, uow: RegistryUnitOfWork, application_id: str, uscc: str, reason: str) -> None:
+    application = await _application(uow=uow, application_id=application_id, uscc=uscc)
     if application.decline(reason=reason, now=uow.clock.now()):
-        await applications.save(application)
+        await uow.applications.save(application)
         uow.audit("decline", "application", application.id, reason=reason)
 
 
-async def _application(uow: UnitOfWork, application_id: str, uscc: str) -> Application:
-    application = await ApplicationRepository(uow.session).get(application_id, for_update=True)
+async def _application(*, uow: RegistryUnitOfWork, application_id: str, uscc: str) -> Application:
+    application = await uow.applications.get(application_id, for_update=True)
     if application is None or application.uscc != uscc:
         raise UnknownApplication(f"no application {application_id} of that entity")
     return application

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_registry.adapters.rounds_repository import RoundRepository
+from sme_kit.uow import Actor
+from sme_registry.adapters.unit_of_work import RegistryUowFactory
 from sme_registry.domain.errors import RoundExists, refuse
 from sme_registry.domain.rounds import Round, round_date_violations
 
@@ -36,7 +36,7 @@ class ChangeRoundDates:
     reason: str | None = None
 
 
-async def open_round(*, uow_factory: UnitOfWorkFactory, principal: Principal, command: OpenRound) -> Round:
+async def open_round(*, uow_factory: RegistryUowFactory, principal: Principal, command: OpenRound) -> Round:
     """The bureau opens the year's round with its window; one round per year."""
     refuse(
         round_date_violations(
@@ -44,7 +44,7 @@ async def open_round(*, uow_factory: UnitOfWorkFactory, principal: Principal, co
         )
     )
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = RoundRepository(uow.session)
+        repository = uow.rounds
         if await repository.get(command.year, for_update=True) is not None:
             raise RoundExists(f"{command.year}年度申请批次已设立，每年只开展一次认定 (the {command.year} round exists)")
         now = uow.clock.now()
@@ -76,11 +76,11 @@ async def open_round(*, uow_factory: UnitOfWorkFactory, principal: Principal, co
 
 
 async def change_round_dates(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, command: ChangeRoundDates
+    *, uow_factory: RegistryUowFactory, principal: Principal, command: ChangeRoundDates
 ) -> Round:
     """The bureau moves the window or the forwarding deadline (e.g. extends it by a new notice)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = RoundRepository(uow.session)
+        repository = uow.rounds
         current = await repository.get(command.year, for_update=True)
         if current is None:
             raise round_not_found(command.year)
@@ -110,15 +110,15 @@ async def change_round_dates(
     return changed
 
 
-async def list_rounds(*, uow_factory: UnitOfWorkFactory) -> list[Round]:
+async def list_rounds(*, uow_factory: RegistryUowFactory) -> list[Round]:
     """Every round, newest first (public: the rounds are announced by public notice)."""
     async with uow_factory() as uow:
-        return await RoundRepository(uow.session).all()
+        return await uow.rounds.all()
 
 
-async def get_round(*, uow_factory: UnitOfWorkFactory, year: int) -> Round:
+async def get_round(*, uow_factory: RegistryUowFactory, year: int) -> Round:
     async with uow_factory() as uow:
-        found = await RoundRepository(uow.session).get(year)
+        found = await uow.rounds.get(year)
     if found is None:
         raise round_not_found(year)
     return found

@@ -7,14 +7,19 @@ from dataclasses import dataclass, replace
 from sme_contracts.common import ServiceCategory, StationStatus
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden
-from sme_kit.uow import Actor, UnitOfWorkFactory
-from sme_registry.adapters.stations_repository import StationFilter, StationRepository
+from sme_kit.paging import PageOf, PageRequest
+from sme_kit.uow import Actor
+from sme_registry.adapters.stations_repository import StationFilter
+from sme_registry.adapters.unit_of_work import RegistryUowFactory
 from sme_registry.domain.changes import InfoChange
 from sme_registry.domain.stations import Station, StatusChange
 from sme_registry.service_layer.access import CITY_WIDE, may_read_station, station_not_found
 
 # What the public register shows: stations that are recognised now.
 PUBLIC_STATUSES = (StationStatus.ACTIVE,)
+FIRST_PAGE = PageRequest()
+# The public register shows 20 a page unless asked (at most 100).
+PUBLIC_FIRST_PAGE = PageRequest(limit=20)
 
 
 @dataclass(frozen=True)
@@ -26,37 +31,31 @@ class StationQuery:
     convention_signed: bool | None = None
 
 
-@dataclass(frozen=True)
-class StationPage:
-    items: list[Station]
-    total: int
-
-
-async def get_station(*, uow_factory: UnitOfWorkFactory, principal: Principal, station_id: str) -> Station:
+async def get_station(*, uow_factory: RegistryUowFactory, principal: Principal, station_id: str) -> Station:
     """The full record (personal data included): bureau, head station, its district, its operator."""
     async with uow_factory(Actor.of(principal)) as uow:
-        station = await StationRepository(uow.session).get(station_id)
+        station = await uow.stations.get(station_id)
     if station is None or not may_read_station(principal, station):
         raise station_not_found(station_id)
     return station
 
 
 async def status_history(
-    *, uow_factory: UnitOfWorkFactory, principal: Principal, station_id: str
+    *, uow_factory: RegistryUowFactory, principal: Principal, station_id: str
 ) -> list[StatusChange]:
     """Every status the station had, oldest first."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = StationRepository(uow.session)
+        repository = uow.stations
         station = await repository.get(station_id)
         if station is None or not may_read_station(principal, station):
             raise station_not_found(station_id)
         return await repository.history(station_id)
 
 
-async def change_history(*, uow_factory: UnitOfWorkFactory, principal: Principal, station_id: str) -> list[InfoChange]:
+async def change_history(*, uow_factory: RegistryUowFactory, principal: Principal, station_id: str) -> list[InfoChange]:
     """Every information change the operator reported, newest first."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = StationRepository(uow.session)
+        repository = uow.stations
         station = await repository.get(station_id)
         if station is None or not may_read_station(principal, station):
             raise station_not_found(station_id)
@@ -65,13 +64,12 @@ async def change_history(*, uow_factory: UnitOfWorkFactory, principal: Principal
 
 async def list_stations(
     *,
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: RegistryUowFactory,
     principal: Principal,
     query: StationQuery,
     convention_version: str,
-    limit: int = 50,
-    offset: int = 0,
-) -> StationPage:
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[Station]:
     """Stations the caller may see in full: all for the bureau and head station, its district's for an
     officer, its own for an operator."""
     where = StationFilter(
@@ -86,18 +84,18 @@ async def list_stations(
         where = replace(where, uscc=principal.org)
     elif principal.is_role(Role.DISTRICT_OFFICER):
         if query.district_code not in (None, principal.district):
-            return StationPage([], 0)
+            return PageOf.of([], 0, page)
         where = replace(where, district_code=principal.district)
     elif not principal.is_role(*CITY_WIDE):
         raise Forbidden("您的角色无权查看服务站完整信息 (your role does not see the full register)")
     async with uow_factory(Actor.of(principal)) as uow:
-        items, total = await StationRepository(uow.session).search(where, limit=limit, offset=offset)
-    return StationPage(items, total)
+        items, total = await uow.stations.search(where, limit=page.limit, offset=page.offset)
+    return PageOf.of(items, total, page)
 
 
 async def public_register(
-    *, uow_factory: UnitOfWorkFactory, query: StationQuery, limit: int = 20, offset: int = 0
-) -> StationPage:
+    *, uow_factory: RegistryUowFactory, query: StationQuery, page: PageRequest = PUBLIC_FIRST_PAGE
+) -> PageOf[Station]:
     """The public register: recognised stations only; the edge shows no personal data."""
     where = StationFilter(
         district_code=query.district_code,
@@ -106,14 +104,14 @@ async def public_register(
         name_contains=query.name,
     )
     async with uow_factory() as uow:
-        items, total = await StationRepository(uow.session).search(where, limit=limit, offset=offset)
-    return StationPage(items, total)
+        items, total = await uow.stations.search(where, limit=page.limit, offset=page.offset)
+    return PageOf.of(items, total, page)
 
 
-async def public_station(*, uow_factory: UnitOfWorkFactory, station_id: str) -> Station:
+async def public_station(*, uow_factory: RegistryUowFactory, station_id: str) -> Station:
     """One recognised station of the public register."""
     async with uow_factory() as uow:
-        station = await StationRepository(uow.session).get(station_id)
+        station = await uow.stations.get(station_id)
     if station is None or station.status not in PUBLIC_STATUSES:
         raise station_not_found(station_id)
     return station

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import RowMapping, delete, insert, select, update
+from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.upsert import insert_or_update
 from sme_review.adapters.orm import assignments, score_sheets
 from sme_review.domain.experts import Assignment, AssignmentStatus
 from sme_review.domain.scoring import ScoreSheet
@@ -77,18 +78,16 @@ class AssignmentRepository:
 
     async def put_sheet(self, sheet: ScoreSheet) -> None:
         """Store the expert's sheet, replacing the one it submitted before."""
-        await self._session.execute(delete(score_sheets).where(score_sheets.c.assignment_id == sheet.assignment_id))
-        await self._session.execute(
-            insert(score_sheets).values(
-                assignment_id=sheet.assignment_id,
-                case_id=sheet.case_id,
-                expert_id=sheet.expert_id,
-                marks=dict(sheet.marks),
-                total_hundredths=int(sheet.total * 100),
-                comment=sheet.comment,
-                submitted_at=sheet.submitted_at,
-            )
-        )
+        row = {
+            "assignment_id": sheet.assignment_id,
+            "case_id": sheet.case_id,
+            "expert_id": sheet.expert_id,
+            "marks": dict(sheet.marks),
+            "total_hundredths": int(sheet.total * 100),
+            "comment": sheet.comment,
+            "submitted_at": sheet.submitted_at,
+        }
+        await insert_or_update(self._session, score_sheets, row, keys=("assignment_id",))
 
 
 def _assignment_row(assignment: Assignment) -> dict[str, Any]:

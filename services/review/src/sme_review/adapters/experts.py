@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.upsert import insert_or_ignore
 from sme_review.adapters.orm import conflicts, experts, panels
 from sme_review.domain.experts import ConflictDeclaration, Expert, Panel
 
@@ -51,15 +52,7 @@ class ExpertRepository:
 
     async def add_conflict(self, declaration: ConflictDeclaration) -> bool:
         """Record a declaration; False when the expert had declared this organisation already."""
-        exists = await self._session.scalar(
-            select(conflicts.c.uscc).where(
-                conflicts.c.expert_id == declaration.expert_id, conflicts.c.uscc == declaration.uscc
-            )
-        )
-        if exists:
-            return False
-        await self._session.execute(insert(conflicts).values(**declaration.__dict__))
-        return True
+        return await insert_or_ignore(self._session, conflicts, declaration.__dict__, keys=("expert_id", "uscc"))
 
 
 class PanelRepository:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import RowMapping, insert, select, update
+from sqlalchemy import RowMapping, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.upsert import insert_or_ignore
 from sme_review.adapters.orm import rounds
 from sme_review.domain.rounds import ReviewRound, RoundStatus
 from sme_review.domain.scoring import Criterion
@@ -26,12 +27,11 @@ class RoundRepository:
 
     async def get_or_open(self, year: int, at: datetime) -> ReviewRound:
         """The year's round, opened with the default scheme the first time anyone needs it."""
+        # One statement, so two first commands of a year (a forward and a criteria change) cannot both insert.
+        await insert_or_ignore(self._session, rounds, _row(ReviewRound.open(year, at)), keys=("year",))
         found = await self.get(year, for_update=True)
-        if found is not None:
-            return found
-        opened = ReviewRound.open(year, at)
-        await self._session.execute(insert(rounds).values(**_row(opened)))
-        return opened
+        assert found is not None
+        return found
 
     async def all(self) -> list[ReviewRound]:
         result = await self._session.execute(select(rounds).order_by(rounds.c.year.desc()))

@@ -6,16 +6,14 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 
-from sme_kit.auth import Principal, Role
 from sme_kit.http import get_runtime
-from sme_kit.http_auth import require_roles
+from sme_kit.http_auth import Bureau, Expert, HeadStation, Staff, StaffOrExpert
 from sme_review.config import ReviewSettings
 from sme_review.domain.rate_limit import SlidingWindowLimiter
 
-HeadStation = Annotated[Principal, require_roles(Role.HEAD_STATION_STAFF)]
-Bureau = Annotated[Principal, require_roles(Role.BUREAU_ADMIN)]
-Staff = Annotated[Principal, require_roles(Role.HEAD_STATION_STAFF, Role.BUREAU_ADMIN)]
-ExpertCaller = Annotated[Principal, require_roles(Role.EXPERT)]
+# The kit's role aliases, under the names review's routes use.
+ExpertCaller = Expert
+ExpertOrStaff = StaffOrExpert
 Year = Annotated[int, Path(ge=2000, le=2100, description="Year of the application round.", examples=[2026])]
 
 
@@ -34,3 +32,14 @@ def get_objection_limiter(request: Request) -> SlidingWindowLimiter:
 
 SettingsDep = Annotated[ReviewSettings, Depends(get_settings)]
 ObjectionLimiterDep = Annotated[SlidingWindowLimiter, Depends(get_objection_limiter)]
+
+__all__ = [
+    "Bureau",
+    "ExpertCaller",
+    "ExpertOrStaff",
+    "HeadStation",
+    "ObjectionLimiterDep",
+    "SettingsDep",
+    "Staff",
+    "Year",
+]

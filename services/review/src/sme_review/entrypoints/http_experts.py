@@ -8,17 +8,14 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from sme_kit.auth import Principal, Role
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import require_roles
 from sme_kit.problems import problem_responses
 from sme_review.domain.experts import ConflictDeclaration, Expert
-from sme_review.entrypoints.deps import HeadStation, Staff
+from sme_review.entrypoints.deps import ExpertOrStaff, HeadStation, Staff
 from sme_review.service_layer import experts as use_cases
 
 router = APIRouter(prefix="/experts", tags=["专家库 Expert pool"])
 
-ExpertOrStaff = Annotated[Principal, require_roles(Role.EXPERT, Role.HEAD_STATION_STAFF, Role.BUREAU_ADMIN)]
 ExpertId = Annotated[str, Path(min_length=1, max_length=255, description="The subject of the expert's token.")]
 
 

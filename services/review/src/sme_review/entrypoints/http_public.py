@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile, status
 from pydantic import BaseModel, Field
 
 from sme_kit.errors import TooManyRequests
-from sme_kit.files import MiB
 from sme_kit.http import ClockDep, FilesDep, UowFactoryDep
+from sme_kit.http_files import read_upload
 from sme_kit.problems import problem_responses
 from sme_review.domain.objections import ObjectionForm, ObjectionStatus
 from sme_review.entrypoints.deps import ObjectionLimiterDep, Year
@@ -20,9 +20,6 @@ from sme_review.service_layer import notices as notice_cases
 from sme_review.service_layer import objections as objection_cases
 
 router = APIRouter(prefix="/public", tags=["公开信息 Public"])
-
-# Read one byte past the store's limit, so an oversized scan is refused by size, not truncated.
-_MAX_SCAN_BYTES = 20 * MiB + 1
 
 
 @router.get("/notices", summary="Every public notice, newest first (no login)")
@@ -113,9 +110,7 @@ async def file_objection(
         contact_address=contact_address,
         contact_person=contact_person,
     )
-    upload = None
-    if seal_scan is not None:
-        upload = objection_cases.Upload(seal_scan.filename or "", await seal_scan.read(_MAX_SCAN_BYTES))
+    upload = await read_upload(seal_scan) if seal_scan is not None else None
     objection = await objection_cases.file_objection(
         uow_factory=uow, files=files, notice_id=notice_id, form=form, seal_scan=upload
     )

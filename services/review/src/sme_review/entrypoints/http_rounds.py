@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from sme_kit.auth import Principal, Role
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import require_roles
 from sme_kit.problems import problem_responses
 from sme_review.domain.rounds import ReviewRound, RoundStatus
 from sme_review.domain.scoring import Criterion
-from sme_review.entrypoints.deps import Bureau, HeadStation, Staff, Year
+from sme_review.entrypoints.deps import Bureau, ExpertOrStaff, HeadStation, Staff, Year
 from sme_review.entrypoints.public_views import FinalListView
 from sme_review.service_layer import final_list as final_list_cases
 from sme_review.service_layer import rounds as use_cases
 from sme_review.service_layer import scoring
 
 router = APIRouter(prefix="/rounds", tags=["评审轮次 Rounds"])
-
-CriteriaReader = Annotated[Principal, require_roles(Role.HEAD_STATION_STAFF, Role.BUREAU_ADMIN, Role.EXPERT)]
 
 
 class CriterionModel(BaseModel):
@@ -117,7 +112,7 @@ async def read_round(year: Year, principal: Staff, uow: UowFactoryDep) -> RoundV
     summary="The round's scoring criteria and weights (head station, bureau, experts)",
     responses=problem_responses(401, 403, 404),
 )
-async def read_criteria(year: Year, principal: CriteriaReader, uow: UowFactoryDep) -> CriteriaView:
+async def read_criteria(year: Year, principal: ExpertOrStaff, uow: UowFactoryDep) -> CriteriaView:
     round_ = await scoring.get_round(uow_factory=uow, principal=principal, year=year)
     if round_ is None:
         raise use_cases.round_not_found(year)

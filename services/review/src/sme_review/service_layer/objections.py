@@ -7,12 +7,11 @@ are stored for the bureau, which alone reads them, one objection at a time, each
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from sme_kit.auth import Principal, Role
-from sme_kit.errors import FieldError, NotFound, ValidationFailed
-from sme_kit.files import FileRejected, FileStore, StoredFile, sniff
+from sme_kit.errors import NotFound
+from sme_kit.files import FileStore, StoredFile, Upload, rejected_as_field, sniff
 from sme_kit.uow import Actor
 from sme_review.adapters import publisher
 from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
@@ -31,12 +30,6 @@ from sme_review.service_layer.notices import notice_not_found
 
 PUBLIC = Actor(subject="public", role="public")
 SEAL_SCAN_PURPOSE = "objection_seal_scan"
-
-
-@dataclass(frozen=True)
-class Upload:
-    filename: str
-    data: bytes
 
 
 def objection_not_found(objection_id: str) -> NotFound:
@@ -93,7 +86,7 @@ async def file_objection(
 
 
 async def _keep_seal_scan(uow: ReviewUnitOfWork, files: FileStore, scan: Upload, objection_id: str) -> str:
-    try:
+    with rejected_as_field("seal_scan", location=None):  # the form's other refusals name no location either
         stored = await files.save(
             uow,
             scan.data,
@@ -102,8 +95,6 @@ async def _keep_seal_scan(uow: ReviewUnitOfWork, files: FileStore, scan: Upload,
             owner_type="objection",
             owner_id=objection_id,
         )
-    except FileRejected as exc:
-        raise ValidationFailed([FieldError("seal_scan", str(exc), "file_rejected")]) from exc
     return stored.id
 
 
