@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sme_assessment.domain.cycles import Cycle, CycleStatus
 from sme_assessment.domain.evidence import EvidenceSummary
 from sme_assessment.domain.indicators import default_indicators
 from sme_assessment.domain.plans import Standing
 from sme_assessment.domain.stations import Station, StationStatus
+from sme_kit.vocabulary import SHANGHAI
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2027, 1, 20, 10, 0, tzinfo=SHANGHAI)
 
 

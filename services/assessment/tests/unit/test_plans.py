@@ -6,9 +6,19 @@ from datetime import date, datetime
 
 import pytest
 
-from sme_assessment.domain.dates import SHANGHAI, days_late, end_of
-from sme_assessment.domain.errors import DomainError
-from sme_assessment.domain.plans import DocumentKind, Standing, check_deadlines, first_submission, is_required, standing
+from sme_assessment.domain.dates import days_late, end_of
+from sme_assessment.domain.errors import DomainError, StateConflict
+from sme_assessment.domain.plans import (
+    DocumentKind,
+    Standing,
+    check_deadlines,
+    check_move,
+    first_submission,
+    is_required,
+    standing,
+)
+from sme_kit.errors import ValidationFailed
+from sme_kit.vocabulary import SHANGHAI
 
 
 def at(day: str, hour: int = 12) -> datetime:
@@ -102,3 +112,14 @@ def test_standing_reads_the_document_or_its_absence() -> None:
 )
 def test_a_years_deadlines_are_plausible(plan: date | None, summary: date | None, fields: list[str]) -> None:
     assert [f for f, _ in check_deadlines(year=2027, plan_due_on=plan, summary_due_on=summary)] == fields
+
+
+def test_a_deadline_is_set_for_today_or_later_and_not_moved_once_it_has_passed() -> None:
+    now = at("2027-03-31", 18)
+    check_move(kind=DocumentKind.PLAN, year=2027, previous=None, due_on=date(2027, 3, 31), now=now)
+    check_move(kind=DocumentKind.PLAN, year=2027, previous=date(2027, 3, 31), due_on=date(2027, 4, 15), now=now)
+    with pytest.raises(ValidationFailed) as past:
+        check_move(kind=DocumentKind.PLAN, year=2027, previous=None, due_on=date(2027, 3, 30), now=now)
+    assert [(e.field, e.code) for e in past.value.errors] == [("plan_due_on", "past")]
+    with pytest.raises(StateConflict, match="截止日期已过"):
+        check_move(kind=DocumentKind.SUMMARY, year=2027, previous=date(2027, 3, 30), due_on=date(2028, 1, 15), now=now)

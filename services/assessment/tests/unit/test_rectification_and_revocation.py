@@ -7,12 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from sme_assessment.domain.cycles import Outcome
-from sme_assessment.domain.errors import DomainError, StateConflict
+from sme_assessment.domain.errors import AlreadyRevoked, DomainError, StateConflict
 from sme_assessment.domain.rectification import Rectification, RectificationStatus
 from sme_assessment.domain.revocation import CaseStatus, Origin, RevocationCase, check_origin
+from sme_assessment.domain.stations import StationStatus
 from sme_contracts.common import RevocationGround
 
-from .factories import NOW
+from .factories import NOW, station
 
 
 def ordered(due_on: date = date(2027, 2, 19)) -> Rectification:
@@ -113,3 +114,30 @@ def test_a_case_is_decided_once() -> None:
     assert not decided.supersede(reason="已撤销", now=NOW)
     with pytest.raises(DomainError):
         case().dismiss(reason=" ", now=NOW, by="bureau")
+
+
+def test_a_station_is_revoked_only_once() -> None:
+    today = NOW.date()
+    decision = {"reason": "理由", "decided_on": today, "effective_on": today, "now": NOW, "by": "bureau"}
+    revoked_on_register = station("st-1")
+    revoked_on_register.status = StationStatus.REVOKED
+    with pytest.raises(AlreadyRevoked):
+        case().revoke(**decision, station=revoked_on_register)  # type: ignore[arg-type]
+
+    earlier = case()
+    earlier.revoke(**decision)  # type: ignore[arg-type]
+    with pytest.raises(StateConflict) as twice:
+        case().revoke(**decision, station=station("st-1"), revoked_before=[earlier])  # type: ignore[arg-type]
+    assert "不能重复撤销" in str(twice.value)
+
+    first = case()
+    first.revoke(**decision, station=station("st-1"), revoked_before=[case()])  # type: ignore[arg-type]
+    assert first.status is CaseStatus.REVOKED
+
+
+def test_evidence_is_added_only_while_the_case_is_open() -> None:
+    case().require_open_for_evidence()
+    dismissed = case()
+    dismissed.dismiss(reason="经核查情况不属实", now=NOW, by="bureau")
+    with pytest.raises(StateConflict, match="不能再补充证据"):
+        dismissed.require_open_for_evidence()

@@ -26,7 +26,6 @@ from sme_assessment.service_layer import (
     stations,
 )
 from sme_assessment.service_layer.timer_kinds import RECTIFICATION_DEADLINE, WORK_DOCUMENT_DEADLINE
-from sme_assessment.service_layer.uploads import Upload
 from sme_contracts import activities as act
 from sme_contracts import assessment as contract
 from sme_contracts.common import RevocationGround
@@ -37,6 +36,7 @@ from sme_contracts.review import ReReviewFailed
 from sme_kit.auth import Principal, Role
 from sme_kit.clock import MovableClock
 from sme_kit.errors import ApplicationError, NotFound, ValidationFailed
+from sme_kit.files import Upload
 from sme_kit.testing.fakes import FakeUnitOfWorkFactory
 from sme_kit.timers import Timer
 

@@ -10,9 +10,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import cycles, manual_scores, non_participations, results
-from sme_assessment.adapters.rows import row_of, upsert
+from sme_assessment.adapters.rows import row_of
 from sme_assessment.domain.cycles import Cycle, CycleStatus, ManualScore, NonParticipation, Outcome, StationResult
 from sme_assessment.domain.indicators import IndicatorScore, IndicatorSpec
+from sme_kit.upsert import insert_or_update
 
 
 class CycleRepository:
@@ -37,7 +38,7 @@ class CycleRepository:
     async def save(self, cycle: Cycle) -> None:
         row = row_of(cycle)
         row["indicators"] = [asdict(spec) for spec in cycle.indicators]
-        await upsert(self._session, cycles, row, ["id"])
+        await insert_or_update(self._session, cycles, row, keys=["id"])
 
 
 class ManualScoreRepository:
@@ -62,7 +63,9 @@ class ManualScoreRepository:
         return found
 
     async def save(self, score: ManualScore) -> None:
-        await upsert(self._session, manual_scores, row_of(score), ["cycle_id", "station_id", "indicator_code"])
+        await insert_or_update(
+            self._session, manual_scores, row_of(score), keys=["cycle_id", "station_id", "indicator_code"]
+        )
 
 
 class NonParticipationRepository:
@@ -121,7 +124,7 @@ class ResultRepository:
             await self._session.execute(results.insert(), [_row(result) for result in found])
 
     async def save(self, result: StationResult) -> None:
-        await upsert(self._session, results, _row(result), ["id"])
+        await insert_or_update(self._session, results, _row(result), keys=["id"])
 
 
 def _cycle(row: Any) -> Cycle:

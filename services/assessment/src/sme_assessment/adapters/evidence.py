@@ -11,8 +11,8 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import evidence_facts
-from sme_assessment.adapters.rows import insert_for
 from sme_assessment.domain.evidence import Fact, FactKind
+from sme_kit.upsert import insert_or_ignore
 
 
 class EvidenceRepository:
@@ -24,9 +24,7 @@ class EvidenceRepository:
         added = 0
         for fact in facts:
             row = {**asdict(fact), "kind": fact.kind.value, "void": False, "event_id": event_id, "recorded_at": now}
-            statement = insert_for(self._session, evidence_facts).values(**row).on_conflict_do_nothing()
-            result = await self._session.execute(statement)
-            added += int(result.rowcount or 0)  # type: ignore[attr-defined]
+            added += await insert_or_ignore(self._session, evidence_facts, row)
         return added
 
     async def void_source(self, source_id: str, kinds: Iterable[FactKind]) -> int:

@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import work_deadlines, work_documents, work_lapses
-from sme_assessment.adapters.rows import row_of, upsert
+from sme_assessment.adapters.rows import row_of
 from sme_assessment.domain.plans import Deadlines, DocumentKind, Lapse, LapseStatus, WorkDocument
+from sme_kit.upsert import insert_or_update
 
 
 class DeadlineRepository:
@@ -26,7 +27,7 @@ class DeadlineRepository:
         return [Deadlines(**row) for row in rows]
 
     async def save(self, deadlines: Deadlines) -> None:
-        await upsert(self._session, work_deadlines, row_of(deadlines), ["year"])
+        await insert_or_update(self._session, work_deadlines, row_of(deadlines), keys=["year"])
 
 
 class WorkDocumentRepository:
@@ -67,7 +68,7 @@ class WorkDocumentRepository:
         return [_document(row) for row in (await self._session.execute(query)).mappings()]
 
     async def save(self, document: WorkDocument) -> None:
-        await upsert(self._session, work_documents, row_of(document), ["id"])
+        await insert_or_update(self._session, work_documents, row_of(document), keys=["id"])
 
 
 class LapseRepository:
@@ -88,7 +89,7 @@ class LapseRepository:
         return [_lapse(row) for row in (await self._session.execute(query)).mappings()]
 
     async def save(self, lapse: Lapse) -> None:
-        await upsert(self._session, work_lapses, row_of(lapse), ["station_id", "kind", "year"])
+        await insert_or_update(self._session, work_lapses, row_of(lapse), keys=["station_id", "kind", "year"])
 
 
 def _document(row: Any) -> WorkDocument:

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import rectifications
-from sme_assessment.adapters.rows import row_of, upsert
+from sme_assessment.adapters.rows import row_of
 from sme_assessment.domain.cycles import Outcome
 from sme_assessment.domain.rectification import PENDING, Rectification, RectificationStatus
+from sme_kit.upsert import insert_or_update
 
 
 class RectificationRepository:
@@ -55,7 +56,7 @@ class RectificationRepository:
         return {row["result_id"]: _rectification(row) for row in (await self._session.execute(query)).mappings()}
 
     async def save(self, rectification: Rectification) -> None:
-        await upsert(self._session, rectifications, row_of(rectification), ["id"])
+        await insert_or_update(self._session, rectifications, row_of(rectification), keys=["id"])
 
 
 def _rectification(row: Any) -> Rectification:

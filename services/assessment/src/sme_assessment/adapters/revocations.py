@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import revocation_notes, revocations
-from sme_assessment.adapters.rows import row_of, upsert
+from sme_assessment.adapters.rows import row_of
 from sme_assessment.domain.revocation import CaseStatus, EvidenceNote, Origin, RevocationCase
 from sme_contracts.common import RevocationGround
+from sme_kit.upsert import insert_or_update
 
 
 class RevocationRepository:
@@ -55,7 +56,7 @@ class RevocationRepository:
     async def save(self, case: RevocationCase) -> None:
         row = row_of(case)
         row["ground"] = int(case.ground)
-        await upsert(self._session, revocations, row, ["id"])
+        await insert_or_update(self._session, revocations, row, keys=["id"])
 
     async def add_note(self, note: EvidenceNote) -> None:
         await self._session.execute(revocation_notes.insert().values(**row_of(note)))

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import stations
-from sme_assessment.adapters.rows import row_of, upsert
+from sme_assessment.adapters.rows import row_of
 from sme_assessment.domain.stations import Station, StationStatus
+from sme_kit.upsert import insert_or_update
 
 
 class StationRepository:
@@ -37,7 +38,7 @@ class StationRepository:
         return [_station(row) for row in (await self._session.execute(query)).mappings()]
 
     async def save(self, station: Station) -> None:
-        await upsert(self._session, stations, row_of(station), ["id"])
+        await insert_or_update(self._session, stations, row_of(station), keys=["id"])
 
 
 def _station(row: Any) -> Station:

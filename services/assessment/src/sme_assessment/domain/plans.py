@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sme_assessment.domain.dates import days_late
-from sme_assessment.domain.errors import DomainError
+from sme_assessment.domain.dates import days_late, end_of
+from sme_assessment.domain.errors import DomainError, StateConflict
+from sme_kit.errors import FieldError, ValidationFailed
 
 
 class DocumentKind(StrEnum):
@@ -84,6 +85,19 @@ def check_deadlines(*, year: int, plan_due_on: date | None, summary_due_on: date
     elif summary_due_on is not None and plan_due_on is not None and summary_due_on <= plan_due_on:
         problems.append(("summary_due_on", "工作总结须晚于工作计划截止 (the summary is due after the plan)"))
     return problems
+
+
+def check_move(*, kind: DocumentKind, year: int, previous: date | None, due_on: date, now: datetime) -> None:
+    """A deadline set or moved to ``due_on``: refused when the old one has passed or the new one is past.
+
+    A deadline that has passed stays as it was, because its lapses are already recorded; and a
+    new date may not lie in the past, so nobody is recorded missing for a deadline set after the fact.
+    """
+    if previous is not None and end_of(previous) <= now:
+        raise StateConflict(f"{year}年{KIND_NAMES[kind]}的截止日期已过，不能再调整 (that deadline has passed)")
+    if end_of(due_on) <= now:
+        message = "截止日期不能早于今天 (a deadline cannot be in the past)"
+        raise ValidationFailed([FieldError(f"{kind.value}_due_on", message, "past")])
 
 
 @dataclass

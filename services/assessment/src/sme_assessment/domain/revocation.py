@@ -8,11 +8,13 @@ decision date, an effective date and an explanation to the station, or dismisses
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
 from sme_assessment.domain.errors import DomainError, StateConflict
+from sme_assessment.domain.stations import Station, require_not_revoked
 from sme_contracts.common import REVOCATION_GROUND_TEXT, RevocationGround
 
 
@@ -108,8 +110,26 @@ class RevocationCase:
         if not self.open:
             raise StateConflict("该撤销案件已有决定 (the case has already been decided)")
 
-    def revoke(self, *, reason: str, decided_on: date, effective_on: date, now: datetime, by: str) -> None:
-        """Revoke: effective on or after the decision day, with the explanation the station reads."""
+    def revoke(
+        self,
+        *,
+        reason: str,
+        decided_on: date,
+        effective_on: date,
+        now: datetime,
+        by: str,
+        station: Station | None = None,
+        revoked_before: Sequence[RevocationCase] = (),
+    ) -> None:
+        """Revoke: effective on or after the decision day, with the explanation the station reads.
+
+        A station is revoked once: not when the register already shows it revoked (``station``),
+        nor when another of its cases revoked it (``revoked_before``).
+        """
+        if station is not None:
+            require_not_revoked(station)
+        if any(other.status is CaseStatus.REVOKED for other in revoked_before):
+            raise StateConflict(f"服务站 {self.station_id} 已被撤销，不能重复撤销 (the station is already revoked)")
         self._require_open()
         problems = []
         if not reason.strip():
@@ -132,6 +152,11 @@ class RevocationCase:
         self.status = CaseStatus.DISMISSED
         self.decision_reason = reason
         self.decided_at, self.decided_by = now, by
+
+    def require_open_for_evidence(self) -> None:
+        """Evidence is added while the bureau weighs the case; a decided case is closed."""
+        if not self.open:
+            raise StateConflict("该撤销案件已有决定，不能再补充证据 (the case has been decided)")
 
     def supersede(self, *, reason: str, now: datetime) -> bool:
         """The station was revoked on another case: this one ends without a decision of its own."""

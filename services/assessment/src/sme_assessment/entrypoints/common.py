@@ -1,35 +1,17 @@
-"""What several routers share: role aliases, reading uploads, the attachment view."""
+"""What several routers share: the view of an attachment (roles and uploads come from the kit)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
-from typing import Annotated
 
-from fastapi import File, UploadFile
 from pydantic import BaseModel, Field
 
-from sme_assessment.service_layer.uploads import Upload
-from sme_kit.auth import Principal, Role
-from sme_kit.files import MiB, StoredFile
-from sme_kit.http_auth import require_roles
-
-Bureau = Annotated[Principal, require_roles(Role.BUREAU_ADMIN)]
-Preparer = Annotated[Principal, require_roles(Role.BUREAU_ADMIN, Role.HEAD_STATION_STAFF)]
-Operator = Annotated[Principal, require_roles(Role.STATION_OPERATOR)]
-
-Attachments = Annotated[
-    list[UploadFile] | None,
-    File(description="附件：PDF、PNG、JPEG 或 DOCX，每个不超过 20 MB (attachments, 20 MB each)."),
-]
-
-
-async def read_uploads(files: Sequence[UploadFile] | None) -> list[Upload]:
-    """The uploaded files' bytes (one byte over the limit is enough for the store to refuse it)."""
-    return [Upload(upload.filename or "upload", await upload.read(20 * MiB + 1)) for upload in files or ()]
+from sme_kit.files import StoredFile
 
 
 class AttachmentView(BaseModel):
+    """An attachment as this service's clients read it (the kit's StoredFileView adds ``purpose``)."""
+
     id: str
     filename: str = Field(examples=["2026年度工作计划.pdf"])
     content_type: str = Field(examples=["application/pdf"])

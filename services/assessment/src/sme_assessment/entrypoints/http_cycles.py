@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from fastapi import Path as PathParam
 
-from sme_assessment.entrypoints.common import Bureau, Preparer
 from sme_assessment.entrypoints.cycle_models import (
     CycleIn,
     CycleView,
@@ -21,7 +20,7 @@ from sme_assessment.entrypoints.cycle_models import (
 )
 from sme_assessment.service_layer import cycles, participation, results, scoring
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import Bureau, CurrentPrincipal, Staff
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/cycles", tags=["年度考核 Annual assessment"])
@@ -37,8 +36,8 @@ IndicatorCodePath = Annotated[str, PathParam(examples=["promotion_sessions"])]
 )
 async def open_cycle(form: CycleIn, bureau: Bureau, uow: UowFactoryDep) -> CycleView:
     cycle = await cycles.open_cycle(
-        uow,
-        bureau,
+        uow_factory=uow,
+        principal=bureau,
         year=form.year,
         pass_mark=form.pass_mark,
         rectification_days=form.rectification_days,
@@ -49,12 +48,12 @@ async def open_cycle(form: CycleIn, bureau: Bureau, uow: UowFactoryDep) -> Cycle
 
 @router.get("", summary="Every year's assessment cycle", responses=problem_responses(401))
 async def list_cycles(principal: CurrentPrincipal, uow: UowFactoryDep) -> list[CycleView]:
-    return [CycleView.of(cycle) for cycle in await cycles.list_cycles(uow, principal)]
+    return [CycleView.of(cycle) for cycle in await cycles.list_cycles(uow_factory=uow, principal=principal)]
 
 
 @router.get("/{cycle_id}", summary="A cycle with its indicators", responses=problem_responses(401, 404))
 async def read_cycle(cycle_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> CycleView:
-    return CycleView.of(await cycles.get_cycle(uow, principal, cycle_id=cycle_id))
+    return CycleView.of(await cycles.get_cycle(uow_factory=uow, principal=principal, cycle_id=cycle_id))
 
 
 @router.put(
@@ -64,8 +63,8 @@ async def read_cycle(cycle_id: str, principal: CurrentPrincipal, uow: UowFactory
 )
 async def change_settings(cycle_id: str, form: SettingsIn, bureau: Bureau, uow: UowFactoryDep) -> CycleView:
     cycle = await cycles.change_settings(
-        uow,
-        bureau,
+        uow_factory=uow,
+        principal=bureau,
         cycle_id=cycle_id,
         reason=form.reason,
         pass_mark=form.pass_mark,
@@ -85,12 +84,12 @@ async def enter_manual_score(
     station_id: str,
     indicator_code: IndicatorCodePath,
     form: ManualScoreIn,
-    preparer: Preparer,
+    preparer: Staff,
     uow: UowFactoryDep,
 ) -> ManualScoreView:
     entered = await scoring.enter_manual_score(
-        uow,
-        preparer,
+        uow_factory=uow,
+        principal=preparer,
         cycle_id=cycle_id,
         station_id=station_id,
         indicator_code=indicator_code,
@@ -110,7 +109,12 @@ async def record_non_participation(
     cycle_id: str, form: NonParticipationIn, bureau: Bureau, uow: UowFactoryDep
 ) -> NonParticipationView:
     record = await participation.record_non_participation(
-        uow, bureau, cycle_id=cycle_id, station_id=form.station_id, excused=form.excused, reason=form.reason
+        uow_factory=uow,
+        principal=bureau,
+        cycle_id=cycle_id,
+        station_id=form.station_id,
+        excused=form.excused,
+        reason=form.reason,
     )
     return NonParticipationView.of(record)
 
@@ -123,7 +127,9 @@ async def record_non_participation(
 async def list_non_participation(
     cycle_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, district_code: str | None = Query(default=None)
 ) -> list[NonParticipationView]:
-    found = await participation.non_participants(uow, principal, cycle_id=cycle_id, district_code=district_code)
+    found = await participation.non_participants(
+        uow_factory=uow, principal=principal, cycle_id=cycle_id, district_code=district_code
+    )
     return [NonParticipationView.of(record) for record in found]
 
 
@@ -132,9 +138,9 @@ async def list_non_participation(
     summary="Compute every active station's total, outcome and breakdown from the evidence (bureau, head station)",
     responses=problem_responses(401, 403, 404, 409),
 )
-async def compute(cycle_id: str, preparer: Preparer, uow: UowFactoryDep) -> list[ResultView]:
-    await scoring.compute(uow, preparer, cycle_id=cycle_id)
-    found = await results.results_of_cycle(uow, preparer, cycle_id=cycle_id, district_code=None)
+async def compute(cycle_id: str, preparer: Staff, uow: UowFactoryDep) -> list[ResultView]:
+    await scoring.compute(uow_factory=uow, principal=preparer, cycle_id=cycle_id)
+    found = await results.results_of_cycle(uow_factory=uow, principal=preparer, cycle_id=cycle_id, district_code=None)
     return [ResultView.of(file) for file in found]
 
 
@@ -144,8 +150,10 @@ async def compute(cycle_id: str, preparer: Preparer, uow: UowFactoryDep) -> list
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def publish(cycle_id: str, form: PublishIn, bureau: Bureau, uow: UowFactoryDep) -> list[ResultView]:
-    await scoring.publish(uow, bureau, cycle_id=cycle_id, rectification_due=form.rectification_due_on)
-    found = await results.results_of_cycle(uow, bureau, cycle_id=cycle_id, district_code=None)
+    await scoring.publish(
+        uow_factory=uow, principal=bureau, cycle_id=cycle_id, rectification_due=form.rectification_due_on
+    )
+    found = await results.results_of_cycle(uow_factory=uow, principal=bureau, cycle_id=cycle_id, district_code=None)
     return [ResultView.of(file) for file in found]
 
 
@@ -157,7 +165,9 @@ async def publish(cycle_id: str, form: PublishIn, bureau: Bureau, uow: UowFactor
 async def list_results(
     cycle_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, district_code: str | None = Query(default=None)
 ) -> list[ResultView]:
-    found = await results.results_of_cycle(uow, principal, cycle_id=cycle_id, district_code=district_code)
+    found = await results.results_of_cycle(
+        uow_factory=uow, principal=principal, cycle_id=cycle_id, district_code=district_code
+    )
     return [ResultView.of(file) for file in found]
 
 
@@ -167,4 +177,6 @@ async def list_results(
     responses=problem_responses(401, 404),
 )
 async def read_result(cycle_id: str, station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> ResultView:
-    return ResultView.of(await results.result_of_station(uow, principal, cycle_id=cycle_id, station_id=station_id))
+    return ResultView.of(
+        await results.result_of_station(uow_factory=uow, principal=principal, cycle_id=cycle_id, station_id=station_id)
+    )

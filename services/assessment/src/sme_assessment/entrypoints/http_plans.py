@@ -11,10 +11,11 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_assessment.domain.plans import Deadlines, DocumentKind, Lapse, LapseStatus, WorkDocument
-from sme_assessment.entrypoints.common import Attachments, AttachmentView, Bureau, Operator, read_uploads
+from sme_assessment.entrypoints.common import AttachmentView
 from sme_assessment.service_layer import plans as use_cases
 from sme_kit.http import FilesDep, UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import Bureau, CurrentPrincipal, Operator
+from sme_kit.http_files import Attachments, read_uploads
 from sme_kit.problems import problem_responses
 
 router = APIRouter(tags=["工作计划与总结 Work plans and summaries"])
@@ -108,7 +109,7 @@ class LapseView(BaseModel):
 )
 async def set_deadlines(year: Year, form: DeadlinesIn, bureau: Bureau, uow: UowFactoryDep) -> DeadlinesView:
     deadlines = await use_cases.set_deadlines(
-        uow, bureau, year=year, plan_due_on=form.plan_due_on, summary_due_on=form.summary_due_on
+        uow_factory=uow, principal=bureau, year=year, plan_due_on=form.plan_due_on, summary_due_on=form.summary_due_on
     )
     return DeadlinesView.of(deadlines)
 
@@ -117,7 +118,7 @@ async def set_deadlines(year: Year, form: DeadlinesIn, bureau: Bureau, uow: UowF
     "/work-documents/deadlines", summary="The deadlines of every year set so far", responses=problem_responses(401)
 )
 async def read_deadlines(principal: CurrentPrincipal, uow: UowFactoryDep) -> list[DeadlinesView]:
-    return [DeadlinesView.of(d) for d in await use_cases.deadlines_of(uow, principal)]
+    return [DeadlinesView.of(d) for d in await use_cases.deadlines_of(uow_factory=uow, principal=principal)]
 
 
 @router.post(
@@ -146,7 +147,7 @@ async def submit_document(
         content=content,
         uploads=await read_uploads(attachments),
     )
-    return DocumentView.of(await use_cases.submit(uow, files, operator, command=command))
+    return DocumentView.of(await use_cases.submit(uow_factory=uow, files=files, principal=operator, command=command))
 
 
 @router.get(
@@ -163,7 +164,7 @@ async def list_documents(
     district_code: str | None = Query(default=None, examples=["440106"]),
 ) -> list[DocumentView]:
     found = await use_cases.search(
-        uow, principal, year=year, kind=kind, station_id=station_id, district_code=district_code
+        uow_factory=uow, principal=principal, year=year, kind=kind, station_id=station_id, district_code=district_code
     )
     return [DocumentView.of(document) for document in found]
 
@@ -179,7 +180,7 @@ async def list_lapses(
     year: int = Query(examples=[2027]),
     district_code: str | None = Query(default=None),
 ) -> list[LapseView]:
-    found = await use_cases.lapses(uow, principal, year=year, district_code=district_code)
+    found = await use_cases.lapses(uow_factory=uow, principal=principal, year=year, district_code=district_code)
     return [LapseView.of(lapse) for lapse in found]
 
 
@@ -191,7 +192,9 @@ async def list_lapses(
 async def read_document(
     document_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
 ) -> DocumentDetail:
-    document, attachments = await use_cases.document(uow, files, principal, document_id=document_id)
+    document, attachments = await use_cases.document(
+        uow_factory=uow, files=files, principal=principal, document_id=document_id
+    )
     return DocumentDetail(
         **DocumentView.of(document).model_dump(),
         content=document.content,
@@ -208,5 +211,7 @@ async def read_document(
 async def download_attachment(
     document_id: str, file_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
 ) -> FileResponse:
-    stored, path = await use_cases.attachment(uow, files, principal, document_id=document_id, file_id=file_id)
+    stored, path = await use_cases.attachment(
+        uow_factory=uow, files=files, principal=principal, document_id=document_id, file_id=file_id
+    )
     return FileResponse(path, media_type=stored.content_type, filename=stored.filename)

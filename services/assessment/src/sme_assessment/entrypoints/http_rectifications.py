@@ -11,10 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sme_assessment.domain.cycles import Outcome
 from sme_assessment.domain.rectification import Rectification, RectificationStatus
-from sme_assessment.entrypoints.common import Attachments, AttachmentView, Bureau, Operator, read_uploads
+from sme_assessment.entrypoints.common import AttachmentView
 from sme_assessment.service_layer import rectification as use_cases
 from sme_kit.http import FilesDep, UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import Bureau, CurrentPrincipal, Operator
+from sme_kit.http_files import Attachments, read_uploads
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/rectifications", tags=["整改 Rectification"])
@@ -80,7 +81,9 @@ async def list_rectifications(
     status: Annotated[RectificationStatus | None, Query()] = None,
     district_code: str | None = Query(default=None),
 ) -> list[RectificationView]:
-    found = await use_cases.search(uow, principal, year=year, status=status, district_code=district_code)
+    found = await use_cases.search(
+        uow_factory=uow, principal=principal, year=year, status=status, district_code=district_code
+    )
     return [RectificationView.of(r) for r in found]
 
 
@@ -88,7 +91,9 @@ async def list_rectifications(
 async def read_rectification(
     rectification_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
 ) -> RectificationDetail:
-    file = await use_cases.rectification_file(uow, files, principal, rectification_id=rectification_id)
+    file = await use_cases.rectification_file(
+        uow_factory=uow, files=files, principal=principal, rectification_id=rectification_id
+    )
     return RectificationDetail(
         **RectificationView.of(file.rectification).model_dump(),
         station_name=file.station_name,
@@ -112,7 +117,12 @@ async def submit_report(
     attachments: Attachments = None,
 ) -> RectificationView:
     found = await use_cases.submit_report(
-        uow, files, operator, rectification_id=rectification_id, report=report, uploads=await read_uploads(attachments)
+        uow_factory=uow,
+        files=files,
+        principal=operator,
+        rectification_id=rectification_id,
+        report=report,
+        uploads=await read_uploads(attachments),
     )
     return RectificationView.of(found)
 
@@ -126,7 +136,12 @@ async def reassess(
     rectification_id: str, form: ReassessmentIn, bureau: Bureau, uow: UowFactoryDep
 ) -> RectificationView:
     found = await use_cases.reassess(
-        uow, bureau, rectification_id=rectification_id, outcome=form.outcome, score=form.score, opinion=form.opinion
+        uow_factory=uow,
+        principal=bureau,
+        rectification_id=rectification_id,
+        outcome=form.outcome,
+        score=form.score,
+        opinion=form.opinion,
     )
     return RectificationView.of(found)
 
@@ -140,5 +155,7 @@ async def reassess(
 async def download_attachment(
     rectification_id: str, file_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
 ) -> FileResponse:
-    stored, path = await use_cases.attachment(uow, files, principal, rectification_id=rectification_id, file_id=file_id)
+    stored, path = await use_cases.attachment(
+        uow_factory=uow, files=files, principal=principal, rectification_id=rectification_id, file_id=file_id
+    )
     return FileResponse(path, media_type=stored.content_type, filename=stored.filename)

@@ -10,7 +10,7 @@ from sme_assessment.service_layer import reports
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
 from sme_kit.problems import problem_responses
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import district_name
 
 router = APIRouter(prefix="/reports", tags=["统计报表 Reports"])
 
@@ -47,8 +47,8 @@ async def results_by_district(
     year: int = Query(examples=[2026]),
     district_code: str | None = Query(default=None),
 ) -> list[DistrictLine]:
-    found = await reports.district_results(uow, principal, year=year, district_code=district_code)
-    return [DistrictLine(**line.__dict__, district_name=GUANGZHOU_DISTRICTS.get(line.district_code)) for line in found]
+    found = await reports.district_results(uow_factory=uow, principal=principal, year=year, district_code=district_code)
+    return [DistrictLine(**line.__dict__, district_name=district_name(line.district_code)) for line in found]
 
 
 @router.get(
@@ -63,7 +63,7 @@ async def stations_at_risk(
     year: int = Query(examples=[2026]),
     district_code: str | None = Query(default=None),
 ) -> list[RiskLine]:
-    found = await reports.stations_at_risk(uow, principal, year=year, district_code=district_code)
+    found = await reports.stations_at_risk(uow_factory=uow, principal=principal, year=year, district_code=district_code)
     return [
         RiskLine(
             station_id=risk.station.id,

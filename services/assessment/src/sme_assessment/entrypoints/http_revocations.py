@@ -11,12 +11,13 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_assessment.domain.revocation import CaseStatus, Decision, Origin, RevocationCase
-from sme_assessment.entrypoints.common import Attachments, AttachmentView, Bureau, Operator, read_uploads
+from sme_assessment.entrypoints.common import AttachmentView
 from sme_assessment.service_layer import proposals, revocations
 from sme_assessment.service_layer.revocations import CaseFile
 from sme_contracts.common import RevocationGround
 from sme_kit.http import FilesDep, UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import Bureau, CurrentPrincipal, Operator
+from sme_kit.http_files import Attachments, read_uploads
 from sme_kit.problems import problem_responses
 
 router = APIRouter(tags=["撤销 Revocation"])
@@ -115,15 +116,17 @@ async def propose(
     attachments: Attachments = None,
 ) -> CaseDetail:
     case = await proposals.propose_by_bureau(
-        uow,
-        files,
-        bureau,
+        uow_factory=uow,
+        files=files,
+        principal=bureau,
         station_id=station_id,
         ground=ground,
         evidence=evidence,
         uploads=await read_uploads(attachments),
     )
-    return CaseDetail.of_file(await revocations.case_file(uow, files, bureau, revocation_id=case.id))
+    return CaseDetail.of_file(
+        await revocations.case_file(uow_factory=uow, files=files, principal=bureau, revocation_id=case.id)
+    )
 
 
 @router.post(
@@ -141,9 +144,16 @@ async def request_withdrawal(
     attachments: Attachments = None,
 ) -> CaseDetail:
     case = await proposals.request_withdrawal(
-        uow, files, operator, station_id=station_id, reason=reason, uploads=await read_uploads(attachments)
+        uow_factory=uow,
+        files=files,
+        principal=operator,
+        station_id=station_id,
+        reason=reason,
+        uploads=await read_uploads(attachments),
     )
-    return CaseDetail.of_file(await revocations.case_file(uow, files, operator, revocation_id=case.id))
+    return CaseDetail.of_file(
+        await revocations.case_file(uow_factory=uow, files=files, principal=operator, revocation_id=case.id)
+    )
 
 
 @router.get(
@@ -160,7 +170,12 @@ async def list_cases(
     ground: Annotated[RevocationGround | None, Query()] = None,
 ) -> list[CaseView]:
     found = await revocations.search(
-        uow, principal, station_id=station_id, district_code=district_code, status=status, ground=ground
+        uow_factory=uow,
+        principal=principal,
+        station_id=station_id,
+        district_code=district_code,
+        status=status,
+        ground=ground,
     )
     return [CaseView.of(case, station.name if station else None) for case, station in found]
 
@@ -171,7 +186,9 @@ async def list_cases(
     responses=problem_responses(401, 404),
 )
 async def read_case(revocation_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep) -> CaseDetail:
-    return CaseDetail.of_file(await revocations.case_file(uow, files, principal, revocation_id=revocation_id))
+    return CaseDetail.of_file(
+        await revocations.case_file(uow_factory=uow, files=files, principal=principal, revocation_id=revocation_id)
+    )
 
 
 @router.post(
@@ -188,7 +205,12 @@ async def add_evidence(
     attachments: Attachments = None,
 ) -> CaseDetail:
     file = await revocations.add_evidence(
-        uow, files, bureau, revocation_id=revocation_id, text=note, uploads=await read_uploads(attachments)
+        uow_factory=uow,
+        files=files,
+        principal=bureau,
+        revocation_id=revocation_id,
+        text=note,
+        uploads=await read_uploads(attachments),
     )
     return CaseDetail.of_file(file)
 
@@ -202,15 +224,17 @@ async def decide(
     revocation_id: str, form: DecisionIn, bureau: Bureau, uow: UowFactoryDep, files: FilesDep
 ) -> CaseDetail:
     await revocations.decide(
-        uow,
-        bureau,
+        uow_factory=uow,
+        principal=bureau,
         revocation_id=revocation_id,
         decision=form.decision,
         reason=form.reason,
         decided_on=form.decided_on,
         effective_on=form.effective_on,
     )
-    return CaseDetail.of_file(await revocations.case_file(uow, files, bureau, revocation_id=revocation_id))
+    return CaseDetail.of_file(
+        await revocations.case_file(uow_factory=uow, files=files, principal=bureau, revocation_id=revocation_id)
+    )
 
 
 @router.get(
@@ -222,5 +246,7 @@ async def decide(
 async def download_attachment(
     revocation_id: str, file_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
 ) -> FileResponse:
-    stored, path = await revocations.attachment(uow, files, principal, revocation_id=revocation_id, file_id=file_id)
+    stored, path = await revocations.attachment(
+        uow_factory=uow, files=files, principal=principal, revocation_id=revocation_id, file_id=file_id
+    )
     return FileResponse(path, media_type=stored.content_type, filename=stored.filename)

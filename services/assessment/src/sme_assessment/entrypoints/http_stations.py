@@ -71,7 +71,9 @@ async def list_stations(
     district_code: str | None = Query(default=None, examples=["440106"]),
     active_only: bool = Query(default=False),
 ) -> list[StationView]:
-    found = await stations.list_stations(uow, principal, district_code=district_code, active_only=active_only)
+    found = await stations.list_stations(
+        uow_factory=uow, principal=principal, district_code=district_code, active_only=active_only
+    )
     return [StationView.of(station) for station in found]
 
 
@@ -83,7 +85,7 @@ async def list_stations(
 async def read_evidence(
     station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, year: int = Query(examples=[2026])
 ) -> EvidenceView:
-    _, summary = await evidence.station_evidence(uow, principal, station_id=station_id, year=year)
+    _, summary = await evidence.station_evidence(uow_factory=uow, principal=principal, station_id=station_id, year=year)
     return EvidenceView.of(summary)
 
 
@@ -93,4 +95,7 @@ async def read_evidence(
     responses=problem_responses(401, 404),
 )
 async def read_results(station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> list[ResultView]:
-    return [ResultView.of(file) for file in await results.results_of_station(uow, principal, station_id=station_id)]
+    return [
+        ResultView.of(file)
+        for file in await results.results_of_station(uow_factory=uow, principal=principal, station_id=station_id)
+    ]

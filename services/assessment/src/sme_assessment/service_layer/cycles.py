@@ -30,9 +30,9 @@ def _validate(*, indicators: Sequence[IndicatorSpec], pass_mark: float, rectific
 
 
 async def open_cycle(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     year: int,
     pass_mark: float | None,
     rectification_days: int | None,
@@ -65,9 +65,9 @@ async def open_cycle(
 
 
 async def change_settings(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     cycle_id: str,
     reason: str,
     pass_mark: float | None,
@@ -107,7 +107,7 @@ async def cycle_for_update(uow: AssessmentUnitOfWork, cycle_id: str) -> Cycle:
     return cycle
 
 
-async def get_cycle(uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str) -> Cycle:
+async def get_cycle(*, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str) -> Cycle:
     """A cycle with its indicators (every signed-in user: the rules are public to those assessed)."""
     async with uow_factory(Actor.of(principal)) as uow:
         cycle = await uow.cycles.get(cycle_id)
@@ -116,7 +116,7 @@ async def get_cycle(uow_factory: AssessmentUoWFactory, principal: Principal, *, 
     return cycle
 
 
-async def list_cycles(uow_factory: AssessmentUoWFactory, principal: Principal) -> list[Cycle]:
+async def list_cycles(*, uow_factory: AssessmentUoWFactory, principal: Principal) -> list[Cycle]:
     """Every year's cycle."""
     async with uow_factory(Actor.of(principal)) as uow:
         return await uow.cycles.all()

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain import evidence as facts
-from sme_assessment.domain.dates import local_day
 from sme_assessment.domain.evidence import ACTIVITY_KINDS, EvidenceSummary, Fact, summarise
 from sme_assessment.domain.plans import DocumentKind, is_required, standing
 from sme_assessment.domain.stations import Station
@@ -17,6 +16,7 @@ from sme_contracts.envelope import CloudEvent
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
 from sme_kit.uow import Actor
+from sme_kit.vocabulary import shanghai_day
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ async def demand_report_submitted(
         station_id=event.station_id,
         year=event.year,
         quarter=event.quarter,
-        submitted_on=local_day(event.submitted_at),
+        submitted_on=shanghai_day(event.submitted_at),
     )
     await keep(uow, envelope, [found], what="demand_report_submitted")
 
@@ -93,7 +93,7 @@ async def service_request_closed(
         request_id=event.request_id,
         station_id=event.station_id,
         satisfaction=event.satisfaction,
-        closed_on=local_day(event.closed_at),
+        closed_on=shanghai_day(event.closed_at),
     )
     await keep(uow, envelope, [found], what="service_request_closed")
 
@@ -105,7 +105,7 @@ async def service_request_escalated(
     if event.station_id is None:
         return
     found = facts.request_escalated_fact(
-        request_id=event.request_id, station_id=event.station_id, escalated_on=local_day(event.escalated_at)
+        request_id=event.request_id, station_id=event.station_id, escalated_on=shanghai_day(event.escalated_at)
     )
     await keep(uow, envelope, [found], what="service_request_escalated")
 
@@ -133,7 +133,7 @@ async def summaries(uow: AssessmentUnitOfWork, stations: Sequence[Station], year
 
 
 async def station_evidence(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, station_id: str, year: int
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, station_id: str, year: int
 ) -> tuple[Station, EvidenceSummary]:
     """What a station's evidence of a year adds up to so far (the station, its district, bureau, head station)."""
     async with uow_factory(Actor.of(principal)) as uow:

@@ -16,9 +16,9 @@ from sme_kit.uow import Actor
 
 
 async def record_non_participation(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     cycle_id: str,
     station_id: str,
     excused: bool,
@@ -62,10 +62,10 @@ async def record_non_participation(
 
 
 async def non_participants(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str, district_code: str | None
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str, district_code: str | None
 ) -> list[NonParticipation]:
     """Stations recorded as not taking part in a cycle (a district: its own)."""
     district_code = district_scope(principal, district_code)
-    await get_cycle(uow_factory, principal, cycle_id=cycle_id)
+    await get_cycle(uow_factory=uow_factory, principal=principal, cycle_id=cycle_id)
     async with uow_factory(Actor.of(principal)) as uow:
         return await uow.non_participations.of_cycle(cycle_id, district_code=district_code)

@@ -12,25 +12,24 @@ from pathlib import Path
 from sme_assessment.adapters import publisher
 from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory, own
 from sme_assessment.domain.dates import end_of
-from sme_assessment.domain.errors import StateConflict
 from sme_assessment.domain.plans import (
-    KIND_NAMES,
     Deadlines,
     DocumentKind,
     Lapse,
     LapseStatus,
     WorkDocument,
     check_deadlines,
+    check_move,
     first_submission,
     is_required,
 )
 from sme_assessment.domain.stations import require_not_revoked_for
 from sme_assessment.service_layer.access import district_scope, own_station_id, require_sees
 from sme_assessment.service_layer.timer_kinds import WORK_DOCUMENT_DEADLINE
-from sme_assessment.service_layer.uploads import Upload, save_all
+from sme_assessment.service_layer.uploads import save_all
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
-from sme_kit.files import FileStore, StoredFile
+from sme_kit.files import FileStore, StoredFile, Upload
 from sme_kit.timers import Timer
 from sme_kit.uow import Actor, UnitOfWork
 
@@ -40,9 +39,9 @@ OWNER_TYPE = "work_document"
 
 
 async def set_deadlines(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     year: int,
     plan_due_on: date | None,
     summary_due_on: date | None,
@@ -69,12 +68,7 @@ async def set_deadlines(
             if day is not None and (before is None or before.due_on(kind) != day)
         }
         for kind, due_on in changed.items():
-            previous = before.due_on(kind) if before else None
-            if previous is not None and end_of(previous) <= now:
-                raise StateConflict(f"{year}年{KIND_NAMES[kind]}的截止日期已过，不能再调整 (that deadline has passed)")
-            if end_of(due_on) <= now:
-                message = "截止日期不能早于今天 (a deadline cannot be in the past)"
-                raise ValidationFailed([FieldError(f"{kind.value}_due_on", message, "past")])
+            check_move(kind=kind, year=year, previous=before.due_on(kind) if before else None, due_on=due_on, now=now)
         deadlines = Deadlines(year, wanted[DocumentKind.PLAN], wanted[DocumentKind.SUMMARY], principal.subject, now)
         await repository.save(deadlines)
         for kind, due_on in changed.items():
@@ -90,7 +84,7 @@ async def set_deadlines(
     return deadlines
 
 
-async def deadlines_of(uow_factory: AssessmentUoWFactory, principal: Principal) -> list[Deadlines]:
+async def deadlines_of(*, uow_factory: AssessmentUoWFactory, principal: Principal) -> list[Deadlines]:
     """Every year's deadlines set so far."""
     async with uow_factory(Actor.of(principal)) as uow:
         return await uow.deadlines.all()
@@ -107,7 +101,7 @@ class SubmitDocument:
 
 
 async def submit(
-    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, command: SubmitDocument
+    *, uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, command: SubmitDocument
 ) -> WorkDocument:
     """The operator submits (or revises) its plan or summary; after the deadline it is accepted and
     recorded late."""
@@ -204,9 +198,9 @@ async def deadline_passed(*, timer: Timer, uow: UnitOfWork) -> None:
 
 
 async def search(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     year: int | None,
     kind: DocumentKind | None,
     station_id: str | None,
@@ -222,7 +216,7 @@ async def search(
 
 
 async def document(
-    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, document_id: str
+    *, uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, document_id: str
 ) -> tuple[WorkDocument, list[StoredFile]]:
     """A plan or summary with its attachments, after the object-level check."""
     async with uow_factory(Actor.of(principal)) as uow:
@@ -234,10 +228,10 @@ async def document(
 
 
 async def attachment(
-    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, document_id: str, file_id: str
+    *, uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, document_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """One attachment of a plan or summary to download, after the access check."""
-    _, attachments = await document(uow_factory, files, principal, document_id=document_id)
+    _, attachments = await document(uow_factory=uow_factory, files=files, principal=principal, document_id=document_id)
     for stored in attachments:
         if stored.id == file_id:
             return stored, files.path(stored)
@@ -245,7 +239,7 @@ async def attachment(
 
 
 async def lapses(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, year: int, district_code: str | None
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, year: int, district_code: str | None
 ) -> list[Lapse]:
     """Stations that missed a deadline of the year, missing or late (bureau, head station, district)."""
     district_code = district_scope(principal, district_code)

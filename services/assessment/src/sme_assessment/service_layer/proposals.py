@@ -15,11 +15,11 @@ from sme_assessment.domain.errors import ProposalAlreadyOpen
 from sme_assessment.domain.revocation import CaseStatus, EvidenceNote, Origin, RevocationCase, check_origin
 from sme_assessment.domain.stations import Station, require_not_revoked
 from sme_assessment.service_layer.access import own_station_id
-from sme_assessment.service_layer.uploads import Upload, save_all
+from sme_assessment.service_layer.uploads import save_all
 from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.files import FileStore
+from sme_kit.files import FileStore, Upload
 from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
@@ -112,10 +112,10 @@ async def _station(uow: AssessmentUnitOfWork, station_id: str) -> Station:
 
 
 async def propose_by_bureau(
+    *,
     uow_factory: AssessmentUoWFactory,
     files: FileStore,
     principal: Principal,
-    *,
     station_id: str,
     ground: RevocationGround,
     evidence: str,
@@ -134,10 +134,10 @@ async def propose_by_bureau(
 
 
 async def request_withdrawal(
+    *,
     uow_factory: AssessmentUoWFactory,
     files: FileStore,
     principal: Principal,
-    *,
     station_id: str,
     reason: str,
     uploads: Sequence[Upload],

@@ -17,11 +17,11 @@ from sme_assessment.service_layer.access import district_scope, own_station_id, 
 from sme_assessment.service_layer.proposals import propose_automatically
 from sme_assessment.service_layer.stations import known_or_told
 from sme_assessment.service_layer.timer_kinds import RECTIFICATION_DEADLINE
-from sme_assessment.service_layer.uploads import Upload, save_all
+from sme_assessment.service_layer.uploads import save_all
 from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
-from sme_kit.files import FileStore, StoredFile
+from sme_kit.files import FileStore, StoredFile, Upload
 from sme_kit.timers import Timer
 from sme_kit.uow import Actor, UnitOfWork
 
@@ -41,10 +41,10 @@ async def _rectification(
 
 
 async def submit_report(
+    *,
     uow_factory: AssessmentUoWFactory,
     files: FileStore,
     principal: Principal,
-    *,
     rectification_id: str,
     report: str,
     uploads: Sequence[Upload],
@@ -82,9 +82,9 @@ async def deadline_passed(*, timer: Timer, uow: UnitOfWork) -> None:
 
 
 async def reassess(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     rectification_id: str,
     outcome: Outcome,
     score: float | None,
@@ -128,7 +128,7 @@ class RectificationFile:
 
 
 async def rectification_file(
-    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, rectification_id: str
+    *, uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, rectification_id: str
 ) -> RectificationFile:
     """A rectification with its report's attachments, after the object-level check."""
     async with uow_factory(Actor.of(principal)) as uow:
@@ -139,10 +139,12 @@ async def rectification_file(
 
 
 async def attachment(
-    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, rectification_id: str, file_id: str
+    *, uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, rectification_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """One attachment of a rectification report to download, after the access check."""
-    found = await rectification_file(uow_factory, files, principal, rectification_id=rectification_id)
+    found = await rectification_file(
+        uow_factory=uow_factory, files=files, principal=principal, rectification_id=rectification_id
+    )
     for stored in found.attachments:
         if stored.id == file_id:
             return stored, files.path(stored)
@@ -150,9 +152,9 @@ async def attachment(
 
 
 async def search(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     year: int | None,
     status: RectificationStatus | None,
     district_code: str | None,

@@ -22,7 +22,7 @@ from sme_kit.uow import Actor
 
 
 async def district_results(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, year: int, district_code: str | None
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, year: int, district_code: str | None
 ) -> list[DistrictResults]:
     """Per district: assessed, qualified, unqualified, not taking part, exempted, average, pending rectifications.
 
@@ -58,7 +58,7 @@ class StationRisk:
 
 
 async def stations_at_risk(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, year: int, district_code: str | None
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, year: int, district_code: str | None
 ) -> list[StationRisk]:
     """Active stations with something against them this year: fewer than 3 promotion sessions, plans or
     summaries missing or late, a rectification pending, a revocation proposal open."""

@@ -25,7 +25,7 @@ class ResultFile:
 
 
 async def _files(
-    uow_factory: AssessmentUoWFactory, principal: Principal, found: list[StationResult]
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, found: list[StationResult]
 ) -> list[ResultFile]:
     async with uow_factory(Actor.of(principal)) as uow:
         stations = await uow.stations.many(r.station_id for r in found)
@@ -40,21 +40,23 @@ def _visible(principal: Principal, result: StationResult) -> bool:
 
 
 async def results_of_cycle(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str, district_code: str | None
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str, district_code: str | None
 ) -> list[ResultFile]:
     """A cycle's results the caller may see: all, its district's, or its own station's."""
-    await get_cycle(uow_factory, principal, cycle_id=cycle_id)
+    await get_cycle(uow_factory=uow_factory, principal=principal, cycle_id=cycle_id)
     async with uow_factory(Actor.of(principal)) as uow:
         repository = uow.results
         if principal.is_role(Role.STATION_OPERATOR):
             found = await repository.of_cycle(cycle_id, station_id=principal.station_id or "-")
         else:
             found = await repository.of_cycle(cycle_id, district_code=district_scope(principal, district_code))
-    return await _files(uow_factory, principal, [r for r in found if _visible(principal, r)])
+    return await _files(
+        uow_factory=uow_factory, principal=principal, found=[r for r in found if _visible(principal, r)]
+    )
 
 
 async def result_of_station(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str, station_id: str
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str, station_id: str
 ) -> ResultFile:
     """One station's result with its breakdown; 404 for a result the caller may not see."""
     async with uow_factory(Actor.of(principal)) as uow:
@@ -62,11 +64,11 @@ async def result_of_station(
     if not found or not _visible(principal, found[0]):
         raise NotFound("没有找到该考核结果 (no such result)")
     require_sees(principal, station_id, found[0].district_code, what="考核结果")
-    return (await _files(uow_factory, principal, found))[0]
+    return (await _files(uow_factory=uow_factory, principal=principal, found=found))[0]
 
 
 async def results_of_station(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, station_id: str
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, station_id: str
 ) -> list[ResultFile]:
     """A station's results over the years."""
     async with uow_factory(Actor.of(principal)) as uow:
@@ -74,4 +76,6 @@ async def results_of_station(
         found = await uow.results.of_station(station_id)
     district = station.district_code if station else (found[0].district_code if found else None)
     require_sees(principal, station_id, district, what="服务站")
-    return await _files(uow_factory, principal, [r for r in found if _visible(principal, r)])
+    return await _files(
+        uow_factory=uow_factory, principal=principal, found=[r for r in found if _visible(principal, r)]
+    )

@@ -9,17 +9,16 @@ from pathlib import Path
 
 from sme_assessment.adapters import publisher
 from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
-from sme_assessment.domain.errors import StateConflict
 from sme_assessment.domain.revocation import CaseStatus, Decision, EvidenceNote, RevocationCase
-from sme_assessment.domain.stations import Station, StationStatus, require_not_revoked
+from sme_assessment.domain.stations import Station, StationStatus
 from sme_assessment.service_layer.access import district_scope, require_sees
 from sme_assessment.service_layer.proposals import OWNER_TYPE, add_note
 from sme_assessment.service_layer.title_lost import end_pending_work
-from sme_assessment.service_layer.uploads import Upload, save_all
+from sme_assessment.service_layer.uploads import save_all
 from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
-from sme_kit.files import FileStore, StoredFile
+from sme_kit.files import FileStore, StoredFile, Upload
 from sme_kit.uow import Actor
 
 
@@ -44,9 +43,9 @@ async def _case(
 
 
 async def decide(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     revocation_id: str,
     decision: Decision,
     reason: str,
@@ -73,14 +72,18 @@ async def _revoke(
 ) -> None:
     stations = uow.stations
     station = await stations.get(case.station_id)
-    if station is not None:
-        require_not_revoked(station)
-    already = await uow.revocations.search(station_id=case.station_id, status=CaseStatus.REVOKED)
-    if already:
-        raise StateConflict(f"服务站 {case.station_id} 已被撤销，不能重复撤销 (the station is already revoked)")
+    revoked_before = await uow.revocations.search(station_id=case.station_id, status=CaseStatus.REVOKED)
     now = uow.clock.now()
     decided = decided_on or now.date()
-    case.revoke(reason=reason, decided_on=decided, effective_on=effective_on or decided, now=now, by=uow.actor.subject)
+    case.revoke(
+        reason=reason,
+        decided_on=decided,
+        effective_on=effective_on or decided,
+        now=now,
+        by=uow.actor.subject,
+        station=station,
+        revoked_before=revoked_before,
+    )
     await uow.revocations.save(case)
     uow.publish(publisher.station_revoked(case))
     uow.audit(
@@ -103,10 +106,10 @@ async def _revoke(
 
 
 async def add_evidence(
+    *,
     uow_factory: AssessmentUoWFactory,
     files: FileStore,
     principal: Principal,
-    *,
     revocation_id: str,
     text: str,
     uploads: Sequence[Upload],
@@ -114,17 +117,16 @@ async def add_evidence(
     """The bureau adds evidence (text, attachments) to an open case before deciding."""
     async with uow_factory(Actor.of(principal)) as uow:
         case = await _case(uow, principal, revocation_id)
-        if not case.open:
-            raise StateConflict("该撤销案件已有决定，不能再补充证据 (the case has been decided)")
+        case.require_open_for_evidence()
         if text.strip():
             await add_note(uow, case, text)
         await save_all(uow, files, uploads, purpose="evidence", owner_type=OWNER_TYPE, owner_id=case.id)
         await uow.commit()
-    return await case_file(uow_factory, files, principal, revocation_id=revocation_id)
+    return await case_file(uow_factory=uow_factory, files=files, principal=principal, revocation_id=revocation_id)
 
 
 async def case_file(
-    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, revocation_id: str
+    *, uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, revocation_id: str
 ) -> CaseFile:
     """A case with its notes and attachments, after the object-level check."""
     async with uow_factory(Actor.of(principal)) as uow:
@@ -136,19 +138,21 @@ async def case_file(
 
 
 async def attachment(
-    uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, *, revocation_id: str, file_id: str
+    *, uow_factory: AssessmentUoWFactory, files: FileStore, principal: Principal, revocation_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """One attachment to download, after the access check."""
-    for stored in (await case_file(uow_factory, files, principal, revocation_id=revocation_id)).attachments:
+    for stored in (
+        await case_file(uow_factory=uow_factory, files=files, principal=principal, revocation_id=revocation_id)
+    ).attachments:
         if stored.id == file_id:
             return stored, files.path(stored)
     raise NotFound("没有找到该附件 (no such attachment)")
 
 
 async def search(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     station_id: str | None,
     district_code: str | None,
     status: CaseStatus | None,

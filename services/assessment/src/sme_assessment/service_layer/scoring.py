@@ -28,9 +28,9 @@ from sme_kit.uow import Actor
 
 
 async def enter_manual_score(
+    *,
     uow_factory: AssessmentUoWFactory,
     principal: Principal,
-    *,
     cycle_id: str,
     station_id: str,
     indicator_code: str,
@@ -96,7 +96,7 @@ async def _compute(uow: AssessmentUnitOfWork, cycle: Cycle) -> list[StationResul
     return found
 
 
-async def compute(uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str) -> list[StationResult]:
+async def compute(*, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str) -> list[StationResult]:
     """Give every active station in service that year a total, an outcome and its breakdown (not yet
     published: the bureau and head station review them first; computing again replaces them)."""
     async with uow_factory(Actor.of(principal)) as uow:
@@ -114,7 +114,7 @@ async def compute(uow_factory: AssessmentUoWFactory, principal: Principal, *, cy
 
 
 async def publish(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, cycle_id: str, rectification_due: date | None
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str, rectification_due: date | None
 ) -> list[StationResult]:
     """Publish the computed results: each station and its district are told, and every unqualified
     station is ordered to rectify by the deadline (a durable timer watches it)."""

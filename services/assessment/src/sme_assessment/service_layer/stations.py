@@ -7,7 +7,6 @@ import logging
 
 from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain import evidence as facts
-from sme_assessment.domain.dates import local_day
 from sme_assessment.domain.stations import Station, StationStatus
 from sme_assessment.service_layer.access import district_scope
 from sme_assessment.service_layer.evidence import keep
@@ -18,6 +17,7 @@ from sme_contracts.common import RevocationGround
 from sme_contracts.envelope import CloudEvent
 from sme_kit.auth import Principal
 from sme_kit.uow import Actor
+from sme_kit.vocabulary import shanghai_day
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ async def convention_signed(
     *, event: events.StationConventionSigned, envelope: CloudEvent, uow: AssessmentUnitOfWork
 ) -> None:
     """The station signed the service convention: kept on the station and as evidence."""
-    signed_on = local_day(event.signed_at)
+    signed_on = shanghai_day(event.signed_at)
     repository = uow.stations
     station = await repository.get(event.station_id)
     if station is not None and (station.convention_signed_on is None or signed_on < station.convention_signed_on):
@@ -121,7 +121,7 @@ async def station_expired(*, event: events.StationExpired, uow: AssessmentUnitOf
 
 
 async def list_stations(
-    uow_factory: AssessmentUoWFactory, principal: Principal, *, district_code: str | None, active_only: bool
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, district_code: str | None, active_only: bool
 ) -> list[Station]:
     """Stations as this service knows them (bureau and head station: all; a district: its own)."""
     district_code = district_scope(principal, district_code)

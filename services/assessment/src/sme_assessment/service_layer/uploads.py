@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from sme_kit.files import FileStore, StoredFile
+from sme_kit.files import FileStore, StoredFile, Upload
 from sme_kit.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class Upload:
-    """One uploaded file as the edge received it."""
-
-    filename: str
-    data: bytes
 
 
 async def save_all(
