@@ -83,14 +83,6 @@ async def test_the_bureau_keeps_officials_and_a_district_officer_needs_a_guangzh
     assert (await service.http.get("/directory/officials/do-th", headers=service.bureau)).status_code == 404
 
 
-async def test_an_invalid_uscc_is_refused(service: Service) -> None:
-    response = await service.http.put(
-        "/directory/organisations/91440106MA59C1XE2X/contact", json={"email": "a@example.com"}, headers=service.bureau
-    )
-    assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "uscc"
-
-
 async def test_preferences_are_honoured_for_ordinary_notices_but_not_for_mandatory_ones(
     service: Service, publish: Publisher, smtp: SmtpServer, sample: Callable[..., Event]
 ) -> None:
@@ -112,16 +104,3 @@ async def test_preferences_are_honoured_for_ordinary_notices_but_not_for_mandato
     assert [line["message_id"] for line in service.spooled_sms()] == [
         d["delivery_id"] for d in mandatory_found if d["channel"] == "sms"
     ]
-
-
-async def test_an_official_s_own_preferences_apply_to_its_personal_messages(
-    service: Service, publish: Publisher, sample: Callable[..., Event]
-) -> None:
-    await service.register_world()
-    expert = service.as_("expert", subject="ex-1")
-    assert (
-        await service.http.put("/me/preferences", json={"email": False, "sms": False}, headers=expert)
-    ).status_code == 200
-    event_id = await publish.send(sample("gz.sme.review.case.expert_assigned.v1"))
-    found = await service.settled(event_id, 1)
-    assert [(d["recipient"], d["channel"]) for d in found] == [("official:ex-1", "in_app")]

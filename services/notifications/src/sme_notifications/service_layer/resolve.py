@@ -1,4 +1,5 @@
-"""Turning the targets a route names into audiences, through the directory."""
+"""Turning the targets a route names into audiences, through the directory (the rules of naming and
+reaching each are in `domain.audiences`)."""
 
 from __future__ import annotations
 
@@ -6,22 +7,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from sme_kit.masking import masked_contact
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_notifications.adapters.directory_repository import DirectoryRepository
-from sme_notifications.domain.channels import Channel
-from sme_notifications.domain.planning import Audience, Endpoint
-from sme_notifications.domain.recipients import (
-    BUREAU,
-    GROUP_NAMES,
-    HEAD_STATION,
-    Official,
-    OfficialRole,
-    Recipient,
+from sme_notifications.domain.audiences import (
+    contact_audience,
+    district_audience,
+    expert_audience,
+    group_audience,
+    organisation_audience,
 )
+from sme_notifications.domain.planning import Audience
+from sme_notifications.domain.recipients import BUREAU, HEAD_STATION, OfficialRole
 from sme_notifications.domain.routing import Target, TargetKind
-
-ANY_ORGANISATION = "贵单位"
-A_CONTACT = "您好"  # how a message to an address a form gave greets its reader: no name is known
 
 
 async def resolve_audiences(
@@ -36,72 +32,34 @@ async def resolve_audiences(
         match target.kind:
             case TargetKind.ORG:
                 audiences.append(await _organisation(directory, target.id, fallback_name))
-            case TargetKind.STATION:
-                station = await directory.station(target.id)
-                if station is None:
+            case TargetKind.STATION | TargetKind.APPLICATION:
+                operator = await (
+                    directory.station(target.id)
+                    if target.kind is TargetKind.STATION
+                    else directory.application(target.id)
+                )
+                if operator is None:
                     unresolved.append(target)
                 else:
-                    audiences.append(await _organisation(directory, station[0], station[1]))
-            case TargetKind.APPLICATION:
-                application = await directory.application(target.id)
-                if application is None:
-                    unresolved.append(target)
-                else:
-                    audiences.append(await _organisation(directory, application[0], application[1]))
+                    audiences.append(await _organisation(directory, *operator))
             case TargetKind.ACTIVE_STATIONS:
                 for uscc, station_name in await directory.active_station_operators():
                     audiences.append(await _organisation(directory, uscc, station_name))
             case TargetKind.DISTRICT:
-                members = await directory.officials(role=OfficialRole.DISTRICT_OFFICER, district_code=target.id)
-                name = f"{GUANGZHOU_DISTRICTS.get(target.id, target.id)}民营和中小企业主管部门"
-                audiences.append(Audience(Recipient.district(target.id), name, _endpoints_of(members)))
+                officers = await directory.officials(role=OfficialRole.DISTRICT_OFFICER, district_code=target.id)
+                audiences.append(district_audience(target.id, officers))
             case TargetKind.HEAD_STATION:
-                members = await directory.officials(role=OfficialRole.HEAD_STATION_STAFF)
-                audiences.append(
-                    Audience(Recipient.group(HEAD_STATION), GROUP_NAMES[HEAD_STATION], _endpoints_of(members))
-                )
+                staff = await directory.officials(role=OfficialRole.HEAD_STATION_STAFF)
+                audiences.append(group_audience(HEAD_STATION, staff))
             case TargetKind.BUREAU:
-                members = await directory.officials(role=OfficialRole.BUREAU_ADMIN)
-                audiences.append(Audience(Recipient.group(BUREAU), GROUP_NAMES[BUREAU], _endpoints_of(members)))
+                staff = await directory.officials(role=OfficialRole.BUREAU_ADMIN)
+                audiences.append(group_audience(BUREAU, staff))
             case TargetKind.EXPERT:
-                expert = await directory.official(target.id)
-                name = expert.name if expert else "评审专家"
-                endpoints = _endpoints_of([expert]) if expert else ()
-                audiences.append(Audience(Recipient.official(target.id), name, endpoints))
+                audiences.append(expert_audience(target.id, await directory.official(target.id)))
             case TargetKind.CONTACT:
-                audiences.append(_contact(target.id, data.get("channel")))
+                audiences.append(contact_audience(target.id, masked_contact(target.id), data.get("channel")))
     return audiences, unresolved
 
 
-def _contact(address: str, channel: Any) -> Audience:
-    """Someone outside the directory, reached at the address the event gave, over the event's channel
-    (an e-mail address by e-mail, anything else by SMS when the event does not say)."""
-    recipient = Recipient.contact(masked_contact(address))
-    by = Channel(channel) if channel in (Channel.EMAIL.value, Channel.SMS.value) else None
-    by = by or (Channel.EMAIL if "@" in address else Channel.SMS)
-    return Audience(recipient, A_CONTACT, (Endpoint(recipient, by, A_CONTACT, address=address),))
-
-
 async def _organisation(directory: DirectoryRepository, uscc: str, fallback_name: str | None) -> Audience:
-    found = await directory.organisation(uscc)
-    name = (found.name if found else None) or fallback_name or ANY_ORGANISATION
-    recipient = Recipient.org(uscc)
-    endpoints: list[Endpoint] = []
-    if found is not None:
-        addressed_as = found.contact.name or name
-        if found.contact.email:
-            endpoints.append(Endpoint(recipient, Channel.EMAIL, addressed_as))
-        if found.contact.mobile:
-            endpoints.append(Endpoint(recipient, Channel.SMS, addressed_as))
-    return Audience(recipient, name, tuple(endpoints))
-
-
-def _endpoints_of(members: list[Official]) -> tuple[Endpoint, ...]:
-    endpoints: list[Endpoint] = []
-    for member in members:
-        recipient = Recipient.official(member.subject)
-        if member.email:
-            endpoints.append(Endpoint(recipient, Channel.EMAIL, member.name))
-        if member.mobile:
-            endpoints.append(Endpoint(recipient, Channel.SMS, member.name))
-    return tuple(endpoints)
+    return organisation_audience(uscc, await directory.organisation(uscc), fallback_name)
