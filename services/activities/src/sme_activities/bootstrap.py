@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork, activities_uow
 from sme_activities.config import ActivitiesSettings
 from sme_activities.entrypoints import (
     consumers,
@@ -23,13 +24,14 @@ from sme_activities.service_layer.service_requests import plan_waiting_deadlines
 from sme_contracts.activities import PUBLISHED_TOPICS, ActivitiesCalendarYearMissing
 from sme_kit.calendar_reminders import WorkingDayDeadlines
 from sme_kit.service import Runtime, ServiceDefinition, create_app
+from sme_kit.uow import UnitOfWork
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def definition(settings: ActivitiesSettings | None = None) -> ServiceDefinition:
     return ServiceDefinition(
-        settings=settings or ActivitiesSettings(),  # type: ignore[call-arg]
+        settings=settings or ActivitiesSettings(),
         title="广州市民营和中小企业服务站 · 服务活动 Activities",
         description=(
             "Themed months, activities and staff trainings, the promotion duty, quarterly demand reports, "
@@ -48,14 +50,22 @@ def definition(settings: ActivitiesSettings | None = None) -> ServiceDefinition:
         publishes=list(PUBLISHED_TOPICS),
         handlers=consumers.handlers,
         timers=timers.timers,
-        working_days=WorkingDayDeadlines(reminder=ActivitiesCalendarYearMissing, on_year_loaded=plan_waiting_deadlines),
+        working_days=WorkingDayDeadlines(
+            reminder=ActivitiesCalendarYearMissing, on_year_loaded=_plan_waiting_deadlines
+        ),
         on_start=[schedule_duty_checks],
+        unit_of_work=ActivitiesUnitOfWork,
     )
 
 
 async def schedule_duty_checks(runtime: Runtime) -> None:
     """The yearly promotion-duty checks exist for this year and the next (idempotent, at every start)."""
-    await ensure_duty_checks(runtime.uow)
+    await ensure_duty_checks(uow_factory=runtime.uow)
+
+
+async def _plan_waiting_deadlines(uow: UnitOfWork, year: int) -> None:
+    """The calendar hook hands the kit's unit of work type; it is this service's (see `unit_of_work=`)."""
+    await plan_waiting_deadlines(uow=activities_uow(uow), year=year)
 
 
 def app(settings: ActivitiesSettings | None = None) -> FastAPI:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_activities.adapters.orm import promotion_sessions, promotion_warnings
 from sme_activities.domain.promotion import PromotionSession, PromotionSubject
+from sme_kit.upsert import insert_or_ignore
 
 
 class PromotionRepository:
@@ -44,27 +45,17 @@ class PromotionRepository:
     async def warn_once(
         self, *, station_id: str, district_code: str, year: int, count: int, checked_on: date, now: datetime
     ) -> bool:
-        """Record a warning; False when this station was already warned on this check."""
-        exists = (
-            await self._session.execute(
-                select(promotion_warnings.c.station_id).where(
-                    promotion_warnings.c.station_id == station_id, promotion_warnings.c.checked_on == checked_on
-                )
-            )
-        ).first()
-        if exists:
-            return False
-        await self._session.execute(
-            insert(promotion_warnings).values(
-                station_id=station_id,
-                checked_on=checked_on,
-                year=year,
-                district_code=district_code,
-                count=count,
-                warned_at=now,
-            )
-        )
-        return True
+        """Record a warning; False when this station was already warned on this check (one statement, so a
+        check fired twice at once warns once)."""
+        values = {
+            "station_id": station_id,
+            "checked_on": checked_on,
+            "year": year,
+            "district_code": district_code,
+            "count": count,
+            "warned_at": now,
+        }
+        return await insert_or_ignore(self._session, promotion_warnings, values, keys=["station_id", "checked_on"])
 
     async def warnings(self, year: int) -> dict[str, list[date]]:
         query = (

@@ -161,6 +161,7 @@ def demand_report_submitted(report: DemandReport) -> contract.DemandReportSubmit
 
 
 def request_received(request: ServiceRequest) -> contract.ServiceRequestReceived:
+    assert request.assignment is not None  # set when the request is confirmed and routed
     return contract.ServiceRequestReceived(
         request_id=request.id,
         category=request.category,

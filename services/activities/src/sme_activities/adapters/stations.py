@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_activities.adapters.orm import service_requests, stations
 from sme_activities.domain.service_requests import RequestStatus
 from sme_activities.domain.stations import Candidate, Station, StationStatus
 from sme_contracts.common import ServiceCategory
+from sme_kit.upsert import insert_or_update
 
 
 class StationRepository:
@@ -38,12 +39,8 @@ class StationRepository:
         return [_station(row) for row in (await self._session.execute(query)).mappings()]
 
     async def save(self, station: Station) -> None:
-        values = _row(station)
-        exists = (await self._session.execute(select(stations.c.id).where(stations.c.id == station.id))).first()
-        if exists:
-            await self._session.execute(update(stations).where(stations.c.id == station.id).values(**values))
-        else:
-            await self._session.execute(insert(stations).values(**values))
+        """One statement: two events about a new station handled at once cannot both insert it."""
+        await insert_or_update(self._session, stations, _row(station), keys=["id"])
 
     async def candidates(self, district_code: str) -> list[Candidate]:
         """The district's active stations with how many requests each has open."""

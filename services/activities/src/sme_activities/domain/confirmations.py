@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sme_activities.domain.errors import (
     ConfirmationGone,
@@ -28,14 +29,29 @@ from sme_activities.domain.errors import (
 
 
 class AwaitingConfirmation(StateConflict):
-    """The form does not count yet: its contact has not entered the code (``confirmation`` says where it went)."""
+    """The form does not count yet: its contact has not entered the code (``confirmation`` says where it went).
+
+    The refusal carries where the code went (``awaiting_confirmation``), so the enterprise knows
+    which message to look for; the public site shows it.
+    """
+
+    default_code = "awaiting-confirmation"
 
     def __init__(self, confirmation: ContactConfirmation) -> None:
         super().__init__(
             f"尚待确认：请输入发送至 {confirmation.sent_to} 的验证码完成提交 "
-            f"(awaiting confirmation: enter the code sent to {confirmation.sent_to})"
+            f"(awaiting confirmation: enter the code sent to {confirmation.sent_to})",
+            extensions={"awaiting_confirmation": confirmation.code_sent()},
         )
         self.confirmation = confirmation
+
+
+def _json_moment(moment: datetime | None) -> str | None:
+    """A moment as the API writes it everywhere (ISO 8601, ``Z`` for UTC), for facts carried by an error."""
+    if moment is None:
+        return None
+    written = moment.isoformat()
+    return written[: -len("+00:00")] + "Z" if written.endswith("+00:00") else written
 
 
 CODE_DIGITS = 6
@@ -173,6 +189,17 @@ class ContactConfirmation:
         if self.status is not ConfirmationStatus.PENDING or not self.resends_left:
             return None
         return self.last_sent_at + RESEND_INTERVAL
+
+    def code_sent(self) -> dict[str, Any]:
+        """Where the code went and until when it is valid, as the client is told (never the code itself)."""
+        return {
+            "channel": self.channel.value,
+            "sent_to": self.sent_to,
+            "expires_at": _json_moment(self.expires_at),
+            "attempts_left": self.attempts_left,
+            "resend_after": _json_moment(self.resend_after),
+            "resends_left": self.resends_left,
+        }
 
     def require_confirmed(self) -> None:
         """A form counts once confirmed: raises `AwaitingConfirmation` while it waits, `ConfirmationGone`

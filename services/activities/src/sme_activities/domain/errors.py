@@ -1,6 +1,8 @@
 """Errors the activities rules raise; kinds of the kit's refusals, which the HTTP edge maps to problem+json."""
 
-from sme_kit.errors import Invalid
+from collections.abc import Sequence
+
+from sme_kit.errors import FieldError, Invalid, TooManyRequests, ValidationFailed
 
 
 class DomainError(Invalid):
@@ -32,24 +34,48 @@ class ConfirmationGone(DomainError):
 
 
 class WrongCode(DomainError):
-    """The one-time code entered is not the one sent; ``attempts_left`` more may be tried."""
+    """The one-time code entered is not the one sent; ``attempts_left`` more may be tried.
+
+    Answered as a failed validation of the field ``code`` (the form shows it there) with
+    ``attempts_left`` beside it; the public site reads both.
+    """
+
+    default_code = "validation-failed"
 
     def __init__(self, attempts_left: int) -> None:
-        super().__init__(
+        message = (
             f"验证码不正确，还可尝试 {attempts_left} 次 (the code is not the one sent; attempts left: {attempts_left})"
+        )
+        super().__init__(
+            message,
+            field_errors=[FieldError("code", message, "wrong_code", "body")],
+            extensions={"attempts_left": attempts_left},
         )
         self.attempts_left = attempts_left
 
 
-class ResendTooSoon(DomainError):
-    """A new code was asked for too soon after the last one; ``retry_after`` seconds to wait."""
+class ResendTooSoon(TooManyRequests):
+    """A new code was asked for too soon after the last one; ``retry_after`` seconds to wait (Retry-After)."""
+
+    default_code = "too-many-requests"
 
     def __init__(self, retry_after: int) -> None:
         super().__init__(
-            f"验证码刚刚发送，请 {retry_after} 秒后再重新获取 (a code was just sent; ask again in {retry_after} s)"
+            f"验证码刚刚发送，请 {retry_after} 秒后再重新获取 (a code was just sent; ask again in {retry_after} s)",
+            retry_after=retry_after,
         )
-        self.retry_after = retry_after
 
 
 class ResendLimitReached(StateConflict):
     """Every resend a pending form allows was used."""
+
+
+class MonthPlannedTwice(ValidationFailed):
+    """The plan of a year names a month more than once (each month has one theme); answered like any
+    field that failed validation, on the field ``months``."""
+
+    default_code = "validation-failed"
+
+    def __init__(self, months: Sequence[int]) -> None:
+        super().__init__([FieldError("months", "同一月份只能填写一次 (each month once)", "value_error", "body")])
+        self.months = sorted(set(months))

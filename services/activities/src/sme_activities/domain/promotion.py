@@ -7,13 +7,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from sme_activities.domain.activities import Activity, ActivityStatus
 from sme_activities.domain.errors import DomainError, StateConflict
 from sme_activities.domain.stations import Station
+from sme_kit.vocabulary import SHANGHAI
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 TARGET_PER_YEAR = 3
 DUTY_CHECK_DAYS = ((10, 1), (12, 1))  # 1 October and 1 December
 DUTY_CHECK_TIME = time(9, 0)

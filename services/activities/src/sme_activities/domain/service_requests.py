@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from sme_activities.domain.errors import DomainError, StateConflict
 from sme_contracts.common import ServiceCategory
+from sme_kit.vocabulary import SHANGHAI
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 ACCEPTANCE_WORKING_DAYS = 5
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sme_activities.domain.errors import DomainError, StateConflict
+from sme_activities.domain.errors import DomainError, MonthPlannedTwice, StateConflict
 
 
 class ThemeKind(StrEnum):
@@ -38,6 +39,12 @@ class ThemeMonth:
     revision: int
     planned_at: datetime
     planned_by: str = ""
+
+
+def check_year_plan(months: Sequence[int]) -> None:
+    """The plan of a year names each month at most once: one theme per month."""
+    if len(set(months)) != len(months):
+        raise MonthPlannedTwice([month for month in months if months.count(month) > 1])
 
 
 def plan_month(

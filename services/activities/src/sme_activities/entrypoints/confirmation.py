@@ -1,17 +1,13 @@
-"""What the anonymous forms share at the HTTP edge: the code a contact enters, where a code went (never
-the code), and how a refused code is answered."""
+"""What the anonymous forms share at the HTTP edge: the code a contact enters, and where a code went (never
+the code). A refused code is answered by the kit's one mapping: the domain's errors carry their kind and facts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from sme_activities.domain.confirmations import AwaitingConfirmation, ContactChannel, ContactConfirmation
-from sme_activities.domain.errors import ResendTooSoon, WrongCode
-from sme_kit.errors import Conflict, FieldError, TooManyRequests, ValidationFailed
+from sme_activities.domain.confirmations import ContactChannel, ContactConfirmation
 
 
 class ConfirmIn(BaseModel):
@@ -50,19 +46,3 @@ def code_sent_message(what: str, confirmation: ContactConfirmation) -> str:
         f"验证码已发送至 {confirmation.sent_to}，请在30分钟内输入验证码完成{what} "
         f"(a code was sent to {confirmation.sent_to}: enter it within 30 minutes to complete the form)"
     )
-
-
-@contextmanager
-def code_problems() -> Iterator[None]:
-    """A wrong code is a 422 naming the field ``code`` (attempts left in the detail); a resend asked for
-    too soon a 429 with Retry-After; a form still awaiting its code a 409 saying where the code went."""
-    try:
-        yield
-    except AwaitingConfirmation as waiting:
-        sent = CodeSent.of(waiting.confirmation).model_dump(mode="json")
-        raise Conflict(str(waiting), code="awaiting-confirmation", extensions={"awaiting_confirmation": sent}) from None
-    except WrongCode as wrong:
-        error = FieldError("code", str(wrong), "wrong_code", "body")
-        raise ValidationFailed([error], detail=str(wrong), extensions={"attempts_left": wrong.attempts_left}) from None
-    except ResendTooSoon as too_soon:
-        raise TooManyRequests(str(too_soon), retry_after=too_soon.retry_after) from None

@@ -5,20 +5,18 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationInfo
-from stdnum.cn import uscc as uscc_number
-from stdnum.exceptions import ValidationError as NumberInvalid
 
 from sme_activities.domain.confirmations import mobile_number
 from sme_kit.auth import Principal, Role
 from sme_kit.http_auth import require_roles
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS, is_valid_uscc, normalise_uscc
 
 
 def _valid_uscc(value: str) -> str:
-    try:
-        return str(uscc_number.validate(value))
-    except NumberInvalid as exc:
-        raise ValueError("统一社会信用代码无效（校验位不符） (not a valid unified social credit code)") from exc
+    """The code in its one written form (the kit's vocabulary), refused unless its check digit is right."""
+    if not is_valid_uscc(value):
+        raise ValueError("统一社会信用代码无效（校验位不符） (not a valid unified social credit code)")
+    return normalise_uscc(value)
 
 
 def _guangzhou_district(code: str) -> str:

@@ -11,12 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sme_activities.domain.activities import ACTIVITY_TYPE_NAMES, Activity, ActivityStatus, ActivityType
 from sme_activities.domain.registrations import RegistrationStatus
-from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_problems, code_sent_message
+from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_sent_message
 from sme_activities.entrypoints.fields import ContactEmail, ContactPhone, Organiser, Uscc, code_goes_somewhere
 from sme_activities.service_layer import activities as use_cases
-from sme_kit.files import MiB, StoredFile
+from sme_kit.files import StoredFile
 from sme_kit.http import FilesDep, UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_files import StoredFileView, read_upload
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/activities", tags=["服务活动 Activities"])
@@ -182,26 +183,13 @@ class CompleteIn(BaseModel):
     summary: str = Field(min_length=10, max_length=10000, examples=["本次沙龙共36家企业参加，现场对接融资需求5项。"])
 
 
-class EvidenceView(BaseModel):
-    id: str
-    purpose: str = Field(examples=["photo"])
-    filename: str
-    content_type: str
-    size: int
-    sha256: str
-    stored_at: datetime
+class EvidenceView(StoredFileView):
+    """A photo or sign-in sheet, shown as every kept file is (the kit's view; its own name in the API schema)."""
 
     @classmethod
     def of(cls, stored: StoredFile) -> EvidenceView:
-        return cls(
-            id=stored.id,
-            purpose=stored.purpose,
-            filename=stored.filename,
-            content_type=stored.content_type,
-            size=stored.size,
-            sha256=stored.sha256,
-            stored_at=stored.stored_at,
-        )
+        # The kit's `of` is typed as returning its own class: build this one from it.
+        return cls.model_validate(StoredFileView.of(stored), from_attributes=True)
 
 
 @router.post(
@@ -224,7 +212,7 @@ async def schedule_activity(form: ActivityIn, organiser: Organiser, uow: UowFact
         online_link=form.online_link,
         capacity=form.capacity,
     )
-    return ActivityView.of(await use_cases.schedule_activity(uow, organiser, command=command))
+    return ActivityView.of(await use_cases.schedule_activity(uow_factory=uow, principal=organiser, command=command))
 
 
 @router.get("", summary="Find activities (public)")
@@ -236,14 +224,18 @@ async def find_activities(
     upcoming: bool = Query(default=False, description="Only those not yet started."),
 ) -> list[ActivityView]:
     found = await use_cases.find_activities(
-        uow, status=status_filter, theme_month_id=theme_month_id, station_id=station_id, upcoming_only=upcoming
+        uow_factory=uow,
+        status=status_filter,
+        theme_month_id=theme_month_id,
+        station_id=station_id,
+        upcoming_only=upcoming,
     )
     return [ActivityView.of(activity) for activity in found]
 
 
 @router.get("/{activity_id}", summary="Read an activity (public)", responses=problem_responses(404))
 async def read_activity(activity_id: str, uow: UowFactoryDep) -> ActivityView:
-    return ActivityView.of(await use_cases.get_activity(uow, activity_id=activity_id))
+    return ActivityView.of(await use_cases.get_activity(uow_factory=uow, activity_id=activity_id))
 
 
 @router.post(
@@ -260,7 +252,9 @@ async def register(activity_id: str, form: RegistrationIn, uow: UowFactoryDep) -
     registrant = use_cases.Registrant(
         form.company_name, form.uscc, form.contact_name, form.contact_phone, form.contact_email
     )
-    return RegistrationReceipt.of(await use_cases.register(uow, activity_id=activity_id, registrant=registrant))
+    return RegistrationReceipt.of(
+        await use_cases.register(uow_factory=uow, activity_id=activity_id, registrant=registrant)
+    )
 
 
 @router.post(
@@ -274,10 +268,9 @@ async def register(activity_id: str, form: RegistrationIn, uow: UowFactoryDep) -
 async def confirm_registration(
     activity_id: str, registration_id: str, form: ConfirmIn, uow: UowFactoryDep
 ) -> RegistrationReceipt:
-    with code_problems():
-        state = await use_cases.confirm_registration(
-            uow, activity_id=activity_id, registration_id=registration_id, code=form.code
-        )
+    state = await use_cases.confirm_registration(
+        uow_factory=uow, activity_id=activity_id, registration_id=registration_id, code=form.code
+    )
     return RegistrationReceipt.of(state)
 
 
@@ -289,8 +282,9 @@ async def confirm_registration(
     responses=problem_responses(404, 409, 410, 429),
 )
 async def resend_registration_code(activity_id: str, registration_id: str, uow: UowFactoryDep) -> CodeSent:
-    with code_problems():
-        state = await use_cases.resend_registration_code(uow, activity_id=activity_id, registration_id=registration_id)
+    state = await use_cases.resend_registration_code(
+        uow_factory=uow, activity_id=activity_id, registration_id=registration_id
+    )
     return CodeSent.of(state.confirmation)
 
 
@@ -302,7 +296,7 @@ async def resend_registration_code(activity_id: str, registration_id: str, uow: 
 async def read_registrations(
     activity_id: str, principal: CurrentPrincipal, uow: UowFactoryDep
 ) -> list[RegistrationView]:
-    found = await use_cases.registrations(uow, principal, activity_id=activity_id)
+    found = await use_cases.registrations(uow_factory=uow, principal=principal, activity_id=activity_id)
     return [
         RegistrationView(
             id=r.id,
@@ -324,7 +318,11 @@ async def read_registrations(
     responses=problem_responses(401, 403, 404, 409),
 )
 async def cancel_activity(activity_id: str, form: CancelIn, organiser: Organiser, uow: UowFactoryDep) -> ActivityView:
-    return ActivityView.of(await use_cases.cancel_activity(uow, organiser, activity_id=activity_id, reason=form.reason))
+    return ActivityView.of(
+        await use_cases.cancel_activity(
+            uow_factory=uow, principal=organiser, activity_id=activity_id, reason=form.reason
+        )
+    )
 
 
 @router.post(
@@ -341,9 +339,15 @@ async def add_evidence(
     file: Annotated[UploadFile, File(description="The photo or scanned sign-in sheet.")],
     purpose: Annotated[str, Form(description="photo 活动照片 or sign_in_sheet 签到表.", examples=["photo"])],
 ) -> EvidenceView:
-    data = await file.read(20 * MiB + 1)
+    upload = await read_upload(file)
     stored = await use_cases.add_evidence(
-        uow, files, organiser, activity_id=activity_id, purpose=purpose, filename=file.filename or "upload", data=data
+        uow_factory=uow,
+        files=files,
+        principal=organiser,
+        activity_id=activity_id,
+        purpose=purpose,
+        filename=upload.filename or "upload",
+        data=upload.data,
     )
     return EvidenceView.of(stored)
 
@@ -357,7 +361,10 @@ async def list_evidence(
     activity_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
 ) -> list[EvidenceView]:
     return [
-        EvidenceView.of(stored) for stored in await use_cases.evidence(uow, files, principal, activity_id=activity_id)
+        EvidenceView.of(stored)
+        for stored in await use_cases.evidence(
+            uow_factory=uow, files=files, principal=principal, activity_id=activity_id
+        )
     ]
 
 
@@ -370,7 +377,9 @@ async def list_evidence(
 async def download_evidence(
     activity_id: str, file_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
 ) -> FileResponse:
-    stored, path = await use_cases.evidence_file(uow, files, principal, activity_id=activity_id, file_id=file_id)
+    stored, path = await use_cases.evidence_file(
+        uow_factory=uow, files=files, principal=principal, activity_id=activity_id, file_id=file_id
+    )
     return FileResponse(path, media_type=stored.content_type, filename=stored.filename)
 
 
@@ -383,6 +392,11 @@ async def complete_activity(
     activity_id: str, form: CompleteIn, organiser: Organiser, uow: UowFactoryDep, files: FilesDep
 ) -> ActivityView:
     activity = await use_cases.complete_activity(
-        uow, files, organiser, activity_id=activity_id, attendance_count=form.attendance_count, summary=form.summary
+        uow_factory=uow,
+        files=files,
+        principal=organiser,
+        activity_id=activity_id,
+        attendance_count=form.attendance_count,
+        summary=form.summary,
     )
     return ActivityView.of(activity)

@@ -151,7 +151,7 @@ async def submit_report(
         service_needs=form.service_needs,
         personalised_needs=form.personalised_needs,
     )
-    return ReportView.of(await use_cases.submit_report(uow, operator, command=command))
+    return ReportView.of(await use_cases.submit_report(uow_factory=uow, principal=operator, command=command))
 
 
 @router.get(
@@ -167,7 +167,9 @@ async def aggregate(
     quarter: int | None = Query(default=None, ge=1, le=4),
     district_code: str | None = Query(default=None, examples=["440106"]),
 ) -> list[AggregateView]:
-    groups = await use_cases.aggregate(uow, principal, by=by, year=year, quarter=quarter, district_code=district_code)
+    groups = await use_cases.aggregate(
+        uow_factory=uow, principal=principal, by=by, year=year, quarter=quarter, district_code=district_code
+    )
     return [AggregateView.of(group) for group in groups]
 
 
@@ -181,13 +183,15 @@ async def find_reports(
     quarter: int | None = Query(default=None, ge=1, le=4),
     district_code: str | None = Query(default=None),
 ) -> list[ReportView]:
-    found = await use_cases.find_reports(uow, principal, year=year, quarter=quarter, district_code=district_code)
+    found = await use_cases.find_reports(
+        uow_factory=uow, principal=principal, year=year, quarter=quarter, district_code=district_code
+    )
     return [ReportView.of(report) for report in found]
 
 
 @router.get("/{report_id}", summary="Read a report and its earlier revisions", responses=problem_responses(401, 404))
 async def read_report(report_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> ReportWithHistory:
-    report, history = await use_cases.get_report(uow, principal, report_id=report_id)
+    report, history = await use_cases.get_report(uow_factory=uow, principal=principal, report_id=report_id)
     return ReportWithHistory(
         **ReportView.of(report).model_dump(),
         earlier_revisions=[

@@ -109,7 +109,7 @@ async def record_session(form: SessionIn, principal: Organiser, uow: UowFactoryD
         venue=form.venue,
         notes=form.notes,
     )
-    session, count = await use_cases.record_session(uow, principal, command=command)
+    session, count = await use_cases.record_session(uow_factory=uow, principal=principal, command=command)
     return RecordedView(session=SessionView.of(session), count_this_year=count, target=3)
 
 
@@ -124,7 +124,7 @@ async def read_progress(
     year: int = Query(examples=[2026]),
     district_code: str | None = Query(default=None, examples=["440106"]),
 ) -> list[ProgressView]:
-    found = await use_cases.progress(uow, principal, year=year, district_code=district_code)
+    found = await use_cases.progress(uow_factory=uow, principal=principal, year=year, district_code=district_code)
     return [
         ProgressView(
             station_id=p.station.id,
@@ -148,5 +148,5 @@ async def read_progress(
 async def read_station_sessions(
     station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, year: int = Query(examples=[2026])
 ) -> list[SessionView]:
-    found = await use_cases.sessions_of_station(uow, principal, station_id=station_id, year=year)
+    found = await use_cases.sessions_of_station(uow_factory=uow, principal=principal, station_id=station_id, year=year)
     return [SessionView.of(session) for session in found]

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sme_activities.domain import service_requests as domain
 from sme_activities.domain.service_requests import Assignment, Handling, Outcome, ServiceRequest
-from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_problems, code_sent_message
+from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_sent_message
 from sme_activities.entrypoints.fields import (
     ContactEmail,
     ContactPhone,
@@ -228,7 +228,7 @@ async def file_request(form: RequestIn, uow: UowFactoryDep) -> AcceptedView:
         details=form.details,
         station_id=form.station_id,
     )
-    return AcceptedView.of(await use_cases.file_request(uow, command=command))
+    return AcceptedView.of(await use_cases.file_request(uow_factory=uow, command=command))
 
 
 @router.post(
@@ -240,8 +240,7 @@ async def file_request(form: RequestIn, uow: UowFactoryDep) -> AcceptedView:
     responses=problem_responses(404, 409, 410, 422),
 )
 async def confirm_request(request_id: str, form: ConfirmIn, uow: UowFactoryDep) -> AcceptedView:
-    with code_problems():
-        state = await use_cases.confirm_request(uow, request_id=request_id, code=form.code)
+    state = await use_cases.confirm_request(uow_factory=uow, request_id=request_id, code=form.code)
     return AcceptedView.of(state)
 
 
@@ -253,8 +252,7 @@ async def confirm_request(request_id: str, form: ConfirmIn, uow: UowFactoryDep) 
     responses=problem_responses(404, 409, 410, 429),
 )
 async def resend_request_code(request_id: str, uow: UowFactoryDep) -> CodeSent:
-    with code_problems():
-        state = await use_cases.resend_request_code(uow, request_id=request_id)
+    state = await use_cases.resend_request_code(uow_factory=uow, request_id=request_id)
     return CodeSent.of(state.confirmation)
 
 
@@ -268,8 +266,7 @@ async def resend_request_code(request_id: str, uow: UowFactoryDep) -> CodeSent:
 async def read_progress(
     request_id: str, uow: UowFactoryDep, uscc: str = Query(examples=["91440106MA59C1XE2H"])
 ) -> ProgressView:
-    with code_problems():
-        request = await use_cases.progress_for_enterprise(uow, request_id=request_id, uscc=uscc)
+    request = await use_cases.progress_for_enterprise(uow_factory=uow, request_id=request_id, uscc=uscc)
     return ProgressView(
         id=request.id,
         status=RequestStatus(request.status.value),
@@ -295,14 +292,16 @@ async def find_requests(
 ) -> list[RequestView]:
     status = domain.RequestStatus(status_filter.value) if status_filter else None
     found = await use_cases.find_requests(
-        uow, principal, status=status, escalated=escalated, district_code=district_code
+        uow_factory=uow, principal=principal, status=status, escalated=escalated, district_code=district_code
     )
     return [RequestView.of(request, principal) for request in found]
 
 
 @router.get("/{request_id}", summary="Read a request", responses=problem_responses(401, 404))
 async def read_request(request_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> RequestView:
-    return RequestView.of(await use_cases.get_request(uow, principal, request_id=request_id), principal)
+    return RequestView.of(
+        await use_cases.get_request(uow_factory=uow, principal=principal, request_id=request_id), principal
+    )
 
 
 @router.post(
@@ -311,7 +310,9 @@ async def read_request(request_id: str, principal: CurrentPrincipal, uow: UowFac
     responses=problem_responses(401, 403, 404, 409),
 )
 async def accept(request_id: str, principal: Organiser, uow: UowFactoryDep) -> RequestView:
-    return RequestView.of(await use_cases.accept_request(uow, principal, request_id=request_id), principal)
+    return RequestView.of(
+        await use_cases.accept_request(uow_factory=uow, principal=principal, request_id=request_id), principal
+    )
 
 
 @router.post(
@@ -321,7 +322,11 @@ async def accept(request_id: str, principal: Organiser, uow: UowFactoryDep) -> R
 )
 async def match(request_id: str, form: MatchIn, principal: Organiser, uow: UowFactoryDep) -> RequestView:
     request = await use_cases.match_request(
-        uow, principal, request_id=request_id, handling=form.handling, institution_name=form.institution_name
+        uow_factory=uow,
+        principal=principal,
+        request_id=request_id,
+        handling=form.handling,
+        institution_name=form.institution_name,
     )
     return RequestView.of(request, principal)
 
@@ -333,6 +338,11 @@ async def match(request_id: str, form: MatchIn, principal: Organiser, uow: UowFa
 )
 async def close(request_id: str, form: CloseIn, principal: Organiser, uow: UowFactoryDep) -> RequestView:
     request = await use_cases.close_request(
-        uow, principal, request_id=request_id, outcome=form.outcome, note=form.note, satisfaction=form.satisfaction
+        uow_factory=uow,
+        principal=principal,
+        request_id=request_id,
+        outcome=form.outcome,
+        note=form.note,
+        satisfaction=form.satisfaction,
     )
     return RequestView.of(request, principal)

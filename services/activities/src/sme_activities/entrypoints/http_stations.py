@@ -46,5 +46,7 @@ async def list_stations(
     district_code: str | None = Query(default=None, examples=["440106"]),
     active_only: bool = Query(default=True),
 ) -> list[StationView]:
-    found = await use_cases.list_stations(uow, principal, district_code=district_code, active_only=active_only)
+    found = await use_cases.list_stations(
+        uow_factory=uow, principal=principal, district_code=district_code, active_only=active_only
+    )
     return [StationView.of(station) for station in found]

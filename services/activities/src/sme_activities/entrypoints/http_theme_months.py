@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter
 from fastapi import Path as PathParam
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from sme_activities.domain.theme_months import ThemeKind, ThemeMonth
 from sme_activities.entrypoints.fields import HeadStation
@@ -53,14 +53,7 @@ class YearPlanIn(BaseModel):
     )
 
     months: list[MonthIn] = Field(min_length=1, max_length=12)
-
-    @field_validator("months")
-    @classmethod
-    def _each_month_once(cls, months: list[MonthIn]) -> list[MonthIn]:
-        numbers = [month.month for month in months]
-        if len(set(numbers)) != len(numbers):
-            raise ValueError("同一月份只能填写一次 (each month once)")
-        return months
+    # Each month at most once: a rule of the plan itself (domain.theme_months.check_year_plan).
 
 
 class ThemeMonthView(BaseModel):
@@ -94,9 +87,12 @@ class ThemeMonthView(BaseModel):
 )
 async def plan_year(year: Year, plan: YearPlanIn, staff: HeadStation, uow: UowFactoryDep) -> list[ThemeMonthView]:
     months = [use_cases.MonthPlan(m.month, m.theme, m.title, list(m.goals)) for m in plan.months]
-    return [ThemeMonthView.of(month) for month in await use_cases.plan_year(uow, staff, year=year, months=months)]
+    return [
+        ThemeMonthView.of(month)
+        for month in await use_cases.plan_year(uow_factory=uow, principal=staff, year=year, months=months)
+    ]
 
 
 @router.get("/{year}", summary="The themed-month plan of a year (public)")
 async def read_year(year: Year, uow: UowFactoryDep) -> list[ThemeMonthView]:
-    return [ThemeMonthView.of(month) for month in await use_cases.year_plan(uow, year=year)]
+    return [ThemeMonthView.of(month) for month in await use_cases.year_plan(uow_factory=uow, year=year)]

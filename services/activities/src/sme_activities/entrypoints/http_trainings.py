@@ -97,7 +97,7 @@ async def record_training(form: TrainingIn, staff: HeadStation, uow: UowFactoryD
         venue=form.venue,
         attendees=[Attendee(a.station_id, a.staff_name, a.position, a.attended) for a in form.attendees],
     )
-    return TrainingView.of(await use_cases.record_training(uow, staff, command=command))
+    return TrainingView.of(await use_cases.record_training(uow_factory=uow, principal=staff, command=command))
 
 
 @router.get(
@@ -106,9 +106,9 @@ async def record_training(form: TrainingIn, staff: HeadStation, uow: UowFactoryD
 async def find_trainings(
     principal: CurrentPrincipal, uow: UowFactoryDep, year: int | None = Query(default=None, examples=[2026])
 ) -> list[TrainingView]:
-    return [TrainingView.of(t) for t in await use_cases.find_trainings(uow, principal, year=year)]
+    return [TrainingView.of(t) for t in await use_cases.find_trainings(uow_factory=uow, principal=principal, year=year)]
 
 
 @router.get("/{training_id}", summary="Read a training", responses=problem_responses(401, 404))
 async def read_training(training_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> TrainingView:
-    return TrainingView.of(await use_cases.get_training(uow, principal, training_id=training_id))
+    return TrainingView.of(await use_cases.get_training(uow_factory=uow, principal=principal, training_id=training_id))

@@ -8,10 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.activities import ActivityRepository
-from sme_activities.adapters.confirmations import ContactConfirmationRepository
-from sme_activities.adapters.stations import StationRepository
-from sme_activities.adapters.theme_months import ThemeMonthRepository
+from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork, ActivitiesUoWFactory
 from sme_activities.domain.activities import Activity, ActivityStatus, ActivityType, CancelReason
 from sme_activities.domain.confirmations import ConfirmationPurpose, ContactConfirmation
 from sme_activities.domain.errors import DomainError, StateConflict
@@ -22,7 +19,7 @@ from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, own_station_i
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
 from sme_kit.files import FileStore, StoredFile
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 OWNER_TYPE = "activity"
 EVIDENCE_PURPOSES = ("photo", "sign_in_sheet")
@@ -92,19 +89,19 @@ def _sees_records(principal: Principal, activity: Activity) -> bool:
 
 
 async def schedule_activity(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, command: ScheduleActivity
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, command: ScheduleActivity
 ) -> Activity:
     """The head station or a station schedules an activity; every station taking part must be active."""
     organiser = _organiser_of(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        stations = StationRepository(uow.session)
+        stations = uow.stations
         known = await stations.many([*command.co_organiser_station_ids, *([organiser] if organiser else [])])
         district = None
         if organiser is not None:
             district = require_active(known.get(organiser), organiser, as_what="主办活动").district_code
         for station_id in command.co_organiser_station_ids:
             require_active(known.get(station_id), station_id, as_what="协办活动")
-        if command.theme_month_id and await ThemeMonthRepository(uow.session).get(command.theme_month_id) is None:
+        if command.theme_month_id and await uow.theme_months.get(command.theme_month_id) is None:
             raise DomainError(f"主题月 {command.theme_month_id} 不存在 (no such themed month)")
         now = uow.clock.now()
         activity = Activity(
@@ -127,7 +124,7 @@ async def schedule_activity(
             created_at=now,
         )
         activity.check_schedule(now)
-        await ActivityRepository(uow.session).add(activity)
+        await uow.activities.add(activity)
         uow.publish(publisher.activity_scheduled(activity))
         uow.audit("schedule", "activity", activity.id, organiser=organiser or "head_station")
         await uow.commit()
@@ -135,8 +132,8 @@ async def schedule_activity(
 
 
 async def find_activities(
-    uow_factory: UnitOfWorkFactory,
     *,
+    uow_factory: ActivitiesUoWFactory,
     status: ActivityStatus | None,
     theme_month_id: str | None,
     station_id: str | None,
@@ -144,7 +141,7 @@ async def find_activities(
 ) -> list[Activity]:
     """Activities are public: SMEs browse them to register."""
     async with uow_factory(PUBLIC) as uow:
-        return await ActivityRepository(uow.session).search(
+        return await uow.activities.search(
             status=status,
             theme_month_id=theme_month_id,
             station_id=station_id,
@@ -152,26 +149,27 @@ async def find_activities(
         )
 
 
-async def get_activity(uow_factory: UnitOfWorkFactory, *, activity_id: str) -> Activity:
+async def get_activity(*, uow_factory: ActivitiesUoWFactory, activity_id: str) -> Activity:
     async with uow_factory(PUBLIC) as uow:
-        activity = await ActivityRepository(uow.session).get(activity_id)
+        activity = await uow.activities.get(activity_id)
     if activity is None:
         raise _not_found(activity_id)
     return activity
 
 
-async def register(uow_factory: UnitOfWorkFactory, *, activity_id: str, registrant: Registrant) -> RegistrationState:
+async def register(*, uow_factory: ActivitiesUoWFactory, activity_id: str, registrant: Registrant) -> RegistrationState:
     """An enterprise asks for a place. Filed without signing in, the registration waits for its contact
     to enter the code sent to them, and takes no place until then; a full or closed activity, or an
     enterprise already registered, is refused at once."""
     contact = confirmations.contact_of(registrant.contact_phone, registrant.contact_email)
     async with uow_factory(PUBLIC) as uow:
-        repository = ActivityRepository(uow.session)
-        activity = await repository.get(activity_id)
+        activity = await uow.activities.get(activity_id)
         if activity is None:
             raise _not_found(activity_id)
         now = uow.clock.now()
-        activity.check_open(now=now, already_registered=await repository.is_registered(activity_id, registrant.uscc))
+        activity.check_open(
+            now=now, already_registered=await uow.activities.is_registered(activity_id, registrant.uscc)
+        )
         registration = Registration(
             id=str(uuid.uuid4()),
             activity_id=activity_id,
@@ -183,9 +181,9 @@ async def register(uow_factory: UnitOfWorkFactory, *, activity_id: str, registra
             status=RegistrationStatus.PENDING_CONFIRMATION,
             submitted_at=now,
         )
-        await repository.add_registration(registration)
+        await uow.activities.add_registration(registration)
         confirmation = await confirmations.send_code(
-            uow,
+            uow=uow,
             purpose=ConfirmationPurpose.ACTIVITY_REGISTRATION,
             reference=registration.id,
             contact=contact,
@@ -197,12 +195,11 @@ async def register(uow_factory: UnitOfWorkFactory, *, activity_id: str, registra
 
 
 async def _pending(
-    uow: UnitOfWork, activity_id: str, registration_id: str
-) -> tuple[ActivityRepository, Registration, ContactConfirmation]:
+    uow: ActivitiesUnitOfWork, activity_id: str, registration_id: str
+) -> tuple[Registration, ContactConfirmation]:
     """A registration of this activity and its confirmation, both locked."""
-    confirmation = await ContactConfirmationRepository(uow.session).get(registration_id, for_update=True)
-    repository = ActivityRepository(uow.session)
-    registration = await repository.registration(registration_id, for_update=True)
+    confirmation = await uow.confirmations.get(registration_id, for_update=True)
+    registration = await uow.activities.registration(registration_id, for_update=True)
     if (
         confirmation is None
         or confirmation.purpose is not ConfirmationPurpose.ACTIVITY_REGISTRATION
@@ -210,42 +207,44 @@ async def _pending(
         or registration.activity_id != activity_id
     ):
         raise NotFound(f"没有编号为 {registration_id} 的报名 (no such registration)")
-    return repository, registration, confirmation
+    return registration, confirmation
 
 
 async def confirm_registration(
-    uow_factory: UnitOfWorkFactory, *, activity_id: str, registration_id: str, code: str
+    *, uow_factory: ActivitiesUoWFactory, activity_id: str, registration_id: str, code: str
 ) -> RegistrationState:
     """The contact enters the code: the registration takes a place now, if the activity still has one
     (a full, cancelled or started activity refuses it, and it stays unconfirmed). Confirmed before:
     nothing changes."""
     async with uow_factory(PUBLIC) as uow:
-        repository, registration, confirmation = await _pending(uow, activity_id, registration_id)
-        if not await confirmations.check_code(uow, confirmation, code):
+        registration, confirmation = await _pending(uow, activity_id, registration_id)
+        if not await confirmations.check_code(uow=uow, confirmation=confirmation, code=code):
             return RegistrationState(registration, confirmation)
-        activity = await repository.get(activity_id, for_update=True)
+        activity = await uow.activities.get(activity_id, for_update=True)
         if activity is None:
             raise _not_found(activity_id)
         now = uow.clock.now()
-        activity.register(now=now, already_registered=await repository.is_registered(activity_id, registration.uscc))
+        activity.register(
+            now=now, already_registered=await uow.activities.is_registered(activity_id, registration.uscc)
+        )
         registration.confirm(now)
-        await repository.save_registration(registration)
-        await repository.save(activity)
+        await uow.activities.save_registration(registration)
+        await uow.activities.save(activity)
         uow.audit("register", "activity", activity_id, registration_id=registration.id)
         await uow.commit()
     return RegistrationState(registration, confirmation)
 
 
 async def resend_registration_code(
-    uow_factory: UnitOfWorkFactory, *, activity_id: str, registration_id: str
+    *, uow_factory: ActivitiesUoWFactory, activity_id: str, registration_id: str
 ) -> RegistrationState:
     """A new code for a registration still awaiting confirmation (spaced and capped)."""
     async with uow_factory(PUBLIC) as uow:
-        repository, registration, confirmation = await _pending(uow, activity_id, registration_id)
-        activity = await repository.get(activity_id)
+        registration, confirmation = await _pending(uow, activity_id, registration_id)
+        activity = await uow.activities.get(activity_id)
         await confirmations.resend_code(
-            uow,
-            confirmation,
+            uow=uow,
+            confirmation=confirmation,
             phone=registration.contact_phone,
             email=registration.contact_email,
             activity_title=activity.title if activity else None,
@@ -255,54 +254,51 @@ async def resend_registration_code(
 
 
 async def registrations(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, activity_id: str
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, activity_id: str
 ) -> list[Registration]:
     """Who registered (personal data of contacts): for the organising side, the head station and the bureau.
     Registrations still awaiting their contact's confirmation, and void ones, are not listed."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = ActivityRepository(uow.session)
-        activity = await repository.get(activity_id)
+        activity = await uow.activities.get(activity_id)
         if activity is None:
             raise _not_found(activity_id)
         if principal.is_role(Role.DISTRICT_OFFICER) or not _sees_records(principal, activity):
             raise Forbidden("报名名单仅限主办、协办方及服务总站查看 (registrations are for the organisers)")
-        return await repository.registrations(activity_id)
+        return await uow.activities.registrations(activity_id)
 
 
 async def cancel_activity(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, activity_id: str, reason: str
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, activity_id: str, reason: str
 ) -> Activity:
     """The organiser (or the head station) calls an activity off; registered enterprises are to be told."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = ActivityRepository(uow.session)
-        activity = await repository.get(activity_id, for_update=True)
+        activity = await uow.activities.get(activity_id, for_update=True)
         if activity is None:
             raise _not_found(activity_id)
         if not _manages(principal, activity):
             raise Forbidden("仅主办方或服务总站可以取消活动 (only the organiser may cancel it)")
         activity.cancel(now=uow.clock.now(), code=CancelReason.BY_ORGANISER, reason=reason)
-        await repository.save(activity)
+        await uow.activities.save(activity)
         uow.publish(publisher.activity_cancelled(activity))
         uow.audit("cancel", "activity", activity.id, reason=reason)
         await uow.commit()
     return activity
 
 
-async def _managed(uow: UnitOfWork, principal: Principal, activity_id: str) -> tuple[ActivityRepository, Activity]:
-    repository = ActivityRepository(uow.session)
-    activity = await repository.get(activity_id, for_update=True)
+async def _managed(uow: ActivitiesUnitOfWork, principal: Principal, activity_id: str) -> Activity:
+    activity = await uow.activities.get(activity_id, for_update=True)
     if activity is None:
         raise _not_found(activity_id)
     if not _manages(principal, activity):
         raise Forbidden("仅主办方或服务总站可以办理 (only the organiser may do this)")
-    return repository, activity
+    return activity
 
 
 async def add_evidence(
-    uow_factory: UnitOfWorkFactory,
+    *,
+    uow_factory: ActivitiesUoWFactory,
     files: FileStore,
     principal: Principal,
-    *,
     activity_id: str,
     purpose: str,
     filename: str,
@@ -312,7 +308,7 @@ async def add_evidence(
     if purpose not in EVIDENCE_PURPOSES:
         raise DomainError("附件类型须为 photo 或 sign_in_sheet (purpose must be photo or sign_in_sheet)")
     async with uow_factory(Actor.of(principal)) as uow:
-        _, activity = await _managed(uow, principal, activity_id)
+        activity = await _managed(uow, principal, activity_id)
         if activity.status is ActivityStatus.CANCELLED:
             raise StateConflict("活动已取消 (the activity was cancelled)")
         if uow.clock.now() < activity.starts_at:
@@ -326,22 +322,22 @@ async def add_evidence(
 
 
 async def complete_activity(
-    uow_factory: UnitOfWorkFactory,
+    *,
+    uow_factory: ActivitiesUoWFactory,
     files: FileStore,
     principal: Principal,
-    *,
     activity_id: str,
     attendance_count: int,
     summary: str,
 ) -> Activity:
     """Record that the activity was held, with attendance, a summary and the evidence uploaded."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository, activity = await _managed(uow, principal, activity_id)
+        activity = await _managed(uow, principal, activity_id)
         evidence = await files.of_owner(uow, OWNER_TYPE, activity_id)
         activity.complete(
             now=uow.clock.now(), attendance_count=attendance_count, summary=summary, attachment_count=len(evidence)
         )
-        await repository.save(activity)
+        await uow.activities.save(activity)
         uow.publish(publisher.activity_completed(activity, len(evidence)))
         uow.audit("complete", "activity", activity.id, attendance=attendance_count, attachments=len(evidence))
         await uow.commit()
@@ -349,20 +345,20 @@ async def complete_activity(
 
 
 async def evidence(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, activity_id: str
+    *, uow_factory: ActivitiesUoWFactory, files: FileStore, principal: Principal, activity_id: str
 ) -> list[StoredFile]:
     async with uow_factory(Actor.of(principal)) as uow:
-        activity = await ActivityRepository(uow.session).get(activity_id)
+        activity = await uow.activities.get(activity_id)
         if activity is None or not _sees_records(principal, activity):
             raise _not_found(activity_id)
         return await files.of_owner(uow, OWNER_TYPE, activity_id)
 
 
 async def evidence_file(
-    uow_factory: UnitOfWorkFactory, files: FileStore, principal: Principal, *, activity_id: str, file_id: str
+    *, uow_factory: ActivitiesUoWFactory, files: FileStore, principal: Principal, activity_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """One piece of evidence to download, after the access check."""
-    for stored in await evidence(uow_factory, files, principal, activity_id=activity_id):
+    for stored in await evidence(uow_factory=uow_factory, files=files, principal=principal, activity_id=activity_id):
         if stored.id == file_id:
             return stored, files.path(stored)
     raise NotFound(f"没有编号为 {file_id} 的附件 (no such attachment)")

@@ -7,9 +7,7 @@ from __future__ import annotations
 import secrets
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.activities import ActivityRepository
-from sme_activities.adapters.confirmations import ContactConfirmationRepository
-from sme_activities.adapters.service_requests import ServiceRequestRepository
+from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork
 from sme_activities.domain.confirmations import (
     CODE_DIGITS,
     ConfirmationPurpose,
@@ -20,8 +18,7 @@ from sme_activities.domain.confirmations import (
 )
 from sme_activities.domain.errors import ConfirmationGone, DomainError, WrongCode
 from sme_kit.masking import masked_contact
-from sme_kit.timers import Timer, cancel, schedule
-from sme_kit.uow import UnitOfWork
+from sme_kit.timers import Timer
 
 EXPIRY_TIMER = "contact_confirmation.expiry"
 
@@ -40,8 +37,8 @@ def contact_of(phone: str, email: str | None) -> Contact:
 
 
 async def send_code(
-    uow: UnitOfWork,
     *,
+    uow: ActivitiesUnitOfWork,
     purpose: ConfirmationPurpose,
     reference: str,
     contact: Contact,
@@ -58,16 +55,16 @@ async def send_code(
         salt=salt,
         now=uow.clock.now(),
     )
-    await ContactConfirmationRepository(uow.session).add(confirmation)
+    await uow.confirmations.add(confirmation)
     uow.publish(publisher.contact_confirmation_requested(confirmation, contact, code, activity_title))
-    await schedule(uow, EXPIRY_TIMER, reference, confirmation.expires_at, {"reference": reference})
+    await uow.schedule_timer(EXPIRY_TIMER, reference, confirmation.expires_at, {"reference": reference})
     return confirmation
 
 
 async def resend_code(
-    uow: UnitOfWork,
-    confirmation: ContactConfirmation,
     *,
+    uow: ActivitiesUnitOfWork,
+    confirmation: ContactConfirmation,
     phone: str,
     email: str | None,
     activity_title: str | None = None,
@@ -77,14 +74,14 @@ async def resend_code(
     code, salt = _new_code()
     confirmation.reissue(code=code, salt=salt, now=uow.clock.now())
     contact = contact_of(phone, email)
-    await ContactConfirmationRepository(uow.session).save(confirmation)
+    await uow.confirmations.save(confirmation)
     uow.publish(publisher.contact_confirmation_requested(confirmation, contact, code, activity_title))
     reference = confirmation.reference
-    await schedule(uow, EXPIRY_TIMER, reference, confirmation.expires_at, {"reference": reference})
+    await uow.schedule_timer(EXPIRY_TIMER, reference, confirmation.expires_at, {"reference": reference})
     uow.audit("resend_code", confirmation.purpose.value, reference, channel=confirmation.channel.value)
 
 
-async def check_code(uow: UnitOfWork, confirmation: ContactConfirmation, code: str) -> bool:
+async def check_code(*, uow: ActivitiesUnitOfWork, confirmation: ContactConfirmation, code: str) -> bool:
     """Whether ``code`` confirms the form now (True) or confirmed it before (False).
 
     A wrong code is refused, but it still counts: that, and the form turning void at the last
@@ -95,23 +92,23 @@ async def check_code(uow: UnitOfWork, confirmation: ContactConfirmation, code: s
         first_time = confirmation.verify(code, uow.clock.now())
     except (WrongCode, ConfirmationGone):
         if confirmation.wrong_codes != wrong_before:
-            await ContactConfirmationRepository(uow.session).save(confirmation)
+            await uow.confirmations.save(confirmation)
             left = confirmation.attempts_left
             uow.audit("wrong_code", confirmation.purpose.value, confirmation.reference, attempts_left=left)
             if confirmation.status is ConfirmationStatus.VOID:
-                await cancel(uow, EXPIRY_TIMER, confirmation.reference)
+                await uow.cancel_timer(EXPIRY_TIMER, confirmation.reference)
                 await _void_form(uow, confirmation)
             await uow.commit()
         raise
     if first_time:
-        await ContactConfirmationRepository(uow.session).save(confirmation)
-        await cancel(uow, EXPIRY_TIMER, confirmation.reference)
+        await uow.confirmations.save(confirmation)
+        await uow.cancel_timer(EXPIRY_TIMER, confirmation.reference)
     return first_time
 
 
-async def void_unconfirmed(timer: Timer, uow: UnitOfWork) -> None:
+async def void_unconfirmed(*, timer: Timer, uow: ActivitiesUnitOfWork) -> None:
     """Timer: a form whose code expired before anyone entered it is void, and never counts."""
-    repository = ContactConfirmationRepository(uow.session)
+    repository = uow.confirmations
     confirmation = await repository.get(str(timer.payload["reference"]), for_update=True)
     if confirmation is None or not confirmation.expire(uow.clock.now()):
         return
@@ -119,11 +116,11 @@ async def void_unconfirmed(timer: Timer, uow: UnitOfWork) -> None:
     await _void_form(uow, confirmation)
 
 
-async def _void_form(uow: UnitOfWork, confirmation: ContactConfirmation) -> None:
+async def _void_form(uow: ActivitiesUnitOfWork, confirmation: ContactConfirmation) -> None:
     """The form that waited for this confirmation becomes void, its personal data erased."""
     reason = confirmation.void_reason.value if confirmation.void_reason else None
     if confirmation.purpose is ConfirmationPurpose.ACTIVITY_REGISTRATION:
-        activities = ActivityRepository(uow.session)
+        activities = uow.activities
         registration = await activities.registration(confirmation.reference, for_update=True)
         if registration is not None:
             registration.void()
@@ -132,7 +129,7 @@ async def _void_form(uow: UnitOfWork, confirmation: ContactConfirmation) -> None
                 "void", "activity_registration", registration.id, reason=reason, activity_id=registration.activity_id
             )
     else:
-        requests = ServiceRequestRepository(uow.session)
+        requests = uow.service_requests
         request = await requests.get(confirmation.reference, for_update=True)
         if request is not None:
             request.void()

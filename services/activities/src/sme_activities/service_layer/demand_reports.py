@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.demand_reports import DemandReportRepository
-from sme_activities.adapters.stations import StationRepository
+from sme_activities.adapters.unit_of_work import ActivitiesUoWFactory
 from sme_activities.domain.demand_reports import (
     Aggregate,
     DemandReport,
@@ -22,7 +21,7 @@ from sme_activities.domain.stations import require_active
 from sme_activities.service_layer.access import CITY_WIDE, own_station_id, sees_station
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 @dataclass(frozen=True)
@@ -36,14 +35,16 @@ class SubmitReport:
     personalised_needs: str | None
 
 
-async def submit_report(uow_factory: UnitOfWorkFactory, principal: Principal, *, command: SubmitReport) -> DemandReport:
+async def submit_report(
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, command: SubmitReport
+) -> DemandReport:
     """A station submits its report of a quarter; submitting again replaces it and keeps the old one as history."""
     station_id = own_station_id(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        station = require_active(await StationRepository(uow.session).get(station_id), station_id, as_what="报送需求")
+        station = require_active(await uow.stations.get(station_id), station_id, as_what="报送需求")
         now = uow.clock.now()
         check_report(year=command.year, quarter=command.quarter, today=now.date(), industries=command.industries)
-        repository = DemandReportRepository(uow.session)
+        repository = uow.demand_reports
         current = await repository.of_period(station_id, command.year, command.quarter, for_update=True)
         report = DemandReport(
             id=current.id if current else str(uuid.uuid4()),
@@ -81,26 +82,26 @@ def _scope(principal: Principal, district_code: str | None) -> tuple[str | None,
 
 
 async def find_reports(
-    uow_factory: UnitOfWorkFactory,
-    principal: Principal,
     *,
+    uow_factory: ActivitiesUoWFactory,
+    principal: Principal,
     year: int | None,
     quarter: int | None,
     district_code: str | None,
 ) -> list[DemandReport]:
     station_id, district = _scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await DemandReportRepository(uow.session).search(
+        return await uow.demand_reports.search(
             year=year, quarter=quarter, district_code=district, station_id=station_id
         )
 
 
 async def get_report(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, report_id: str
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, report_id: str
 ) -> tuple[DemandReport, list[dict[str, Any]]]:
     """A report and its earlier revisions; 404 for a report the caller may not see."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = DemandReportRepository(uow.session)
+        repository = uow.demand_reports
         report = await repository.get(report_id)
         if report is None or not sees_station(principal, report.station_id, report.district_code):
             raise NotFound(f"没有编号为 {report_id} 的需求报告 (no such demand report)")
@@ -108,9 +109,9 @@ async def get_report(
 
 
 async def aggregate(
-    uow_factory: UnitOfWorkFactory,
-    principal: Principal,
     *,
+    uow_factory: ActivitiesUoWFactory,
+    principal: Principal,
     by: Literal["district", "industry"],
     year: int,
     quarter: int | None,
@@ -119,5 +120,7 @@ async def aggregate(
     """Totals by district or by industry: the head station and bureau city-wide, a district its own."""
     if principal.is_role(Role.STATION_OPERATOR):
         raise Forbidden("汇总数据仅限服务总站、市区主管部门查看 (aggregates are for the head station and departments)")
-    reports = await find_reports(uow_factory, principal, year=year, quarter=quarter, district_code=district_code)
+    reports = await find_reports(
+        uow_factory=uow_factory, principal=principal, year=year, quarter=quarter, district_code=district_code
+    )
     return aggregate_by_district(reports) if by == "district" else aggregate_by_industry(reports)

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.activities import ActivityRepository
-from sme_activities.adapters.promotion import PromotionRepository
-from sme_activities.adapters.stations import StationRepository
+from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork, ActivitiesUoWFactory
 from sme_activities.domain.errors import DomainError
 from sme_activities.domain.promotion import (
     TARGET_PER_YEAR,
@@ -25,8 +23,8 @@ from sme_activities.domain.stations import Station, require_active
 from sme_activities.service_layer.access import CITY_WIDE, sees
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
-from sme_kit.timers import Timer, schedule
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.timers import Timer
+from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
 
@@ -61,18 +59,16 @@ class StationProgress:
 
 
 async def record_session(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, command: RecordSession
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, command: RecordSession
 ) -> tuple[PromotionSession, int]:
     """A station (or the head station on its behalf) records a session; returns it and the year's count."""
     if not (principal.owns_station(command.station_id) or principal.is_role(Role.HEAD_STATION_STAFF)):
         raise Forbidden("只能为本服务站登记宣讲 (an operator records its own station's sessions)")
     async with uow_factory(Actor.of(principal)) as uow:
-        station = require_active(
-            await StationRepository(uow.session).get(command.station_id), command.station_id, as_what="登记宣讲"
-        )
+        station = require_active(await uow.stations.get(command.station_id), command.station_id, as_what="登记宣讲")
         activity = None
         if command.activity_id:
-            activity = await ActivityRepository(uow.session).get(command.activity_id)
+            activity = await uow.activities.get(command.activity_id)
             if activity is None:
                 raise DomainError(f"活动 {command.activity_id} 不存在 (no such activity)")
         now = uow.clock.now()
@@ -94,7 +90,7 @@ async def record_session(
             recorded_by=principal.subject,
             recorded_at=now,
         )
-        repository = PromotionRepository(uow.session)
+        repository = uow.promotion
         await repository.add(session)
         count = (await repository.counts(session.year, [station.id])).get(station.id, 0)
         uow.publish(publisher.promotion_recorded(session, count))
@@ -104,43 +100,45 @@ async def record_session(
 
 
 async def progress(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, year: int, district_code: str | None
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, year: int, district_code: str | None
 ) -> list[StationProgress]:
     """Each visible station's sessions this year against the target of 3."""
     async with uow_factory(Actor.of(principal)) as uow:
         if principal.is_role(Role.STATION_OPERATOR):
-            station = await StationRepository(uow.session).get(principal.station_id or "")
+            station = await uow.stations.get(principal.station_id or "")
             stations = [station] if station else []
         else:
             if principal.is_role(Role.DISTRICT_OFFICER):
                 district_code = principal.district
             elif not principal.is_role(*CITY_WIDE):
                 raise Forbidden("您的角色无权查看宣讲情况 (your role may not see promotion counts)")
-            stations = await StationRepository(uow.session).all(district_code=district_code)
-        repository = PromotionRepository(uow.session)
+            stations = await uow.stations.all(district_code=district_code)
+        repository = uow.promotion
         counts = await repository.counts(year, [s.id for s in stations])
         warnings = await repository.warnings(year)
     return [StationProgress(s, year, counts.get(s.id, 0), warnings.get(s.id, [])) for s in stations]
 
 
 async def sessions_of_station(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, station_id: str, year: int
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, station_id: str, year: int
 ) -> list[PromotionSession]:
     async with uow_factory(Actor.of(principal)) as uow:
-        station = await StationRepository(uow.session).get(station_id)
+        station = await uow.stations.get(station_id)
         if station is None or not sees(principal, station, station_id):
             raise NotFound(f"没有编号为 {station_id} 的服务站 (no such station)")
-        return await PromotionRepository(uow.session).of_station(station_id, year)
+        return await uow.promotion.of_station(station_id, year)
 
 
-async def _ensure_check(uow: UnitOfWork, year: int) -> None:
+async def _ensure_check(uow: ActivitiesUnitOfWork, year: int) -> None:
     for moment in duty_check_moments(year):
         if moment > uow.clock.now():
             # if_absent: a check that exists, even one that already fired, stays as it is.
-            await schedule(uow, DUTY_CHECK_TIMER, moment.date().isoformat(), moment, {"year": year}, if_absent=True)
+            await uow.schedule_timer(
+                DUTY_CHECK_TIMER, moment.date().isoformat(), moment, {"year": year}, if_absent=True
+            )
 
 
-async def ensure_duty_checks(uow_factory: UnitOfWorkFactory) -> None:
+async def ensure_duty_checks(*, uow_factory: ActivitiesUoWFactory) -> None:
     """Make sure the checks of this year and the next are scheduled (idempotent; run at start-up)."""
     async with uow_factory(Actor.system("promotion-duty-schedule")) as uow:
         for year in sorted({moment.year for moment in upcoming_duty_checks(uow.clock.now())}):
@@ -148,12 +146,12 @@ async def ensure_duty_checks(uow_factory: UnitOfWorkFactory) -> None:
         await uow.commit()
 
 
-async def check_duty(timer: Timer, uow: UnitOfWork) -> None:
+async def check_duty(*, timer: Timer, uow: ActivitiesUnitOfWork) -> None:
     """1 October / 1 December: warn every active station below 3 sessions this year; plan next year's checks."""
     year = int(timer.payload["year"])
     checked_on = timer.due_at.date()
-    stations = await StationRepository(uow.session).all(active_only=True)
-    repository = PromotionRepository(uow.session)
+    stations = await uow.stations.all(active_only=True)
+    repository = uow.promotion
     counts = await repository.counts(year, [s.id for s in stations])
     now = uow.clock.now()
     warned = 0

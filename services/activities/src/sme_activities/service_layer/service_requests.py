@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.confirmations import ContactConfirmationRepository
-from sme_activities.adapters.service_requests import ServiceRequestRepository
-from sme_activities.adapters.stations import StationRepository
+from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork, ActivitiesUoWFactory
 from sme_activities.domain.confirmations import ConfirmationPurpose, ContactConfirmation
 from sme_activities.domain.service_requests import (
     Assignment,
@@ -29,10 +27,10 @@ from sme_activities.service_layer import confirmations
 from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, sees_station
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
-from sme_kit.calendar_admin import load_calendar
 from sme_kit.errors import Forbidden, NotFound
-from sme_kit.timers import Timer, cancel, schedule
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.timers import Timer
+from sme_kit.uow import Actor
+from sme_kit.vocabulary import normalise_uscc
 from sme_kit.workdays import UnknownCalendarYear
 
 log = logging.getLogger(__name__)
@@ -66,7 +64,7 @@ def _not_found(request_id: str) -> NotFound:
     return NotFound(f"没有编号为 {request_id} 的服务需求 (no such service request)")
 
 
-async def _plan_escalation(uow: UnitOfWork, request: ServiceRequest) -> None:
+async def _plan_escalation(uow: ActivitiesUnitOfWork, request: ServiceRequest) -> None:
     """(Re)compute the acceptance deadline on the holiday calendar and set the timer that escalates after it.
 
     While a year the deadline needs is not loaded, the deadline is pending (never guessed): it is
@@ -74,8 +72,8 @@ async def _plan_escalation(uow: UnitOfWork, request: ServiceRequest) -> None:
     then, the timer comes back on that year's first day to look again.
     """
     if request.timer_key:
-        await cancel(uow, ESCALATION_TIMER, request.timer_key)
-    calendar = await load_calendar(uow.session)
+        await uow.cancel_timer(ESCALATION_TIMER, request.timer_key)
+    calendar = await uow.working_calendar()
     try:
         request.acceptance_due_on = acceptance_due_on(calendar, request.received_at.date())
         request.acceptance_due_waits_for_year = None
@@ -87,28 +85,27 @@ async def _plan_escalation(uow: UnitOfWork, request: ServiceRequest) -> None:
         due_at = recheck_moment(uow.clock.now(), unknown.year)
     # A new key per due time: a timer must never be re-armed from inside its own handler.
     request.timer_key = f"{request.id}@{due_at.isoformat()}"
-    await schedule(uow, ESCALATION_TIMER, request.timer_key, due_at, {"request_id": request.id})
+    await uow.schedule_timer(ESCALATION_TIMER, request.timer_key, due_at, {"request_id": request.id})
 
 
-async def plan_waiting_deadlines(uow: UnitOfWork, year: int) -> None:
+async def plan_waiting_deadlines(*, uow: ActivitiesUnitOfWork, year: int) -> None:
     """The bureau loaded ``year``'s holiday schedule: the requests whose deadline waited for it get
     their deadline and escalation timer now, in the same transaction."""
-    repository = ServiceRequestRepository(uow.session)
-    for request in await repository.waiting_for_calendar(year):
+    for request in await uow.service_requests.waiting_for_calendar(year):
         if request.escalated or request.station_id is None:
             continue
         await _plan_escalation(uow, request)
-        await repository.save(request)
+        await uow.service_requests.save(request)
         uow.audit("plan_deadline", "service_request", request.id, due_on=str(request.acceptance_due_on), year=year)
 
 
-async def file_request(uow_factory: UnitOfWorkFactory, *, command: FileRequest) -> RequestState:
+async def file_request(*, uow_factory: ActivitiesUoWFactory, command: FileRequest) -> RequestState:
     """An enterprise files a request without signing in: it waits for its contact to enter the code sent
     to them, and goes to no station until then. A chosen station that is not active is refused at once."""
     contact = confirmations.contact_of(command.contact_phone, command.contact_email)
     async with uow_factory(PUBLIC) as uow:
         if command.station_id:
-            station = await StationRepository(uow.session).get(command.station_id)
+            station = await uow.stations.get(command.station_id)
             require_active(station, command.station_id, as_what="受理服务需求")
         request = ServiceRequest(
             id=str(uuid.uuid4()),
@@ -125,19 +122,19 @@ async def file_request(uow_factory: UnitOfWorkFactory, *, command: FileRequest) 
             status=RequestStatus.PENDING_CONFIRMATION,
             received_at=uow.clock.now(),
         )
-        await ServiceRequestRepository(uow.session).add(request)
+        await uow.service_requests.add(request)
         confirmation = await confirmations.send_code(
-            uow, purpose=ConfirmationPurpose.SERVICE_REQUEST, reference=request.id, contact=contact
+            uow=uow, purpose=ConfirmationPurpose.SERVICE_REQUEST, reference=request.id, contact=contact
         )
         uow.audit("submit", "service_request", request.id, district_code=request.district_code)
         await uow.commit()
     return RequestState(request, confirmation)
 
 
-async def _route(uow: UnitOfWork, request: ServiceRequest) -> tuple[Station | None, Assignment]:
+async def _route(uow: ActivitiesUnitOfWork, request: ServiceRequest) -> tuple[Station | None, Assignment]:
     """The station the request goes to: the one the enterprise chose (still active), else one of its
     district (see `pick_station`), else the head station."""
-    stations = StationRepository(uow.session)
+    stations = uow.stations
     if request.station_id:
         chosen = require_active(await stations.get(request.station_id), request.station_id, as_what="受理服务需求")
         return chosen, Assignment.SME_CHOICE
@@ -146,41 +143,40 @@ async def _route(uow: UnitOfWork, request: ServiceRequest) -> tuple[Station | No
     return station, Assignment.DISTRICT_MATCH if station else Assignment.HEAD_STATION
 
 
-async def _pending(
-    uow: UnitOfWork, request_id: str
-) -> tuple[ServiceRequestRepository, ServiceRequest, ContactConfirmation]:
+async def _pending(uow: ActivitiesUnitOfWork, request_id: str) -> tuple[ServiceRequest, ContactConfirmation]:
     """A request filed without signing in and its confirmation, both locked."""
-    confirmation = await ContactConfirmationRepository(uow.session).get(request_id, for_update=True)
-    repository = ServiceRequestRepository(uow.session)
-    request = await repository.get(request_id, for_update=True)
+    confirmation = await uow.confirmations.get(request_id, for_update=True)
+    request = await uow.service_requests.get(request_id, for_update=True)
     if confirmation is None or confirmation.purpose is not ConfirmationPurpose.SERVICE_REQUEST or request is None:
         raise _not_found(request_id)
-    return repository, request, confirmation
+    return request, confirmation
 
 
-async def confirm_request(uow_factory: UnitOfWorkFactory, *, request_id: str, code: str) -> RequestState:
+async def confirm_request(*, uow_factory: ActivitiesUoWFactory, request_id: str, code: str) -> RequestState:
     """The contact enters the code: the request is received now, routed to its station, and the
     station's 5 working days start. Confirmed before: nothing changes."""
     async with uow_factory(PUBLIC) as uow:
-        repository, request, confirmation = await _pending(uow, request_id)
-        if not await confirmations.check_code(uow, confirmation, code):
+        request, confirmation = await _pending(uow, request_id)
+        if not await confirmations.check_code(uow=uow, confirmation=confirmation, code=code):
             return RequestState(request, confirmation)
         station, assignment = await _route(uow, request)
         request.confirm(now=uow.clock.now(), station_id=station.id if station else None, assignment=assignment)
         if request.station_id is not None:
             await _plan_escalation(uow, request)
-        await repository.save(request)
+        await uow.service_requests.save(request)
         uow.publish(publisher.request_received(request))
         uow.audit("file", "service_request", request.id, station_id=request.station_id, assignment=assignment.value)
         await uow.commit()
     return RequestState(request, confirmation)
 
 
-async def resend_request_code(uow_factory: UnitOfWorkFactory, *, request_id: str) -> RequestState:
+async def resend_request_code(*, uow_factory: ActivitiesUoWFactory, request_id: str) -> RequestState:
     """A new code for a request still awaiting confirmation (spaced and capped)."""
     async with uow_factory(PUBLIC) as uow:
-        _, request, confirmation = await _pending(uow, request_id)
-        await confirmations.resend_code(uow, confirmation, phone=request.contact_phone, email=request.contact_email)
+        request, confirmation = await _pending(uow, request_id)
+        await confirmations.resend_code(
+            uow=uow, confirmation=confirmation, phone=request.contact_phone, email=request.contact_email
+        )
         await uow.commit()
     return RequestState(request, confirmation)
 
@@ -196,24 +192,23 @@ def _acts_as_head_station(principal: Principal, request: ServiceRequest) -> bool
 
 @asynccontextmanager
 async def _handling(
-    uow_factory: UnitOfWorkFactory, principal: Principal, request_id: str
-) -> AsyncIterator[tuple[UnitOfWork, ServiceRequestRepository, ServiceRequest, bool]]:
+    uow_factory: ActivitiesUoWFactory, principal: Principal, request_id: str
+) -> AsyncIterator[tuple[ActivitiesUnitOfWork, ServiceRequest, bool]]:
     """The request locked for a change, and whether the caller acts as the head station."""
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = ServiceRequestRepository(uow.session)
-        request = await repository.get(request_id, for_update=True)
+        request = await uow.service_requests.get(request_id, for_update=True)
         if request is None or not request.counts:
             raise _not_found(request_id)
-        yield uow, repository, request, _acts_as_head_station(principal, request)
+        yield uow, request, _acts_as_head_station(principal, request)
 
 
-async def accept_request(uow_factory: UnitOfWorkFactory, principal: Principal, *, request_id: str) -> ServiceRequest:
+async def accept_request(*, uow_factory: ActivitiesUoWFactory, principal: Principal, request_id: str) -> ServiceRequest:
     """The station accepts its request (the head station: an escalated or unassigned one)."""
-    async with _handling(uow_factory, principal, request_id) as (uow, repository, request, as_head):
+    async with _handling(uow_factory, principal, request_id) as (uow, request, as_head):
         request.accept(now=uow.clock.now(), by_head_station=as_head)
         if request.timer_key:
-            await cancel(uow, ESCALATION_TIMER, request.timer_key)
-        await repository.save(request)
+            await uow.cancel_timer(ESCALATION_TIMER, request.timer_key)
+        await uow.service_requests.save(request)
         uow.publish(publisher.request_accepted(request))
         uow.audit("accept", "service_request", request.id, by_head_station=as_head, late=request.accepted_late)
         await uow.commit()
@@ -226,18 +221,18 @@ def _must_be_handler(request: ServiceRequest, as_head: bool) -> None:
 
 
 async def match_request(
-    uow_factory: UnitOfWorkFactory,
-    principal: Principal,
     *,
+    uow_factory: ActivitiesUoWFactory,
+    principal: Principal,
     request_id: str,
     handling: Handling,
     institution_name: str | None,
 ) -> ServiceRequest:
     """Match the accepted request to a resident service institution, or serve it directly."""
-    async with _handling(uow_factory, principal, request_id) as (uow, repository, request, as_head):
+    async with _handling(uow_factory, principal, request_id) as (uow, request, as_head):
         _must_be_handler(request, as_head)
         request.match(now=uow.clock.now(), handling=handling, institution_name=institution_name)
-        await repository.save(request)
+        await uow.service_requests.save(request)
         uow.publish(publisher.request_matched(request))
         uow.audit("match", "service_request", request.id, handling=handling.value)
         await uow.commit()
@@ -245,19 +240,19 @@ async def match_request(
 
 
 async def close_request(
-    uow_factory: UnitOfWorkFactory,
-    principal: Principal,
     *,
+    uow_factory: ActivitiesUoWFactory,
+    principal: Principal,
     request_id: str,
     outcome: Outcome,
     note: str,
     satisfaction: int,
 ) -> ServiceRequest:
     """Close the request with its outcome and the enterprise's satisfaction rating."""
-    async with _handling(uow_factory, principal, request_id) as (uow, repository, request, as_head):
+    async with _handling(uow_factory, principal, request_id) as (uow, request, as_head):
         _must_be_handler(request, as_head)
         request.close(now=uow.clock.now(), outcome=outcome, note=note, satisfaction=satisfaction)
-        await repository.save(request)
+        await uow.service_requests.save(request)
         uow.publish(publisher.request_closed(request))
         uow.audit("close", "service_request", request.id, outcome=outcome.value, satisfaction=satisfaction)
         await uow.commit()
@@ -272,9 +267,9 @@ def _visible(principal: Principal, request: ServiceRequest) -> bool:
 
 
 async def find_requests(
-    uow_factory: UnitOfWorkFactory,
-    principal: Principal,
     *,
+    uow_factory: ActivitiesUoWFactory,
+    principal: Principal,
     status: RequestStatus | None,
     escalated: bool | None,
     district_code: str | None,
@@ -287,39 +282,38 @@ async def find_requests(
     elif not principal.is_role(*CITY_WIDE):
         raise Forbidden("您的角色无权查看服务需求 (your role may not see service requests)")
     async with uow_factory(Actor.of(principal)) as uow:
-        found = await ServiceRequestRepository(uow.session).search(
+        found = await uow.service_requests.search(
             station_id=station_id, district_code=district_code, status=status, escalated=escalated
         )
     return [request for request in found if _visible(principal, request)]
 
 
-async def get_request(uow_factory: UnitOfWorkFactory, principal: Principal, *, request_id: str) -> ServiceRequest:
+async def get_request(*, uow_factory: ActivitiesUoWFactory, principal: Principal, request_id: str) -> ServiceRequest:
     async with uow_factory(Actor.of(principal)) as uow:
-        request = await ServiceRequestRepository(uow.session).get(request_id)
+        request = await uow.service_requests.get(request_id)
     if request is None or not request.counts or not _visible(principal, request):
         raise _not_found(request_id)
     return request
 
 
-async def progress_for_enterprise(uow_factory: UnitOfWorkFactory, *, request_id: str, uscc: str) -> ServiceRequest:
+async def progress_for_enterprise(*, uow_factory: ActivitiesUoWFactory, request_id: str, uscc: str) -> ServiceRequest:
     """The enterprise follows its own request (the id and its USCC must match). One still awaiting its
     contact's confirmation is refused saying so, and where the code went; a void one as void."""
     async with uow_factory(PUBLIC) as uow:
-        request = await ServiceRequestRepository(uow.session).get(request_id)
-        if request is None or request.uscc != uscc.strip().upper():
+        request = await uow.service_requests.get(request_id)
+        if request is None or request.uscc != normalise_uscc(uscc):
             raise _not_found(request_id)
         if not request.counts:
-            confirmation = await ContactConfirmationRepository(uow.session).get(request_id)
+            confirmation = await uow.confirmations.get(request_id)
             if confirmation is None:
                 raise _not_found(request_id)
             confirmation.require_confirmed()
     return request
 
 
-async def escalate_if_unaccepted(timer: Timer, uow: UnitOfWork) -> None:
+async def escalate_if_unaccepted(*, timer: Timer, uow: ActivitiesUnitOfWork) -> None:
     """Timer: after the 5th working day, a request still not accepted goes to the head station."""
-    repository = ServiceRequestRepository(uow.session)
-    request = await repository.get(str(timer.payload["request_id"]), for_update=True)
+    request = await uow.service_requests.get(str(timer.payload["request_id"]), for_update=True)
     if request is None or request.status is not RequestStatus.RECEIVED or request.escalated:
         return
     now: datetime = uow.clock.now()
@@ -328,12 +322,12 @@ async def escalate_if_unaccepted(timer: Timer, uow: UnitOfWork) -> None:
         request.timer_key = None
         await _plan_escalation(uow, request)
         if request.acceptance_due_on is None or now < escalation_moment(request.acceptance_due_on):
-            await repository.save(request)
+            await uow.service_requests.save(request)
             return
     if request.timer_key and request.timer_key != timer.key:
-        await cancel(uow, ESCALATION_TIMER, request.timer_key)  # a re-check found the deadline already past
+        await uow.cancel_timer(ESCALATION_TIMER, request.timer_key)  # a re-check found the deadline already past
     request.escalate(now=now)
     request.timer_key = None
-    await repository.save(request)
+    await uow.service_requests.save(request)
     uow.publish(publisher.request_escalated(request, NOT_ACCEPTED))
     uow.audit("escalate", "service_request", request.id, reason=NOT_ACCEPTED, due_on=str(request.acceptance_due_on))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.activities import ActivityRepository
-from sme_activities.adapters.service_requests import ServiceRequestRepository
-from sme_activities.adapters.stations import StationRepository
+from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork, ActivitiesUoWFactory
 from sme_activities.domain.activities import CancelReason
 from sme_activities.domain.service_requests import RequestStatus
 from sme_activities.domain.stations import Station, StationStatus
@@ -16,15 +14,14 @@ from sme_activities.service_layer.service_requests import ESCALATION_TIMER
 from sme_contracts.registry import StationInfoChanged, StationRegistered, StationStatusChanged
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden
-from sme_kit.timers import cancel
-from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
 
 
-async def station_registered(*, event: StationRegistered, uow: UnitOfWork) -> None:
+async def station_registered(*, event: StationRegistered, uow: ActivitiesUnitOfWork) -> None:
     """A station entered the register: it may organise, co-organise, report and receive requests."""
-    await StationRepository(uow.session).save(
+    await uow.stations.save(
         Station(
             id=event.station_id,
             uscc=event.uscc,
@@ -39,9 +36,9 @@ async def station_registered(*, event: StationRegistered, uow: UnitOfWork) -> No
     uow.audit("station_registered", "station", event.station_id)
 
 
-async def station_info_changed(*, event: StationInfoChanged, uow: UnitOfWork) -> None:
+async def station_info_changed(*, event: StationInfoChanged, uow: ActivitiesUnitOfWork) -> None:
     """Only which fields changed is told: keep what we have, and flag a name that may be outdated."""
-    repository = StationRepository(uow.session)
+    repository = uow.stations
     station = await repository.get(event.station_id)
     if station is None:
         log.warning("info change of unknown station %s ignored", event.station_id)
@@ -53,9 +50,9 @@ async def station_info_changed(*, event: StationInfoChanged, uow: UnitOfWork) ->
     uow.audit("station_info_changed", "station", station.id, fields=list(event.fields_changed))
 
 
-async def station_status_changed(*, event: StationStatusChanged, uow: UnitOfWork) -> None:
+async def station_status_changed(*, event: StationStatusChanged, uow: ActivitiesUnitOfWork) -> None:
     """Apply the new status; a station that is no longer active loses its future activities and requests."""
-    repository = StationRepository(uow.session)
+    repository = uow.stations
     station = await repository.get(event.station_id)
     now = uow.clock.now()
     if station is None:
@@ -75,10 +72,10 @@ async def station_status_changed(*, event: StationStatusChanged, uow: UnitOfWork
         await _escalate_pending_requests(station, uow)
 
 
-async def _withdraw_from_activities(station: Station, uow: UnitOfWork) -> None:
+async def _withdraw_from_activities(station: Station, uow: ActivitiesUnitOfWork) -> None:
     now = uow.clock.now()
     status_text = "已被撤销服务站称号" if station.status is StationStatus.REVOKED else "服务站有效期已满"
-    activities = ActivityRepository(uow.session)
+    activities = uow.activities
     for activity in await activities.future_of_station(station.id, now):
         if activity.organiser_station_id == station.id:
             reason = f"主办服务站{status_text}，活动取消 (the organising station is no longer active)"
@@ -93,13 +90,13 @@ async def _withdraw_from_activities(station: Station, uow: UnitOfWork) -> None:
         await activities.save(activity)
 
 
-async def _escalate_pending_requests(station: Station, uow: UnitOfWork) -> None:
+async def _escalate_pending_requests(station: Station, uow: ActivitiesUnitOfWork) -> None:
     """Requests the station had not accepted go to the head station at once: nobody else would."""
-    requests = ServiceRequestRepository(uow.session)
+    requests = uow.service_requests
     for request in await requests.search(station_id=station.id, status=RequestStatus.RECEIVED, escalated=False):
         if request.escalate(now=uow.clock.now()):
             if request.timer_key:
-                await cancel(uow, ESCALATION_TIMER, request.timer_key)
+                await uow.cancel_timer(ESCALATION_TIMER, request.timer_key)
             await requests.save(request)
             reason = "受理服务站已不是有效服务站，转服务总站处理 (the station is no longer active)"
             uow.publish(publisher.request_escalated(request, reason))
@@ -107,7 +104,7 @@ async def _escalate_pending_requests(station: Station, uow: UnitOfWork) -> None:
 
 
 async def list_stations(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, district_code: str | None, active_only: bool
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, district_code: str | None, active_only: bool
 ) -> list[Station]:
     """Stations as this service knows them (for choosing co-organisers and attendees)."""
     if principal.is_role(Role.DISTRICT_OFFICER):
@@ -115,4 +112,4 @@ async def list_stations(
     elif not principal.is_role(*CITY_WIDE, Role.STATION_OPERATOR):
         raise Forbidden("您的角色无权查看服务站名录 (your role may not list stations)")
     async with uow_factory(Actor.of(principal)) as uow:
-        return await StationRepository(uow.session).all(district_code=district_code, active_only=active_only)
+        return await uow.stations.all(district_code=district_code, active_only=active_only)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.theme_months import ThemeMonthRepository
-from sme_activities.domain.theme_months import ThemeKind, ThemeMonth, plan_month, theme_month_id
+from sme_activities.adapters.unit_of_work import ActivitiesUoWFactory
+from sme_activities.domain.theme_months import ThemeKind, ThemeMonth, check_year_plan, plan_month, theme_month_id
 from sme_kit.auth import Principal
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,12 @@ class MonthPlan:
 
 
 async def plan_year(
-    uow_factory: UnitOfWorkFactory, principal: Principal, *, year: int, months: list[MonthPlan]
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, year: int, months: list[MonthPlan]
 ) -> list[ThemeMonth]:
     """The head station publishes (or revises) months of its yearly plan; unchanged months stay as they are."""
+    check_year_plan([plan.month for plan in months])
     async with uow_factory(Actor.of(principal)) as uow:
-        repository = ThemeMonthRepository(uow.session)
+        repository = uow.theme_months
         now = uow.clock.now()
         for plan in sorted(months, key=lambda plan: plan.month):
             existing = await repository.get(theme_month_id(year, plan.month))
@@ -53,7 +54,7 @@ async def plan_year(
     return year_months
 
 
-async def year_plan(uow_factory: UnitOfWorkFactory, *, year: int) -> list[ThemeMonth]:
+async def year_plan(*, uow_factory: ActivitiesUoWFactory, year: int) -> list[ThemeMonth]:
     """The plan of a year, as stations and the public see it."""
     async with uow_factory(Actor.system("read")) as uow:
-        return await ThemeMonthRepository(uow.session).of_year(year)
+        return await uow.theme_months.of_year(year)

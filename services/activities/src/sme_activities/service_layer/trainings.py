@@ -7,13 +7,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sme_activities.adapters import publisher
-from sme_activities.adapters.stations import StationRepository
-from sme_activities.adapters.trainings import TrainingRepository
+from sme_activities.adapters.unit_of_work import ActivitiesUoWFactory
 from sme_activities.domain.trainings import Attendee, Training, attendance_by_station, check_training
 from sme_activities.service_layer.access import CITY_WIDE, sees_station
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
-from sme_kit.uow import Actor, UnitOfWorkFactory
+from sme_kit.uow import Actor
 
 
 @dataclass(frozen=True)
@@ -25,10 +24,12 @@ class RecordTraining:
     attendees: list[Attendee]
 
 
-async def record_training(uow_factory: UnitOfWorkFactory, principal: Principal, *, command: RecordTraining) -> Training:
+async def record_training(
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, command: RecordTraining
+) -> Training:
     """The head station records a training it held and who of each station's staff attended."""
     async with uow_factory(Actor.of(principal)) as uow:
-        stations = await StationRepository(uow.session).many(a.station_id for a in command.attendees)
+        stations = await uow.stations.many(a.station_id for a in command.attendees)
         now = uow.clock.now()
         check_training(
             held_on=command.held_on, today=now.date(), attendees=command.attendees, known_station_ids=set(stations)
@@ -44,19 +45,21 @@ async def record_training(uow_factory: UnitOfWorkFactory, principal: Principal, 
             recorded_at=now,
         )
         counts = attendance_by_station(training.attendees, {sid: s.district_code for sid, s in stations.items()})
-        await TrainingRepository(uow.session).add(training)
+        await uow.trainings.add(training)
         uow.publish(publisher.training_held(training, counts))
         uow.audit("record", "training", training.id, stations=len(counts), attended=sum(c.attended for c in counts))
         await uow.commit()
     return training
 
 
-async def _visible(uow_factory: UnitOfWorkFactory, principal: Principal, trainings: list[Training]) -> list[Training]:
+async def _visible(
+    uow_factory: ActivitiesUoWFactory, principal: Principal, trainings: list[Training]
+) -> list[Training]:
     """Each training with the attendees the caller may see; trainings with none of them are left out."""
     if principal.is_role(*CITY_WIDE):
         return trainings
     async with uow_factory(Actor.of(principal)) as uow:
-        stations = await StationRepository(uow.session).many(a.station_id for t in trainings for a in t.attendees)
+        stations = await uow.stations.many(a.station_id for t in trainings for a in t.attendees)
     visible = []
     for training in trainings:
         attendees = [
@@ -71,16 +74,18 @@ async def _visible(uow_factory: UnitOfWorkFactory, principal: Principal, trainin
     return visible
 
 
-async def find_trainings(uow_factory: UnitOfWorkFactory, principal: Principal, *, year: int | None) -> list[Training]:
+async def find_trainings(
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, year: int | None
+) -> list[Training]:
     """Trainings: all for the head station and bureau; a district or station sees its own staff's attendance."""
     async with uow_factory(Actor.of(principal)) as uow:
-        trainings = await TrainingRepository(uow.session).search(year=year)
+        trainings = await uow.trainings.search(year=year)
     return await _visible(uow_factory, principal, trainings)
 
 
-async def get_training(uow_factory: UnitOfWorkFactory, principal: Principal, *, training_id: str) -> Training:
+async def get_training(*, uow_factory: ActivitiesUoWFactory, principal: Principal, training_id: str) -> Training:
     async with uow_factory(Actor.of(principal)) as uow:
-        training = await TrainingRepository(uow.session).get(training_id)
+        training = await uow.trainings.get(training_id)
     visible = await _visible(uow_factory, principal, [training] if training else [])
     if not visible:
         raise NotFound(f"没有编号为 {training_id} 的培训 (no such training)")
