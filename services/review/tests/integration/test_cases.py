@@ -23,7 +23,8 @@ async def test_a_forwarded_application_becomes_one_case_in_its_round_even_when_f
     await review.forward("B")
 
     async def all_three_read() -> bool:
-        return bool(review.runtime.consumer.seen >= 3)
+        consumer = review.runtime.consumer
+        return consumer is not None and consumer.seen >= 3
 
     await wait_until(all_three_read, what="the repeated forward to be consumed")
 

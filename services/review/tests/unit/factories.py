@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from sme_kit.vocabulary import SHANGHAI
 from sme_review.domain.cases import ApplicationFacts, CaseKind, CaseStatus, Recommendation, ReviewCase
 from sme_review.domain.experts import Expert
-from sme_review.domain.notices import SHANGHAI, Notice, NoticeEntry, NoticeStatus
+from sme_review.domain.notices import Notice, NoticeEntry, NoticeStatus
 from sme_review.domain.objections import Objection, ObjectionStatus, Objector, ObjectorType
 
 NOW = datetime(2026, 9, 1, 10, 0, tzinfo=SHANGHAI)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from sme_contracts.common import OperatorType, ServiceCategory
 from sme_contracts.registry import ApplicationForwarded, ApplicationKind
@@ -11,7 +12,9 @@ from sme_kit.auth import Principal, Role
 from sme_kit.clock import MovableClock
 from sme_kit.testing.fakes import FakeUnitOfWorkFactory
 from sme_kit.vocabulary import SHANGHAI
+from sme_review.adapters.unit_of_work import ReviewUowFactory
 from sme_review.domain.cases import Recommendation, ReviewCase
+from sme_review.domain.experts import Assignment
 from sme_review.domain.scoring import Criterion
 from sme_review.service_layer import assignments, cases, experts, rounds, scoring
 
@@ -72,8 +75,11 @@ class Review:
 
     def __init__(self, start: datetime | None = None) -> None:
         self.clock = MovableClock.starting_at(start or at("2026-09-01"))
-        self.uow = FakeUnitOfWorkFactory(FakeReviewUnitOfWork, clock=self.clock)
-        self.world = self.uow.world
+        self.fake = FakeUnitOfWorkFactory(FakeReviewUnitOfWork, clock=self.clock)
+        self.world = self.fake.world
+        # The fake offers every name the real unit of work does (the use cases below prove it), so
+        # the use cases take it as review's factory.
+        self.uow = cast(ReviewUowFactory, self.fake)
 
     def today(self) -> date:
         return self.clock.now().astimezone(SHANGHAI).date()
@@ -107,7 +113,7 @@ class Review:
             min_experts=size,
         )
 
-    async def assign(self, case_id: str, *expert_ids: str, panel_id: str | None = None) -> list[object]:
+    async def assign(self, case_id: str, *expert_ids: str, panel_id: str | None = None) -> list[Assignment]:
         return list(
             await assignments.assign_experts(
                 uow_factory=self.uow,

@@ -11,7 +11,7 @@ from sme_kit.timers import Timer
 from sme_review.domain.cases import CaseStatus
 from sme_review.domain.errors import InvalidInput, StateConflict
 from sme_review.domain.notices import Notice
-from sme_review.domain.objections import ObjectionForm, ObjectionOutcome, ObjectionStatus
+from sme_review.domain.objections import Objection, ObjectionForm, ObjectionOutcome, ObjectionStatus
 from sme_review.service_layer import final_list, notices, objections
 from sme_review.service_layer.notices import NOTICE_CLOSES
 
@@ -32,7 +32,7 @@ def individual(target: str, **changes: str | None) -> ObjectionForm:
         "id_number": ID_NUMBER,
         "contact_phone": PHONE,
     }
-    return ObjectionForm(**{**form, **changes})  # type: ignore[arg-type]
+    return ObjectionForm(**{**form, **changes})
 
 
 async def published(review: Review, day: str = "2026-09-28", *keys: str) -> Notice:
@@ -43,7 +43,7 @@ async def published(review: Review, day: str = "2026-09-28", *keys: str) -> Noti
     )
 
 
-async def file(review: Review, notice_id: str, form: ObjectionForm) -> object:
+async def file(review: Review, notice_id: str, form: ObjectionForm) -> Objection:
     return await objections.file_objection(
         uow_factory=review.uow, files=NO_FILES, notice_id=notice_id, form=form, seal_scan=None
     )
@@ -139,7 +139,7 @@ async def test_only_the_bureau_reads_who_objected_and_each_read_is_audited() -> 
     filed = await objections.file_objection(
         uow_factory=review.uow, files=NO_FILES, notice_id=notice.id, form=individual("app-A-new"), seal_scan=None
     )
-    objection_id = filed.id  # type: ignore[attr-defined]
+    objection_id = filed.id
 
     _, staff_sees_objector = await objections.get_objection(
         uow_factory=review.uow, principal=HEAD_STATION, objection_id=objection_id
@@ -173,7 +173,7 @@ async def test_the_final_list_waits_for_the_period_and_every_objection_then_reco
     resolved = await objections.resolve_objection(
         uow_factory=review.uow,
         principal=BUREAU,
-        objection_id=filed.id,  # type: ignore[attr-defined]
+        objection_id=filed.id,
         outcome=ObjectionOutcome.UPHELD,
         findings="经核实，专职人员不足两名，异议成立。",
     )

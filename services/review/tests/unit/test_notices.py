@@ -4,9 +4,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from sme_kit.vocabulary import SHANGHAI
 from sme_review.domain.cases import CaseStatus, Recommendation
 from sme_review.domain.errors import StateConflict
-from sme_review.domain.notices import SHANGHAI, NoticeStatus, notice_entries, objection_guidance
+from sme_review.domain.notices import NoticeStatus, notice_entries, objection_guidance
 
 from .factories import case, notice
 

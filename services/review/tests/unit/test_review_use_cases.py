@@ -281,12 +281,12 @@ async def test_a_panel_is_assigned_as_a_whole_and_a_withdrawn_experts_sheet_stop
     )
     case_a = await review.forward("A")
     assigned = await review.assign(case_a.id, panel_id=panel.id)
-    assert sorted(a.expert_id for a in assigned) == ["expert-1", "expert-2", "expert-3"]  # type: ignore[attr-defined]
+    assert sorted(a.expert_id for a in assigned) == ["expert-1", "expert-2", "expert-3"]
     await review.sheet(case_a.id, "expert-1", {code: 30 for code in GOOD_MARKS})
     for expert_id in ("expert-2", "expert-3"):
         await review.sheet(case_a.id, expert_id)
 
-    expert_1 = next(a for a in assigned if a.expert_id == "expert-1")  # type: ignore[attr-defined]
+    expert_1 = next(a for a in assigned if a.expert_id == "expert-1")
     await assignments.withdraw_assignment(
         uow_factory=review.uow,
         principal=HEAD_STATION,
