@@ -12,6 +12,7 @@ from sme_notifications.config import NotificationsSettings
 from sme_notifications.domain.recipients import Official, OfficialRole
 from sme_notifications.domain.sign_in import KnownOrganisation, by_role, people
 from sme_notifications.entrypoints import http_dev_sign_in
+from sme_notifications.entrypoints.state import get_settings
 
 ORG_A, ORG_B = "91440106MA59C1XE2H", "91440112MA59C1XE27"
 
@@ -66,13 +67,14 @@ async def test_the_routes_refuse_in_production_even_when_mounted() -> None:
     app = FastAPI()
     install_problem_handlers(app)
     app.include_router(http_dev_sign_in.router)
-    app.state.settings = NotificationsSettings(
+    production = NotificationsSettings(
         database_url="sqlite+aiosqlite://",
         environment="production",
         auth_dev_secret=None,  # whatever the environment says (make exports a development one)
         auth_jwks_url="https://idp.example/jwks.json",
         sms_provider="none",
     )
+    app.dependency_overrides[get_settings] = lambda: production
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://notifications") as http:
         for answer in (await http.get("/dev/people"), await http.post("/dev/tokens", json={"subject": "bu-1"})):
             assert answer.status_code == 403

@@ -50,11 +50,10 @@ def test_a_contact_that_cannot_be_used_is_refused_field_by_field() -> None:
 
 
 def test_a_district_officer_belongs_to_a_guangzhou_district_and_nobody_else_does() -> None:
-    districts = {"440106", "440112"}
-    assert official_problems(OfficialRole.DISTRICT_OFFICER, "440106", districts) == []
-    assert official_problems(OfficialRole.DISTRICT_OFFICER, None, districts)[0][0] == "district_code"
-    assert official_problems(OfficialRole.DISTRICT_OFFICER, "110101", districts)[0][0] == "district_code"
-    assert official_problems(OfficialRole.EXPERT, "440106", districts)[0][0] == "district_code"
+    assert official_problems(OfficialRole.DISTRICT_OFFICER, "440106") == []
+    assert official_problems(OfficialRole.DISTRICT_OFFICER, None)[0][0] == "district_code"
+    assert official_problems(OfficialRole.DISTRICT_OFFICER, "110101")[0][0] == "district_code"
+    assert official_problems(OfficialRole.EXPERT, "440106")[0][0] == "district_code"
 
 
 def test_a_registered_station_links_station_application_and_organisation() -> None:
@@ -89,3 +88,8 @@ def test_an_objection_teaches_the_name_of_the_organisation_it_targets() -> None:
     assert facts.organisations == [OrganisationFact("91440106MA59C1XE2H", "广州市天河区创新企业服务有限公司")]
     assert facts.stations == []
     assert facts.applications == []
+
+
+def test_an_organisation_is_addressed_by_its_uscc_however_it_was_typed() -> None:
+    assert Recipient.org(" 91440106ma59c1xe2h\n") == Recipient.org("91440106 MA59C1XE2H")
+    assert str(Recipient.org("91440106ma59c1xe2h")) == "org:91440106MA59C1XE2H"

@@ -10,11 +10,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sme_contracts.common import REVOCATION_GROUND_TEXT, SERVICE_CATEGORY_NAMES, RevocationGround
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from sme_kit.vocabulary import SHANGHAI
 
 LABELS: dict[str, dict[str, str]] = {
     "station_status": {"active": "有效", "expired": "有效期满", "revoked": "已撤销"},

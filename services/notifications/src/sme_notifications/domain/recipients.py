@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sme_kit.vocabulary import is_guangzhou_district, normalise_uscc
+
 
 class RecipientKind(StrEnum):
     ORG = "org"  # an organisation, by USCC: read by its station_operator users
@@ -44,7 +46,7 @@ class Recipient:
 
     @classmethod
     def org(cls, uscc: str) -> Recipient:
-        return cls(RecipientKind.ORG, uscc.strip().upper())
+        return cls(RecipientKind.ORG, normalise_uscc(uscc))
 
     @classmethod
     def district(cls, code: str) -> Recipient:
@@ -147,11 +149,9 @@ def contact_problems(contact: Contact, *, prefix: str = "") -> list[tuple[str, s
     return problems
 
 
-def official_problems(
-    role: OfficialRole, district_code: str | None, known_districts: set[str]
-) -> list[tuple[str, str]]:
+def official_problems(role: OfficialRole, district_code: str | None) -> list[tuple[str, str]]:
     """A district officer belongs to exactly one Guangzhou district; other roles to none."""
-    if role is OfficialRole.DISTRICT_OFFICER and district_code not in known_districts:
+    if role is OfficialRole.DISTRICT_OFFICER and not is_guangzhou_district(district_code):
         return [("district_code", "区级主管部门人员须填写广州市辖区代码，如 440106 (a Guangzhou district code)")]
     if role is not OfficialRole.DISTRICT_OFFICER and district_code is not None:
         return [("district_code", "仅区级主管部门人员填写所属区 (only district officers belong to a district)")]

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from sme_kit.vocabulary import normalise_uscc
 from sme_notifications.domain.channels import Channel
 
 
@@ -155,7 +156,7 @@ def _targets_of(selector: Selector, data: Mapping[str, Any]) -> list[Target]:
     values = _values(data, selector.field)
     match selector.kind:
         case SelectorKind.ORG:
-            return [Target(TargetKind.ORG, value.strip().upper()) for value in values]
+            return [Target(TargetKind.ORG, normalise_uscc(value)) for value in values]
         case SelectorKind.DISTRICT_OFFICERS:
             return [Target(TargetKind.DISTRICT, value) for value in values]
         case SelectorKind.HEAD_STATION:

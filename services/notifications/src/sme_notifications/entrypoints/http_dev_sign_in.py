@@ -9,16 +9,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
 from sme_kit.auth import Role
 from sme_kit.errors import Forbidden
 from sme_kit.http import UowFactoryDep
 from sme_kit.problems import problem_responses
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
+from sme_kit.vocabulary import district_name
 from sme_notifications.config import NotificationsSettings
 from sme_notifications.domain.sign_in import Person, by_role
+from sme_notifications.entrypoints.state import SettingsDep
 from sme_notifications.service_layer import dev_sign_in as use_cases
 
 NOT_IN_PRODUCTION = (
@@ -32,8 +33,7 @@ def development_only(settings: NotificationsSettings) -> bool:
     return settings.environment != "production" and bool(settings.auth_dev_secret)
 
 
-def _settings(request: Request) -> NotificationsSettings:
-    settings: NotificationsSettings = request.app.state.settings
+def _settings(settings: SettingsDep) -> NotificationsSettings:
     if not development_only(settings):
         raise Forbidden(NOT_IN_PRODUCTION)
     return settings
@@ -63,7 +63,7 @@ class PersonView(BaseModel):
             role=Role(person.role),
             name=person.name,
             district_code=person.district_code,
-            district_name=GUANGZHOU_DISTRICTS.get(person.district_code or ""),
+            district_name=district_name(person.district_code),
             org=person.org,
             org_name=person.org_name,
             station_ids=list(person.station_ids),

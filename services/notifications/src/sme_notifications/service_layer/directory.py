@@ -6,7 +6,7 @@ from __future__ import annotations
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import FieldError, Forbidden, NotFound, ValidationFailed
 from sme_kit.uow import Actor
-from sme_kit.vocabulary import GUANGZHOU_DISTRICTS, is_valid_uscc, normalise_uscc
+from sme_kit.vocabulary import is_valid_uscc, normalise_uscc
 from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
 from sme_notifications.domain.recipients import (
     Contact,
@@ -38,7 +38,7 @@ async def save_official(*, uow_factory: NotificationsUowFactory, principal: Prin
     """Create or replace an official's entry; True when it is new."""
     require_record_reader(principal)
     _refuse(
-        official_problems(official.role, official.district_code, set(GUANGZHOU_DISTRICTS))
+        official_problems(official.role, official.district_code)
         + contact_problems(Contact(official.name, official.email, official.mobile))
     )
     async with uow_factory(Actor.of(principal)) as uow:
