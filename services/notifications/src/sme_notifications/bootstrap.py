@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -85,14 +85,18 @@ def definition(settings: NotificationsSettings | None = None) -> ServiceDefiniti
         migrations_dir=MIGRATIONS,
         publishes=list(PUBLISHED_TOPICS),
         handlers=consumers.build_handlers(routing),
-        on_start=[_dispatcher_starter(settings, state)],
+        background=[_dispatcher_loop(settings, state)],
         extra_state={"notifications": state},
         unit_of_work=NotificationsUnitOfWork,
     )
 
 
-def _dispatcher_starter(settings: NotificationsSettings, state: ServiceState) -> Callable[[Runtime], Awaitable[None]]:
-    async def start(runtime: Runtime) -> None:
+def _dispatcher_loop(
+    settings: NotificationsSettings, state: ServiceState
+) -> Callable[[Runtime], Coroutine[Any, Any, None]]:
+    """The dispatcher, as one of the service's own background loops (started and stopped with it)."""
+
+    async def dispatcher(runtime: Runtime) -> None:
         policy = DispatchPolicy(
             retry=RetryPolicy(
                 max_attempts=settings.delivery_max_attempts,
@@ -102,15 +106,15 @@ def _dispatcher_starter(settings: NotificationsSettings, state: ServiceState) ->
             lease=timedelta(seconds=settings.delivery_lease_s),
             batch_size=settings.dispatch_batch_size,
         )
-        dispatcher = Dispatcher(
+        running = Dispatcher(
             runtime.uow, _senders(settings, runtime), policy, poll_interval_s=settings.dispatch_poll_interval_s
         )
-        state.dispatcher = dispatcher
-        state.doorbell.attach(dispatcher.wake)
-        runtime.tasks.append(asyncio.create_task(dispatcher.run(), name="dispatcher"))
+        state.dispatcher = running
+        state.doorbell.attach(running.wake)
         log.info("dispatcher started: channels %s", ", ".join(sorted(c.value for c in enabled_channels(settings))))
+        await running.run()
 
-    return start
+    return dispatcher
 
 
 def _senders(settings: NotificationsSettings, runtime: Runtime) -> dict[Channel, Sender]:

@@ -2,7 +2,8 @@
 
 ``smtp``: an aiosmtpd server on 127.0.0.1 that keeps every message it receives, and can be stopped
 and started again on the same port. ``start(**settings)``: the service with its SMS spool in a
-temporary folder. ``publish``: puts contract events on their topics as their publishers do.
+temporary folder. ``publish``: puts contract events on their topics as their publishers do (the kit's
+feeder); the kit's ``read_events`` reads what the service published.
 """
 
 from __future__ import annotations
@@ -20,14 +21,13 @@ from typing import Any
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiosmtpd.controller import Controller
 from fastapi import FastAPI
 
 from sme_contracts import Event
-from sme_contracts.envelope import unwrap, wrap
 from sme_kit.auth import mint_dev_token
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import EventFeeder, event_feeder
 from sme_notifications.adapters.sms import SPOOL_FILE
 from sme_notifications.bootstrap import app as notifications_app
 from sme_notifications.config import NotificationsSettings
@@ -293,54 +293,23 @@ async def service(start: Start) -> AsyncIterator[Service]:
 
 
 class Publisher:
-    """Publishes contract events the way their services do (CloudEvents, binary mode)."""
+    """Publishes contract events the way their services do (the kit's feeder); ``send`` answers the event id."""
 
-    def __init__(self, producer: AIOKafkaProducer, prefix: str) -> None:
-        self._producer = producer
-        self._prefix = prefix
+    def __init__(self, feeder: EventFeeder) -> None:
+        self._feeder = feeder
 
     async def send(self, event: Event, *, copies: int = 1) -> str:
         """Publish (``copies`` times the very same record, as after a producer retry); returns the event id."""
-        service = event.event_type.split(".")[2]
-        envelope = wrap(event, source=f"/gz/sme/{service}")
-        for _ in range(copies):
-            await self._producer.send_and_wait(
-                self._prefix + event.topic.name, envelope.data, key=envelope.key, headers=envelope.headers()
-            )
-        return envelope.id
+        return (await self._feeder.send(event, copies=copies)).id
 
 
 @contextlib.asynccontextmanager
 async def publisher_on(kafka_bootstrap: str, prefix: str) -> AsyncIterator[Publisher]:
-    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=True)
-    await producer.start()
-    try:
-        yield Publisher(producer, prefix)
-    finally:
-        await producer.stop()
+    async with event_feeder(kafka_bootstrap, prefix) as feeder:
+        yield Publisher(feeder)
 
 
 @pytest.fixture
 async def publish(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Publisher]:
     async with publisher_on(kafka_bootstrap, topic_prefix) as publisher:
         yield publisher
-
-
-async def read_events(
-    kafka_bootstrap: str, topic: str, until: Callable[[list[Event]], bool], timeout: float = 20.0
-) -> list[Event]:
-    """Every event on a topic from its beginning, read until ``until`` holds."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest")
-    await consumer.start()
-    found: list[Event] = []
-    try:
-
-        async def enough() -> bool:
-            batches = await consumer.getmany(timeout_ms=200)
-            found.extend(unwrap(r.headers, r.value).decode() for records in batches.values() for r in records)
-            return until(found)
-
-        await wait_until(enough, timeout=timeout, what=f"events on {topic}")
-    finally:
-        await consumer.stop()
-    return found

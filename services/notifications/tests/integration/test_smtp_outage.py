@@ -11,8 +11,9 @@ import pytest
 from sme_contracts import Event
 from sme_contracts.notifications import DeliveryFailed, DeliverySucceeded
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import read_events
 
-from .conftest import Publisher, Service, SmtpServer, Start, read_events
+from .conftest import Publisher, Service, SmtpServer, Start
 
 pytestmark = pytest.mark.integration
 
@@ -77,7 +78,8 @@ async def test_an_smtp_outage_is_retried_and_the_email_arrives_when_the_server_i
 
     events = await read_events(
         kafka_bootstrap,
-        topic_prefix + "gz.sme.notifications.delivery",
+        topic_prefix,
+        "gz.sme.notifications.delivery",
         lambda found: any(isinstance(e, DeliverySucceeded) and e.channel == "email" for e in found),
     )
     [succeeded] = [e for e in events if isinstance(e, DeliverySucceeded) and e.channel == "email"]
@@ -117,7 +119,8 @@ async def test_after_the_last_try_the_delivery_fails_for_good_and_a_failure_even
 
         events = await read_events(
             kafka_bootstrap,
-            topic_prefix + "gz.sme.notifications.delivery",
+            topic_prefix,
+            "gz.sme.notifications.delivery",
             lambda found: any(isinstance(e, DeliveryFailed) for e in found),
         )
         [failure] = [e for e in events if isinstance(e, DeliveryFailed)]

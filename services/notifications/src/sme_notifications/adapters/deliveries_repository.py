@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import RowMapping, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sme_notifications.adapters.dialect import insert_into, is_postgresql
+from sme_kit.upsert import insert_or_ignore
 from sme_notifications.adapters.orm import deliveries, delivery_attempts
 from sme_notifications.domain.channels import OUTBOUND_CHANNELS, Channel
 from sme_notifications.domain.deliveries import (
@@ -82,9 +82,7 @@ class DeliveryRepository:
 
     async def add_if_new(self, delivery: Delivery) -> bool:
         """Store a delivery unless one exists for its (event, recipient, channel); True when stored."""
-        statement = insert_into(self._session, deliveries).values(_row(delivery)).on_conflict_do_nothing()
-        result = await self._session.execute(statement)
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        return await insert_or_ignore(self._session, deliveries, _row(delivery))
 
     async def add_attempt(self, delivery_id: str, attempt: Attempt) -> None:
         await self._session.execute(
@@ -132,7 +130,7 @@ class DeliveryRepository:
             .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
             .limit(limit)
         )
-        if is_postgresql(self._session):
+        if self._session.get_bind().dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
         claimed = [delivery_of(row) for row in (await self._session.execute(query)).mappings()]
         if claimed:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import RowMapping, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sme_notifications.adapters.dialect import insert_into
+from sme_kit.upsert import insert_or_update
 from sme_notifications.adapters.orm import applications, officials, organisations, preferences, stations
 from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.facts import ApplicationFact, OrganisationFact, StationFact
@@ -51,10 +51,8 @@ class DirectoryRepository:
 
     async def learn_organisation(self, fact: OrganisationFact, now: datetime) -> None:
         """Keep the registered name an event gave (public data), creating the entry if needed."""
-        statement = insert_into(self._session, organisations).values(uscc=fact.uscc, name=fact.name, updated_at=now)
-        await self._session.execute(
-            statement.on_conflict_do_update(index_elements=["uscc"], set_={"name": fact.name, "updated_at": now})
-        )
+        values = {"uscc": fact.uscc, "name": fact.name, "updated_at": now}
+        await insert_or_update(self._session, organisations, values, keys=["uscc"])
 
     async def known_organisations(self) -> list[KnownOrganisation]:
         """Every organisation the directory knows of: by its contact, its applications or its stations."""
@@ -91,8 +89,7 @@ class DirectoryRepository:
             "contact_updated_at": now,
             "updated_at": now,
         }
-        statement = insert_into(self._session, organisations).values(uscc=uscc, **values)
-        await self._session.execute(statement.on_conflict_do_update(index_elements=["uscc"], set_=values))
+        await insert_or_update(self._session, organisations, {"uscc": uscc, **values}, keys=["uscc"])
 
     async def clear_contact(self, uscc: str, now: datetime) -> bool:
         result = await self._session.execute(
@@ -127,8 +124,8 @@ class DirectoryRepository:
             "mobile": official.mobile,
             "updated_at": now,
         }
-        statement = insert_into(self._session, officials).values(subject=official.subject, created_at=now, **values)
-        await self._session.execute(statement.on_conflict_do_update(index_elements=["subject"], set_=values))
+        row = {"subject": official.subject, "created_at": now, **values}
+        await insert_or_update(self._session, officials, row, keys=["subject"], update=list(values))
         return not existed
 
     async def delete_official(self, subject: str) -> bool:
@@ -160,8 +157,7 @@ class DirectoryRepository:
             values["name"] = fact.name
         if fact.status is not None:
             values["status"] = fact.status
-        statement = insert_into(self._session, stations).values(station_id=fact.station_id, **values)
-        await self._session.execute(statement.on_conflict_do_update(index_elements=["station_id"], set_=values))
+        await insert_or_update(self._session, stations, {"station_id": fact.station_id, **values}, keys=["station_id"])
 
     async def station(self, station_id: str) -> tuple[str, str | None] | None:
         """(USCC of the operator, station name) of a known station."""
@@ -181,8 +177,8 @@ class DirectoryRepository:
         values: dict[str, Any] = {"uscc": fact.uscc, "district_code": fact.district_code, "updated_at": now}
         if fact.entity_name is not None:
             values["entity_name"] = fact.entity_name
-        statement = insert_into(self._session, applications).values(application_id=fact.application_id, **values)
-        await self._session.execute(statement.on_conflict_do_update(index_elements=["application_id"], set_=values))
+        row = {"application_id": fact.application_id, **values}
+        await insert_or_update(self._session, applications, row, keys=["application_id"])
 
     async def application(self, application_id: str) -> tuple[str, str | None] | None:
         """(USCC of the applicant, its name) of a known application."""
@@ -206,5 +202,4 @@ class DirectoryRepository:
 
     async def set_preferences(self, recipient: Recipient, chosen: Preferences, now: datetime) -> None:
         values = {"email": chosen.email, "sms": chosen.sms, "updated_at": now}
-        statement = insert_into(self._session, preferences).values(recipient=str(recipient), **values)
-        await self._session.execute(statement.on_conflict_do_update(index_elements=["recipient"], set_=values))
+        await insert_or_update(self._session, preferences, {"recipient": str(recipient), **values}, keys=["recipient"])

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import Select, and_, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.upsert import insert_or_ignore
 from sme_notifications.adapters.deliveries_repository import delivery_of
-from sme_notifications.adapters.dialect import insert_into
 from sme_notifications.adapters.orm import deliveries, inbox_reads
 from sme_notifications.domain.channels import Channel
 from sme_notifications.domain.deliveries import DeliveryStatus, InboxItem
@@ -62,12 +62,8 @@ class InboxRepository:
         return (delivery_of(row), row["read_at"]) if row else None
 
     async def mark_read(self, delivery_id: str, reader: str, now: datetime) -> None:
-        statement = (
-            insert_into(self._session, inbox_reads)
-            .values(delivery_id=delivery_id, reader=reader, read_at=now)
-            .on_conflict_do_nothing()
-        )
-        await self._session.execute(statement)
+        row = {"delivery_id": delivery_id, "reader": reader, "read_at": now}
+        await insert_or_ignore(self._session, inbox_reads, row)
 
     async def mark_unread(self, delivery_id: str, reader: str) -> None:
         await self._session.execute(

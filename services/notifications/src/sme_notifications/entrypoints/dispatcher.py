@@ -11,7 +11,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
-from sme_kit.aio import wait_event
+from sme_kit.aio import run_loop
 from sme_notifications.domain.channels import Channel, ChannelOff, Sender
 from sme_notifications.domain.deliveries import Delivery, DeliveryStatus
 from sme_notifications.service_layer import dispatch
@@ -57,19 +57,14 @@ class Dispatcher:
         self._wake.set()
 
     async def run(self) -> None:
-        while True:
-            self._wake.clear()
-            try:
-                handled = await self.dispatch_due()
-                if handled >= self._policy.batch_size:
-                    continue
-                wait = await self._until_next_due()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("dispatcher: could not dispatch: %s", type(exc).__name__)
-                wait = self._poll_interval_s
-            await wait_event(self._wake, wait)
+        """Send what is due until cancelled (the kit's loop: a pass, then a wait the doorbell cuts short)."""
+        await run_loop(self._pass, wake=self._wake, idle_s=self._poll_interval_s, name="dispatcher")
+
+    async def _pass(self) -> float | None:
+        """One round of sending; how long the loop may wait: at once after a full batch, else until the next retry."""
+        if await self.dispatch_due() >= self._policy.batch_size:
+            return 0.0
+        return await self._until_next_due()
 
     async def dispatch_due(self) -> int:
         """Send everything due now; returns how many deliveries were tried."""
@@ -96,8 +91,6 @@ class Dispatcher:
         else:
             self.retried += 1
 
-    async def _until_next_due(self) -> float:
+    async def _until_next_due(self) -> float | None:
         wait = await dispatch.next_due_at(uow_factory=self._uow)
-        if wait is None:
-            return self._poll_interval_s
-        return min(self._poll_interval_s, max(0.0, wait.total_seconds()))
+        return None if wait is None else max(0.0, wait.total_seconds())

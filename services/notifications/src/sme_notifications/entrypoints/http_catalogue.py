@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from sme_kit.auth import Principal, Role
-from sme_kit.http_auth import require_roles
+from sme_kit.http_auth import RecordReader
 from sme_kit.problems import problem_responses
 from sme_notifications.domain.channels import Channel
 from sme_notifications.entrypoints.state import StateDep
 
 router = APIRouter(tags=["路由与模板 Routing and templates"])
-RecordReader = Annotated[Principal, require_roles(Role.BUREAU_ADMIN, Role.PLATFORM_OPERATOR)]
 
 
 class RouteView(BaseModel):
