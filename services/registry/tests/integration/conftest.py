@@ -4,28 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator
+from datetime import date, timedelta
+from typing import Any
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from fastapi import FastAPI
 
 from sme_contracts import Event
-from sme_contracts.envelope import unwrap, wrap
 from sme_contracts.review import StationRecognised
-from sme_kit.auth import mint_dev_token
-from sme_kit.clock import MovableClock
-from sme_kit.service import Runtime
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import event_feeder
+from sme_kit.testing.services import RunningService, ServiceEnv, running_service
 from sme_registry.bootstrap import app as registry_app
 from sme_registry.config import RegistrySettings
-
-E = TypeVar("E", bound=Event)
 
 USCC = "91440106MA59C1XE2H"  # 天河区
 OTHER_USCC = "91440104MA5D0QRT7D"  # 越秀区
@@ -69,33 +61,8 @@ def full_form(uscc: str = USCC, district_code: str = "440106", **overrides: Any)
     return form
 
 
-@dataclass
-class Registry:
+class Registry(RunningService[RegistrySettings]):
     """A running registry and the steps its tests take through its API."""
-
-    app: FastAPI
-    http: httpx.AsyncClient
-    secret: str
-    kafka: str
-    prefix: str
-    readers: list[TopicReader] = field(default_factory=list)
-
-    @property
-    def runtime(self) -> Runtime:
-        return self.app.state.runtime  # type: ignore[no-any-return]
-
-    @property
-    def clock(self) -> MovableClock:
-        clock = self.runtime.clock
-        assert isinstance(clock, MovableClock)
-        return clock
-
-    def today(self) -> date:
-        """The day the service's clock shows (it starts at the test's ``clock_start``)."""
-        return self.clock.now().date()
-
-    def auth(self, role: str, **claims: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {mint_dev_token(self.secret, role=role, **claims)}"}
 
     def operator(self, uscc: str = USCC, **claims: str) -> dict[str, str]:
         return self.auth("station_operator", org=uscc, **claims)
@@ -163,15 +130,8 @@ class Registry:
 
     async def produce(self, event: Event, source: str = "/gz/sme/review") -> None:
         """Publish an event of another service onto this test's topics, as that service would."""
-        envelope = wrap(event, source=source)
-        producer = AIOKafkaProducer(bootstrap_servers=self.kafka, acks="all", enable_idempotence=True)
-        await producer.start()
-        try:
-            await producer.send_and_wait(
-                self.prefix + event.topic.name, envelope.data, key=envelope.key, headers=envelope.headers()
-            )
-        finally:
-            await producer.stop()
+        async with event_feeder(self.settings.kafka_bootstrap_servers, self.settings.kafka_topic_prefix) as feeder:
+            await feeder.send(event, source=source)
 
     async def recognise(
         self, application_id: str, *, uscc: str = USCC, district_code: str = "440106", on: date | None = None
@@ -198,87 +158,15 @@ class Registry:
 
         return await wait_until(registered, what=f"the station of application {application_id}")
 
-    def reader(self, topic: str) -> TopicReader:
-        reader = TopicReader(self.kafka, self.prefix + topic)
-        self.readers.append(reader)
-        return reader
-
-
-class TopicReader:
-    """Reads a topic of this test from its beginning and collects the events on it."""
-
-    def __init__(self, bootstrap: str, topic: str) -> None:
-        self._consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest")
-        self._started = False
-        self.events: list[Event] = []
-        self.raw: list[bytes] = []
-
-    async def _poll(self) -> None:
-        if not self._started:
-            await self._consumer.start()
-            self._started = True
-        batches = await self._consumer.getmany(timeout_ms=200)
-        for records in batches.values():
-            for record in records:
-                self.raw.append(bytes(record.value))
-                self.events.append(unwrap(record.headers, record.value).decode())
-
-    async def wait_for(self, kind: type[E], where: Callable[[E], bool] = lambda _: True, *, count: int = 1) -> list[E]:
-        """The events of `kind` matching `where`, once at least `count` of them arrived."""
-
-        async def arrived() -> list[E] | None:
-            await self._poll()
-            found = [e for e in self.events if isinstance(e, kind) and where(e)]
-            return found if len(found) >= count else None
-
-        return await wait_until(arrived, what=f"{count} {kind.__name__} event(s)")
-
-    async def stop(self) -> None:
-        if self._started:
-            await self._consumer.stop()
-
 
 @pytest.fixture
-def registry_settings(
-    database_url: str,
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    dev_secret: str,
-    tmp_path: Path,
-    clock_start: datetime,
-) -> RegistrySettings:
-    return RegistrySettings(
-        database_url=database_url,
-        kafka_bootstrap_servers=kafka_bootstrap,
-        kafka_topic_prefix=topic_prefix,
-        auth_dev_secret=dev_secret,
-        environment="test",
-        testing_clock=True,
-        testing_clock_start=clock_start,
-        files_dir=str(tmp_path / "files"),
-        relay_poll_interval_s=0.2,
-        timer_poll_interval_s=0.2,
-    )
+def registry_settings(service_env: ServiceEnv) -> RegistrySettings:
+    return service_env.settings(RegistrySettings)
 
 
-@contextlib.asynccontextmanager
-async def running(settings: RegistrySettings) -> AsyncIterator[Registry]:
+def running(settings: RegistrySettings) -> contextlib.AbstractAsyncContextManager[Registry]:
     """A registry app in process: its lifespan (migrations, relay, consumers, timers) and a client."""
-    app = registry_app(settings)
-    transport = httpx.ASGITransport(app=app)
-    registry = None
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://registry") as http,
-    ):
-        registry = Registry(
-            app, http, settings.auth_dev_secret or "", settings.kafka_bootstrap_servers, settings.kafka_topic_prefix
-        )
-        try:
-            yield registry
-        finally:
-            for reader in registry.readers:
-                await reader.stop()
+    return running_service(registry_app, settings, service_type=Registry)
 
 
 @pytest.fixture

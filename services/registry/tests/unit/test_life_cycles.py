@@ -7,7 +7,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from sme_contracts import registry as contract
 from sme_contracts.common import RevocationGround, StationStatus
+from sme_registry.adapters import publisher
 from sme_registry.domain.applications import Application, ApplicationKind, ApplicationStatus, Decision
 from sme_registry.domain.changes import ChangeReport, NameChange, apply_change, is_late, report_violations
 from sme_registry.domain.errors import InvalidTransition, RulesViolated
@@ -125,3 +127,46 @@ def test_a_change_report_must_say_what_changed_be_completed_and_keep_two_staff()
     assert fields == {"kinds", "completed_on"}
     one = ChangeReport(completed_on=date(2026, 11, 1), staff=(StaffMember("李明", "站长", "13800138000"),))
     assert [v.code for v in report_violations(one, today=date(2026, 11, 28))] == ["too_few_staff"]
+
+
+def test_a_revoked_station_is_not_renewable_whatever_its_status_since() -> None:
+    active = station()
+    assert active.renewable
+    active.revoke(ground=RevocationGround.VOLUNTARY_WITHDRAWAL, reason="退出", effective_on=date(2027, 1, 1), now=NOW)
+    assert (active.is_revoked, active.renewable) == (True, False)
+    with pytest.raises(InvalidTransition):
+        active.renew(valid_from=date(2029, 12, 1), reason="复核通过", now=NOW)
+    # A revocation date on the register is enough: revocation is final.
+    expired = replace(station(), status=StationStatus.EXPIRED, revoked_on=date(2027, 1, 1))
+    assert not expired.renewable
+
+
+def test_an_expired_station_is_renewed_by_a_passed_re_review() -> None:
+    expired = station()
+    expired.expire(on=date(2029, 12, 1), now=NOW)
+    assert expired.renewable
+    change = expired.renew(valid_from=date(2029, 12, 20), reason="复核通过", now=NOW)
+    assert (change.previous_status, expired.status, expired.valid_until) == (
+        StationStatus.EXPIRED,
+        StationStatus.ACTIVE,
+        date(2032, 12, 19),
+    )
+
+
+@pytest.mark.parametrize(
+    ("decision", "reasons", "event_type"),
+    [
+        (Decision.FORWARD, (), contract.ApplicationForwarded),
+        (Decision.RETURN, ("补充材料",), contract.ApplicationReturned),
+        (Decision.REJECT, ("不符合条件",), contract.ApplicationRejected),
+    ],
+)
+def test_each_district_decision_maps_to_its_one_event(
+    decision: Decision, reasons: tuple[str, ...], event_type: type[object]
+) -> None:
+    application = draft()
+    application.submit(round_year=2026, now=NOW)
+    made = application.decide(decision, officer="o-1", reasons=reasons, opinion="意见", now=NOW)
+    event = publisher.district_decision(application, made)
+    assert isinstance(event, event_type)
+    assert event.application_id == application.id

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import RowMapping, Select, delete, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_contracts.common import OperatorType, RevocationGround, ServiceCategory, StationStatus
+from sme_kit.upsert import insert_or_ignore
 from sme_registry.adapters.orm import (
     station_changes,
     station_number_counters,
@@ -93,9 +92,7 @@ class StationRepository:
 
     async def next_number(self, year: int) -> int:
         """The next station sequence number of `year`; the counter row serialises concurrent callers."""
-        dialect = self._session.get_bind().dialect.name
-        seed = (pg_insert if dialect == "postgresql" else sqlite_insert)(station_number_counters)
-        await self._session.execute(seed.values(year=year, last_number=0).on_conflict_do_nothing())
+        await insert_or_ignore(self._session, station_number_counters, {"year": year, "last_number": 0}, keys=["year"])
         number = await self._session.scalar(
             update(station_number_counters)
             .where(station_number_counters.c.year == year)

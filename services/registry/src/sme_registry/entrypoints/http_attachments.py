@@ -9,17 +9,14 @@ from fastapi import APIRouter, File, Form, UploadFile, status
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
-from sme_kit.files import MiB
 from sme_kit.http import FilesDep, UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal, Operator
+from sme_kit.http_files import read_upload
 from sme_kit.problems import problem_responses
 from sme_registry.domain.forms import ATTACHMENT_NAMES, AttachmentKind
 from sme_registry.service_layer import attachments as use_cases
 
 router = APIRouter(prefix="/applications/{application_id}/attachments", tags=["申请材料 Attachments"])
-
-# One byte more than the file store accepts, so that it can say the file is too large.
-READ_LIMIT = 20 * MiB + 1
 
 
 class AttachmentView(BaseModel):
@@ -61,8 +58,7 @@ async def upload_attachment(
     uow: UowFactoryDep,
     files: FilesDep,
 ) -> AttachmentView:
-    data = await file.read(READ_LIMIT)
-    command = use_cases.UploadAttachment(application_id, kind, file.filename or "", data)
+    command = use_cases.UploadAttachment(application_id, kind, await read_upload(file))
     return AttachmentView.of(
         await use_cases.upload_attachment(uow_factory=uow, files=files, principal=operator, command=command)
     )

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sme_kit.auth import Principal
-from sme_kit.errors import FieldError, NotFound, ValidationFailed
-from sme_kit.files import FileRejected, FileStore, StoredFile
+from sme_kit.errors import NotFound
+from sme_kit.files import FileStore, StoredFile, Upload, rejected_as_field
 from sme_kit.uow import Actor
 from sme_registry.adapters.applications_repository import Attachment
 from sme_registry.adapters.unit_of_work import RegistryUnitOfWork, RegistryUowFactory
@@ -31,8 +31,7 @@ class AttachedFile:
 class UploadAttachment:
     application_id: str
     kind: AttachmentKind
-    filename: str
-    data: bytes
+    upload: Upload
 
 
 async def upload_attachment(
@@ -41,17 +40,15 @@ async def upload_attachment(
     """The applicant adds a file to its draft or returned application (type, size and checksum checked)."""
     async with uow_factory(Actor.of(principal)) as uow:
         application = await _editable_own(uow, principal, command.application_id)
-        try:
+        with rejected_as_field("file"):
             stored = await files.save(
                 uow,
-                command.data,
-                filename=command.filename,
+                command.upload.data,
+                filename=command.upload.filename,
                 purpose=command.kind.value,
                 owner_type=OWNER_TYPE,
                 owner_id=application.id,
             )
-        except FileRejected as exc:
-            raise ValidationFailed([FieldError("file", str(exc), "file_rejected", "body")]) from exc
         await uow.attachments.attach(Attachment(stored.id, application.id, command.kind, stored.stored_at))
         uow.audit(
             "attach", "application", application.id, kind=command.kind.value, file_id=stored.id, sha256=stored.sha256
