@@ -1,11 +1,10 @@
-"""Who decides what: the bureau's decisions are the bureau's; re-reviews end with the bureau's pass or fail."""
+"""Who decides what: the bureau's decisions are the bureau's, and the public reads only what is public.
+
+The re-review decision's rules are tested on the use case (tests/unit/test_review_use_cases.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-from sme_contracts import review as contract
-from sme_contracts.registry import ApplicationKind
 
 from .conftest import ReviewService, at
 
@@ -54,48 +53,3 @@ async def test_the_public_reads_notices_and_final_lists_but_no_case(review: Revi
     assert (await review.http.get("/objections")).status_code == 401
     assert (await review.http.get("/public/notices")).status_code == 200
     assert (await review.http.get("/public/final-lists")).json() == []
-
-
-async def test_a_failed_re_review_is_published_for_assessment_to_revoke(review: ReviewService) -> None:
-    await review.register_experts("expert-1")
-    await review.use_panels_of(1)
-    case_e = await review.forward("E", kind=ApplicationKind.RE_REVIEW, station_id="st-2023-0011")
-    await review.score(case_e, ["expert-1"], marks={"overall": 40})
-    await review.recommend(case_e, "not_recommend")
-    early = await review.http.post(
-        f"/cases/{case_e}/re-review-decision",
-        json={"result": "failed", "reason": "服务场所已不具备"},
-        headers=review.bureau,
-    )
-    assert early.status_code == 409  # the head station has not submitted yet
-    assert (await review.http.post("/rounds/2026/submission", headers=review.head_station)).status_code == 200
-
-    shortlist = await review.http.put(
-        "/rounds/2026/shortlist",
-        json={"application_ids": [review.forwarded["E"].application_id]},
-        headers=review.bureau,
-    )
-    assert shortlist.status_code == 422  # re-reviews are not publicly noticed
-    no_reason = await review.http.post(
-        f"/cases/{case_e}/re-review-decision", json={"result": "failed"}, headers=review.bureau
-    )
-    assert no_reason.status_code == 422
-    await review.move_clock_to(at("2026-09-20", 11))
-    failed = await review.http.post(
-        f"/cases/{case_e}/re-review-decision",
-        json={"result": "failed", "reason": "经专家复核，服务场所已不具备，专职人员不足2名"},
-        headers=review.bureau,
-    )
-    assert failed.status_code == 200, failed.text
-    assert failed.json()["status"] == "re_review_failed"
-
-    outcomes = await review.events(
-        "gz.sme.review.outcome", lambda es: any(isinstance(e, contract.ReReviewFailed) for e in es)
-    )
-    event = next(e for e in outcomes if isinstance(e, contract.ReReviewFailed))
-    assert (event.station_id, event.decided_on.isoformat()) == ("st-2023-0011", "2026-09-20")
-    assert "专职人员不足2名" in event.reason
-    again = await review.http.post(
-        f"/cases/{case_e}/re-review-decision", json={"result": "passed"}, headers=review.bureau
-    )
-    assert again.status_code == 409

@@ -26,6 +26,7 @@ APPLICANTS = {
     "A": ("91440106MA59C1XE2H", "广州市天河区创新企业服务有限公司", "440106"),
     "B": ("91440104MA5AB1CD2X", "广州市越秀区商贸服务中心有限公司", "440104"),
     "C": ("91440111MA5CQ8RT1J", "广州市白云区产业园运营管理有限公司", "440111"),
+    "E": ("91440113MA5D00LJ56", "广州市番禺区中小企业服务协会", "440113"),
 }
 GOOD_MARKS = {
     "premises": 85,
@@ -84,9 +85,17 @@ class Review:
     def today(self) -> date:
         return self.clock.now().astimezone(SHANGHAI).date()
 
-    async def forward(self, key: str, **changes: object) -> ReviewCase:
+    async def forward(
+        self,
+        key: str,
+        *,
+        kind: ApplicationKind = ApplicationKind.NEW,
+        station_id: str | None = None,
+        **changes: object,
+    ) -> ReviewCase:
+        event = forwarded(key, kind=kind, station_id=station_id).model_copy(update=changes)
         async with self.uow() as uow:
-            case = await cases.open_case(uow=uow, event=forwarded(key).model_copy(update=changes))
+            case = await cases.open_case(uow=uow, event=event)
             await uow.commit()
         assert case is not None
         return case

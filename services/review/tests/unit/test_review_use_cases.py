@@ -13,12 +13,12 @@ from sme_contracts import review as contract
 from sme_contracts.registry import ApplicationKind
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Conflict, NotFound, ValidationFailed
-from sme_review.domain.cases import CaseFilter, CaseStatus
+from sme_review.domain.cases import CaseFilter, CaseStatus, Recommendation, ReviewCase
 from sme_review.domain.errors import ConflictOfInterest, InvalidInput, StateConflict
 from sme_review.domain.scoring import Criterion
 from sme_review.service_layer import assignments, cases, experts, panels, rounds, scoring
 
-from .steps import APPLICANTS, EXPERT_ORGS, GOOD_MARKS, HEAD_STATION, YEAR, Review, expert, forwarded
+from .steps import APPLICANTS, BUREAU, EXPERT_ORGS, GOOD_MARKS, HEAD_STATION, YEAR, Review, at, expert, forwarded
 
 
 async def test_a_forwarded_application_opens_one_case_in_a_round_with_the_default_scheme() -> None:
@@ -315,3 +315,38 @@ async def test_a_panel_of_another_round_is_not_assigned() -> None:
     with pytest.raises(ValidationFailed) as refused:
         await review.assign(case_a.id, panel_id=panel.id)
     assert [(e.field, e.code) for e in refused.value.errors] == [("panel_id", "unknown")]
+
+
+async def test_a_failed_re_review_is_decided_by_the_bureau_after_submission_and_published_for_assessment() -> None:
+    review = Review()
+    await review.register_experts("expert-1")
+    await review.use_panels_of(1)
+    case_e = await review.forward("E", kind=ApplicationKind.RE_REVIEW, station_id="st-2023-0011")
+    await review.assign(case_e.id, "expert-1")
+    await review.sheet(case_e.id, "expert-1", {"overall": 40})
+    await review.recommend(case_e.id, Recommendation.NOT_RECOMMEND)
+
+    async def decide(passed: bool, reason: str) -> ReviewCase:
+        return await cases.decide_re_review(
+            uow_factory=review.uow, principal=BUREAU, case_id=case_e.id, passed=passed, reason=reason
+        )
+
+    with pytest.raises(StateConflict):  # the head station has not submitted yet
+        await decide(False, "服务场所已不具备")
+    await rounds.submit_recommendations(uow_factory=review.uow, principal=HEAD_STATION, year=YEAR)
+    with pytest.raises(InvalidInput):  # re-reviews are not publicly noticed
+        await rounds.fix_shortlist(
+            uow_factory=review.uow, principal=BUREAU, year=YEAR, application_ids=[case_e.application_id]
+        )
+    with pytest.raises(InvalidInput):
+        await decide(False, "")
+    review.clock.set(at("2026-09-20", 11))
+
+    decided = await decide(False, "经专家复核，服务场所已不具备，专职人员不足2名")
+
+    assert decided.status is CaseStatus.RE_REVIEW_FAILED
+    failed = review.world.events_of(contract.ReReviewFailed)
+    assert [(e.station_id, e.decided_on.isoformat()) for e in failed] == [("st-2023-0011", "2026-09-20")]
+    assert "专职人员不足2名" in failed[0].reason
+    with pytest.raises(StateConflict):
+        await decide(True, "")
