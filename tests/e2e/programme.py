@@ -423,9 +423,10 @@ async def known_to(system: System, service: str, application: Application, statu
     """Wait until ``service`` (activities or assessment) knows the station with ``status``."""
 
     async def known() -> bool:
-        stations = ok(
+        found = ok(
             await system.clients[service].get("/stations", params={"active_only": "false"}, headers=system.head_station)
         )
+        stations = found["items"] if isinstance(found, dict) else found  # assessment answers a page
         return any(s["id"] == application.station_id and s["status"] == status for s in stations)
 
     await system.eventually(known, f"{service} to know {application.applicant.entity_name} as {status}")

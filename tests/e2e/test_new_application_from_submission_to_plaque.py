@@ -126,7 +126,7 @@ async def test_activities_and_assessment_know_the_new_station(system: System) ->
     await p.known_to(system, "assessment", story.application)
     [known] = [
         s
-        for s in p.ok(await system.assessment.get("/stations", headers=system.bureau))
+        for s in p.ok(await system.assessment.get("/stations", headers=system.bureau))["items"]
         if s["id"] == story.application.station_id
     ]
     assert (known["valid_from"], known["valid_until"]) == ("2026-12-08", "2029-12-07")

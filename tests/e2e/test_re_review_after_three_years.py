@@ -138,7 +138,7 @@ async def test_the_station_that_never_applies_expires_and_revocation_on_ground_5
             await system.assessment.get(
                 "/revocations", params={"station_id": story.lapses.station_id}, headers=system.bureau
             )
-        )
+        )["items"]
         return cases or None
 
     [case] = await system.eventually(proposed, "assessment to propose revocation")
@@ -155,6 +155,6 @@ async def test_the_station_that_never_applies_expires_and_revocation_on_ground_5
             await system.assessment.get(
                 "/revocations", params={"station_id": story.renews.station_id}, headers=system.bureau
             )
-        )
+        )["items"]
         == []
     )

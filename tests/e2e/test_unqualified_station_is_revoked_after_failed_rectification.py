@@ -202,7 +202,9 @@ async def test_the_annual_assessment_finds_the_neglectful_station_unqualified(sy
 
 
 async def test_rectification_fails_and_revocation_on_ground_6_is_proposed(system: System) -> None:
-    [rectification] = p.ok(await system.assessment.get("/rectifications", params={"year": 2027}, headers=system.bureau))
+    [rectification] = p.ok(
+        await system.assessment.get("/rectifications", params={"year": 2027}, headers=system.bureau)
+    )["items"]
     story.rectification_id = str(rectification["id"])
     assert (rectification["station_id"], rectification["due_on"]) == (story.neglectful.station_id, "2028-02-29")
 
@@ -227,7 +229,7 @@ async def test_rectification_fails_and_revocation_on_ground_6_is_proposed(system
             await system.assessment.get(
                 "/revocations", params={"station_id": story.neglectful.station_id}, headers=system.bureau
             )
-        )
+        )["items"]
         return cases or None
 
     [case] = await system.eventually(proposed, "the revocation proposal")

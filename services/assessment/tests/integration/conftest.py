@@ -119,7 +119,7 @@ class Service:
 
     async def wait_for_stations(self, *station_ids: str, status: str = "active") -> None:
         async def known() -> bool:
-            found = {s["id"]: s["status"] for s in await self.ok("GET", "/stations", self.bureau)}
+            found = {s["id"]: s["status"] for s in (await self.ok("GET", "/stations", self.bureau))["items"]}
             return all(found.get(station_id) == status for station_id in station_ids)
 
         await wait_until(known, what=f"stations {station_ids} {status}")
@@ -148,7 +148,7 @@ class Service:
         return {r["station_id"]: r for r in results}
 
     async def revocations(self, **params: Any) -> list[dict[str, Any]]:
-        return list(await self.ok("GET", "/revocations", self.bureau, params=params))
+        return list((await self.ok("GET", "/revocations", self.bureau, params=params))["items"])
 
     async def wait_for_revocation(self, station_id: str, ground: int) -> dict[str, Any]:
         async def proposed() -> dict[str, Any] | None:

@@ -48,7 +48,7 @@ async def test_a_cycle_gives_every_active_station_a_total_and_outcome_with_its_b
     assert not a["published"]
 
     # Before publication only the bureau and head station see results.
-    assert await service.ok("GET", "/cycles/cy-2026/results", service.district(TIANHE)) == []
+    assert (await service.ok("GET", "/cycles/cy-2026/results", service.district(TIANHE)))["items"] == []
     await service.ok("GET", "/cycles/cy-2026/results/st-b", service.operator("st-b"), 404)
 
     # The head station corrects an indicator by hand, with a reason: audited, and computed again.
@@ -95,18 +95,22 @@ async def test_a_cycle_gives_every_active_station_a_total_and_outcome_with_its_b
     own = await service.ok("GET", "/cycles/cy-2026/results/st-b", service.operator("st-b"))
     assert (own["outcome"], own["final_outcome"]) == ("unqualified", None)
     await service.ok("GET", "/cycles/cy-2026/results/st-a", service.operator("st-b"), 404)
-    assert [r["station_id"] for r in await service.ok("GET", "/cycles/cy-2026/results", service.operator("st-b"))] == [
-        "st-b"
-    ]
+    own_list = await service.ok("GET", "/cycles/cy-2026/results", service.operator("st-b"))
+    assert [r["station_id"] for r in own_list["items"]] == ["st-b"]
     tianhe = await service.ok("GET", "/cycles/cy-2026/results", service.district(TIANHE))
-    assert {r["station_id"] for r in tianhe} == {"st-a", "st-b"}
+    assert {r["station_id"] for r in tianhe["items"]} == {"st-a", "st-b"}
+    first = await service.ok("GET", "/cycles/cy-2026/results", service.bureau, params={"limit": 2})
+    rest = await service.ok("GET", "/cycles/cy-2026/results", service.bureau, params={"limit": 2, "offset": 2})
+    assert (first["total"], first["limit"], first["offset"]) == (3, 2, 0)
+    assert [r["station_id"] for r in first["items"] + rest["items"]] == ["st-a", "st-b", "st-c"]
+    await service.ok("GET", "/cycles/cy-2026/results", service.bureau, 422, params={"limit": 201})
     await service.ok("GET", "/cycles/cy-2026/results/st-c", service.district(TIANHE), 404)
     yuexiu = await service.ok(
         "GET", "/cycles/cy-2026/results", service.district(YUEXIU), params={"district_code": TIANHE}
     )
-    assert [r["station_id"] for r in yuexiu] == ["st-c"]  # asking for another district gives its own
+    assert [r["station_id"] for r in yuexiu["items"]] == ["st-c"]  # asking for another district gives its own
     history = await service.ok("GET", "/stations/st-c/results", service.district(YUEXIU))
-    assert [r["year"] for r in history] == [2026]
+    assert [r["year"] for r in history["items"]] == [2026]
     await service.ok("GET", "/stations/st-c/results", service.district(TIANHE), 404)
     await service.ok("GET", "/cycles/cy-2026/results", service.as_("expert", subject="expert-1"), 403)
 

@@ -57,7 +57,9 @@ async def test_missing_plans_are_recorded_at_the_deadline_and_a_late_one_is_acce
 
     assert await service.move_to(datetime(2027, 4, 1, 0, 0, 1, tzinfo=SHANGHAI)) >= 1
     lapses = await service.ok("GET", "/work-documents/lapses", service.district(TIANHE), params={"year": 2027})
-    assert [(lapse["station_id"], lapse["kind"], lapse["status"]) for lapse in lapses] == [("st-2", "plan", "missing")]
+    assert [(lapse["station_id"], lapse["kind"], lapse["status"]) for lapse in lapses["items"]] == [
+        ("st-2", "plan", "missing")
+    ]
     await service.ok("PUT", "/work-documents/deadlines/2027", service.bureau, 409, json={"plan_due_on": "2027-04-30"})
     moved = await service.ok(
         "PUT", "/work-documents/deadlines/2027", service.bureau, json={"summary_due_on": "2028-01-20"}
@@ -67,12 +69,12 @@ async def test_missing_plans_are_recorded_at_the_deadline_and_a_late_one_is_acce
     service.clock.set(datetime(2027, 4, 3, 10, 0, tzinfo=SHANGHAI))
     late = await service.ok("POST", "/stations/st-2/work-documents", service.operator("st-2"), 201, data=plan())
     assert (late["late"], late["days_late"]) == (True, 3)
-    [lapse] = await service.ok("GET", "/work-documents/lapses", service.bureau, params={"year": 2027})
+    [lapse] = (await service.ok("GET", "/work-documents/lapses", service.bureau, params={"year": 2027}))["items"]
     assert (lapse["status"], lapse["days_late"]) == ("late", 3)
 
     # Who reads what: the operator its own, a district its own district's, with attachments behind the same check.
     mine = await service.ok("GET", "/work-documents", service.operator("st-1"))
-    assert [d["station_id"] for d in mine] == ["st-1"]
+    assert [d["station_id"] for d in mine["items"]] == ["st-1"]
     detail = await service.ok("GET", f"/work-documents/{on_time['id']}", service.district(TIANHE))
     assert (detail["title"], [a["filename"] for a in detail["attachments"]]) == (
         "2027年度工作计划（修订）",

@@ -41,7 +41,7 @@ async def test_an_unqualified_station_rectifies_and_is_re_assessed_qualified(
     result = await unqualified(service, others)
     rectification_id = result["rectification_id"]
     listed = await service.ok("GET", "/rectifications", service.operator("st-1"))
-    assert [(r["id"], r["status"]) for r in listed] == [(rectification_id, "ordered")]
+    assert [(r["id"], r["status"]) for r in listed["items"]] == [(rectification_id, "ordered")]
     await service.ok(
         "POST", f"/rectifications/{rectification_id}/reassessment", service.bureau, 409,
         json={"outcome": "qualified", "opinion": "尚无报告"},

@@ -101,7 +101,7 @@ async def test_skipping_the_assessment_without_reason_is_recorded_and_proposed_o
     assert await service.revocations(station_id="st-2") == []
     assert await service.compute("cy-2026") == {}  # neither takes part: no result
     listed = await service.ok("GET", "/cycles/cy-2026/non-participation", service.district(TIANHE))
-    assert [(r["station_id"], r["excused"]) for r in listed] == [("st-1", False), ("st-2", True)]
+    assert [(r["station_id"], r["excused"]) for r in listed["items"]] == [("st-1", False), ("st-2", True)]
 
     found = await events("gz.sme.assessment.result", has(NonParticipationRecorded, 2))
     assert sorted((e.station_id, e.excused) for e in of_type(found, NonParticipationRecorded)) == [

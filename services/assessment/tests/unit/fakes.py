@@ -22,6 +22,7 @@ from sme_assessment.domain.stations import Station, StationStatus
 from sme_contracts.common import RevocationGround
 from sme_kit.clock import MovableClock
 from sme_kit.files import FileRejected, StoredFile
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
 from sme_kit.uow import Actor
 
@@ -34,6 +35,11 @@ def _copy(value: T) -> T:
 
 def _copies(values: Iterable[T]) -> list[T]:
     return [copy.deepcopy(value) for value in values]
+
+
+def _page(found: Sequence[T], request: PageRequest) -> PageOf[T]:
+    """The requested slice of an ordered list and its length, as `sme_kit.paging.fetch_page` answers."""
+    return PageOf.of(found[request.offset : request.offset + request.limit], len(found), request)
 
 
 class InMemoryStations:
@@ -53,6 +59,11 @@ class InMemoryStations:
             if (district_code is None or s.district_code == district_code)
             and (not active_only or s.status is StationStatus.ACTIVE)
         )
+
+    async def page(
+        self, request: PageRequest, *, district_code: str | None = None, active_only: bool = False
+    ) -> PageOf[Station]:
+        return _page(await self.all(district_code=district_code, active_only=active_only), request)
 
     async def save(self, station: Station) -> None:
         self.items[station.id] = _copy(station)
@@ -112,6 +123,9 @@ class InMemoryDeadlines:
     async def all(self) -> list[Deadlines]:
         return [d for _, d in sorted(self.items.items())]
 
+    async def page(self, request: PageRequest) -> PageOf[Deadlines]:
+        return _page(await self.all(), request)
+
     async def save(self, deadlines: Deadlines) -> None:
         self.items[deadlines.year] = deadlines
 
@@ -143,7 +157,19 @@ class InMemoryDocuments:
             and (station_id is None or d.station_id == station_id)
             and (district_code is None or d.district_code == district_code)
         ]
-        return _copies(sorted(found, key=lambda d: (d.year, d.station_id)))
+        return _copies(sorted(found, key=lambda d: (d.year, d.station_id, d.kind.value, d.id)))
+
+    async def page(
+        self,
+        request: PageRequest,
+        *,
+        year: int | None = None,
+        kind: DocumentKind | None = None,
+        station_id: str | None = None,
+        district_code: str | None = None,
+    ) -> PageOf[WorkDocument]:
+        found = await self.search(year=year, kind=kind, station_id=station_id, district_code=district_code)
+        return _page(found, request)
 
     async def save(self, document: WorkDocument) -> None:
         self.items[document.id] = _copy(document)
@@ -162,7 +188,10 @@ class InMemoryLapses:
             for lapse in self.items.values()
             if lapse.year == year and (district_code is None or lapse.district_code == district_code)
         ]
-        return _copies(sorted(found, key=lambda lapse: lapse.station_id))
+        return _copies(sorted(found, key=lambda lapse: (lapse.station_id, lapse.kind.value)))
+
+    async def page_of_year(self, year: int, request: PageRequest, *, district_code: str | None = None) -> PageOf[Lapse]:
+        return _page(await self.of_year(year, district_code=district_code), request)
 
     async def save(self, lapse: Lapse) -> None:
         self.items[(lapse.station_id, lapse.kind, lapse.year)] = _copy(lapse)
@@ -181,6 +210,9 @@ class InMemoryCycles:
 
     async def all(self) -> list[Cycle]:
         return _copies(sorted(self.items.values(), key=lambda c: c.year))
+
+    async def page(self, request: PageRequest) -> PageOf[Cycle]:
+        return _page(await self.all(), request)
 
     async def save(self, cycle: Cycle) -> None:
         self.items[cycle.id] = _copy(cycle)
@@ -218,6 +250,11 @@ class InMemoryNonParticipations:
             if cid == cycle_id and (district_code is None or record.district_code == district_code)
         ]
 
+    async def page_of_cycle(
+        self, cycle_id: str, request: PageRequest, *, district_code: str | None = None
+    ) -> PageOf[NonParticipation]:
+        return _page(await self.of_cycle(cycle_id, district_code=district_code), request)
+
     async def add(self, record: NonParticipation) -> None:
         key = (record.cycle_id, record.station_id)
         if key in self.items:
@@ -243,8 +280,26 @@ class InMemoryResults:
             and (station_id is None or r.station_id == station_id)
         )
 
+    async def page_of_cycle(
+        self,
+        cycle_id: str,
+        request: PageRequest,
+        *,
+        district_code: str | None = None,
+        station_id: str | None = None,
+        published_only: bool = False,
+    ) -> PageOf[StationResult]:
+        found = await self.of_cycle(cycle_id, district_code=district_code, station_id=station_id)
+        return _page([r for r in found if not published_only or r.published_at is not None], request)
+
     async def of_station(self, station_id: str) -> list[StationResult]:
         return _copies(sorted((r for r in self.items.values() if r.station_id == station_id), key=lambda r: r.year))
+
+    async def page_of_station(
+        self, station_id: str, request: PageRequest, *, published_only: bool = False
+    ) -> PageOf[StationResult]:
+        found = await self.of_station(station_id)
+        return _page([r for r in found if not published_only or r.published_at is not None], request)
 
     async def of_year(self, year: int, *, published_only: bool) -> list[StationResult]:
         return self._sorted(
@@ -285,7 +340,19 @@ class InMemoryRectifications:
             and (status is None or r.status is status)
             and (not pending_only or r.status in PENDING)
         ]
-        return _copies(sorted(found, key=lambda r: (r.ordered_at, r.station_id)))
+        return _copies(sorted(found, key=lambda r: (r.ordered_at, r.station_id, r.id)))
+
+    async def page(
+        self,
+        request: PageRequest,
+        *,
+        year: int | None = None,
+        station_id: str | None = None,
+        district_code: str | None = None,
+        status: RectificationStatus | None = None,
+    ) -> PageOf[Rectification]:
+        found = await self.search(year=year, station_id=station_id, district_code=district_code, status=status)
+        return _page(found, request)
 
     async def of_results(self, result_ids: Sequence[str]) -> dict[str, Rectification]:
         wanted = set(result_ids)
@@ -327,7 +394,19 @@ class InMemoryRevocations:
             and (status is None or c.status is status)
             and (ground is None or c.ground == ground)
         ]
-        return _copies(sorted(found, key=lambda c: c.proposed_at))
+        return _copies(sorted(found, key=lambda c: (c.proposed_at, c.id)))
+
+    async def page(
+        self,
+        request: PageRequest,
+        *,
+        station_id: str | None = None,
+        district_code: str | None = None,
+        status: CaseStatus | None = None,
+        ground: RevocationGround | None = None,
+    ) -> PageOf[RevocationCase]:
+        found = await self.search(station_id=station_id, district_code=district_code, status=status, ground=ground)
+        return _page(found, request)
 
     async def save(self, case: RevocationCase) -> None:
         self.items[case.id] = _copy(case)

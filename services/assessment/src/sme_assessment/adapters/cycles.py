@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, Select, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import cycles, manual_scores, non_participations, results
 from sme_assessment.adapters.rows import row_of
 from sme_assessment.domain.cycles import Cycle, CycleStatus, ManualScore, NonParticipation, Outcome, StationResult
 from sme_assessment.domain.indicators import IndicatorScore, IndicatorSpec
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_update
 
 
@@ -34,6 +35,12 @@ class CycleRepository:
 
     async def all(self) -> list[Cycle]:
         return [_cycle(row) for row in (await self._session.execute(select(cycles).order_by(cycles.c.year))).mappings()]
+
+    async def page(self, request: PageRequest) -> PageOf[Cycle]:
+        """A page of every cycle, by year."""
+        return (await fetch_page(self._session, select(cycles).order_by(cycles.c.year, cycles.c.id), request)).map(
+            _cycle
+        )
 
     async def save(self, cycle: Cycle) -> None:
         row = row_of(cycle)
@@ -80,14 +87,15 @@ class NonParticipationRepository:
         return NonParticipation(**row) if row else None
 
     async def of_cycle(self, cycle_id: str, *, district_code: str | None = None) -> list[NonParticipation]:
-        query = (
-            select(non_participations)
-            .where(non_participations.c.cycle_id == cycle_id)
-            .order_by(non_participations.c.station_id)
-        )
-        if district_code is not None:
-            query = query.where(non_participations.c.district_code == district_code)
+        query = _non_participations(cycle_id, district_code)
         return [NonParticipation(**row) for row in (await self._session.execute(query)).mappings()]
+
+    async def page_of_cycle(
+        self, cycle_id: str, request: PageRequest, *, district_code: str | None = None
+    ) -> PageOf[NonParticipation]:
+        """A page of the cycle's records, by station."""
+        found = await fetch_page(self._session, _non_participations(cycle_id, district_code), request)
+        return found.map(lambda row: NonParticipation(**row))
 
     async def add(self, record: NonParticipation) -> None:
         await self._session.execute(non_participations.insert().values(**row_of(record)))
@@ -100,16 +108,39 @@ class ResultRepository:
     async def of_cycle(
         self, cycle_id: str, *, district_code: str | None = None, station_id: str | None = None
     ) -> list[StationResult]:
-        query = select(results).where(results.c.cycle_id == cycle_id).order_by(results.c.station_id)
-        if district_code is not None:
-            query = query.where(results.c.district_code == district_code)
-        if station_id is not None:
-            query = query.where(results.c.station_id == station_id)
-        return [_result(row) for row in (await self._session.execute(query)).mappings()]
+        query = _results(results.c.cycle_id == cycle_id, district_code=district_code, station_id=station_id)
+        return [_result(row) for row in (await self._session.execute(query.order_by(results.c.station_id))).mappings()]
+
+    async def page_of_cycle(
+        self,
+        cycle_id: str,
+        request: PageRequest,
+        *,
+        district_code: str | None = None,
+        station_id: str | None = None,
+        published_only: bool = False,
+    ) -> PageOf[StationResult]:
+        """A page of the cycle's results, by station."""
+        query = _results(
+            results.c.cycle_id == cycle_id,
+            district_code=district_code,
+            station_id=station_id,
+            published_only=published_only,
+        )
+        return (await fetch_page(self._session, query.order_by(results.c.station_id, results.c.id), request)).map(
+            _result
+        )
 
     async def of_station(self, station_id: str) -> list[StationResult]:
         query = select(results).where(results.c.station_id == station_id).order_by(results.c.year)
         return [_result(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def page_of_station(
+        self, station_id: str, request: PageRequest, *, published_only: bool = False
+    ) -> PageOf[StationResult]:
+        """A page of the station's results, by year."""
+        query = _results(results.c.station_id == station_id, published_only=published_only)
+        return (await fetch_page(self._session, query.order_by(results.c.year, results.c.id), request)).map(_result)
 
     async def of_year(self, year: int, *, published_only: bool) -> list[StationResult]:
         query = select(results).where(results.c.year == year)
@@ -125,6 +156,34 @@ class ResultRepository:
 
     async def save(self, result: StationResult) -> None:
         await insert_or_update(self._session, results, _row(result), keys=["id"])
+
+
+def _non_participations(cycle_id: str, district_code: str | None) -> Select[Any]:
+    query = (
+        select(non_participations)
+        .where(non_participations.c.cycle_id == cycle_id)
+        .order_by(non_participations.c.station_id)
+    )
+    if district_code is not None:
+        query = query.where(non_participations.c.district_code == district_code)
+    return query
+
+
+def _results(
+    condition: ColumnElement[bool],
+    *,
+    district_code: str | None = None,
+    station_id: str | None = None,
+    published_only: bool = False,
+) -> Select[Any]:
+    query = select(results).where(condition)
+    if district_code is not None:
+        query = query.where(results.c.district_code == district_code)
+    if station_id is not None:
+        query = query.where(results.c.station_id == station_id)
+    if published_only:
+        query = query.where(results.c.published_at.is_not(None))
+    return query
 
 
 def _cycle(row: Any) -> Cycle:

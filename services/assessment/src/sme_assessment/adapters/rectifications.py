@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import rectifications
 from sme_assessment.adapters.rows import row_of
 from sme_assessment.domain.cycles import Outcome
 from sme_assessment.domain.rectification import PENDING, Rectification, RectificationStatus
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_update
 
 
@@ -35,18 +36,23 @@ class RectificationRepository:
         status: RectificationStatus | None = None,
         pending_only: bool = False,
     ) -> list[Rectification]:
-        query = select(rectifications).order_by(rectifications.c.ordered_at, rectifications.c.station_id)
-        if year is not None:
-            query = query.where(rectifications.c.year == year)
-        if station_id is not None:
-            query = query.where(rectifications.c.station_id == station_id)
-        if district_code is not None:
-            query = query.where(rectifications.c.district_code == district_code)
-        if status is not None:
-            query = query.where(rectifications.c.status == status.value)
-        if pending_only:
-            query = query.where(rectifications.c.status.in_([s.value for s in PENDING]))
+        query = _search(
+            year=year, station_id=station_id, district_code=district_code, status=status, pending_only=pending_only
+        )
         return [_rectification(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def page(
+        self,
+        request: PageRequest,
+        *,
+        year: int | None = None,
+        station_id: str | None = None,
+        district_code: str | None = None,
+        status: RectificationStatus | None = None,
+    ) -> PageOf[Rectification]:
+        """A page of the matching rectifications, in the order they were ordered."""
+        query = _search(year=year, station_id=station_id, district_code=district_code, status=status)
+        return (await fetch_page(self._session, query, request)).map(_rectification)
 
     async def of_results(self, result_ids: Sequence[str]) -> dict[str, Rectification]:
         """The rectification ordered for each of these results, by result id."""
@@ -57,6 +63,30 @@ class RectificationRepository:
 
     async def save(self, rectification: Rectification) -> None:
         await insert_or_update(self._session, rectifications, row_of(rectification), keys=["id"])
+
+
+def _search(
+    *,
+    year: int | None = None,
+    station_id: str | None = None,
+    district_code: str | None = None,
+    status: RectificationStatus | None = None,
+    pending_only: bool = False,
+) -> Select[Any]:
+    query = select(rectifications).order_by(
+        rectifications.c.ordered_at, rectifications.c.station_id, rectifications.c.id
+    )
+    if year is not None:
+        query = query.where(rectifications.c.year == year)
+    if station_id is not None:
+        query = query.where(rectifications.c.station_id == station_id)
+    if district_code is not None:
+        query = query.where(rectifications.c.district_code == district_code)
+    if status is not None:
+        query = query.where(rectifications.c.status == status.value)
+    if pending_only:
+        query = query.where(rectifications.c.status.in_([s.value for s in PENDING]))
+    return query
 
 
 def _rectification(row: Any) -> Rectification:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_assessment.adapters.orm import revocation_notes, revocations
 from sme_assessment.adapters.rows import row_of
 from sme_assessment.domain.revocation import CaseStatus, EvidenceNote, Origin, RevocationCase
 from sme_contracts.common import RevocationGround
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_update
 
 
@@ -42,16 +43,21 @@ class RevocationRepository:
         status: CaseStatus | None = None,
         ground: RevocationGround | None = None,
     ) -> list[RevocationCase]:
-        query = select(revocations).order_by(revocations.c.proposed_at)
-        if station_id is not None:
-            query = query.where(revocations.c.station_id == station_id)
-        if district_code is not None:
-            query = query.where(revocations.c.district_code == district_code)
-        if status is not None:
-            query = query.where(revocations.c.status == status.value)
-        if ground is not None:
-            query = query.where(revocations.c.ground == int(ground))
+        query = _search(station_id=station_id, district_code=district_code, status=status, ground=ground)
         return [_case(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def page(
+        self,
+        request: PageRequest,
+        *,
+        station_id: str | None = None,
+        district_code: str | None = None,
+        status: CaseStatus | None = None,
+        ground: RevocationGround | None = None,
+    ) -> PageOf[RevocationCase]:
+        """A page of the matching cases, in the order they were proposed."""
+        query = _search(station_id=station_id, district_code=district_code, status=status, ground=ground)
+        return (await fetch_page(self._session, query, request)).map(_case)
 
     async def save(self, case: RevocationCase) -> None:
         row = row_of(case)
@@ -68,6 +74,25 @@ class RevocationRepository:
             .order_by(revocation_notes.c.added_at, revocation_notes.c.id)
         )
         return [EvidenceNote(**row) for row in (await self._session.execute(query)).mappings()]
+
+
+def _search(
+    *,
+    station_id: str | None,
+    district_code: str | None,
+    status: CaseStatus | None,
+    ground: RevocationGround | None,
+) -> Select[Any]:
+    query = select(revocations).order_by(revocations.c.proposed_at, revocations.c.id)
+    if station_id is not None:
+        query = query.where(revocations.c.station_id == station_id)
+    if district_code is not None:
+        query = query.where(revocations.c.district_code == district_code)
+    if status is not None:
+        query = query.where(revocations.c.status == status.value)
+    if ground is not None:
+        query = query.where(revocations.c.ground == int(ground))
+    return query
 
 
 def _case(row: Any) -> RevocationCase:

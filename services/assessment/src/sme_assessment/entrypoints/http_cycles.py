@@ -21,6 +21,7 @@ from sme_assessment.entrypoints.cycle_models import (
 from sme_assessment.service_layer import cycles, participation, results, scoring
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import Bureau, CurrentPrincipal, Staff
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/cycles", tags=["年度考核 Annual assessment"])
@@ -47,8 +48,8 @@ async def open_cycle(form: CycleIn, bureau: Bureau, uow: UowFactoryDep) -> Cycle
 
 
 @router.get("", summary="Every year's assessment cycle", responses=problem_responses(401))
-async def list_cycles(principal: CurrentPrincipal, uow: UowFactoryDep) -> list[CycleView]:
-    return [CycleView.of(cycle) for cycle in await cycles.list_cycles(uow_factory=uow, principal=principal)]
+async def list_cycles(paging: Paging, principal: CurrentPrincipal, uow: UowFactoryDep) -> Page[CycleView]:
+    return Page.of(await cycles.list_cycles(uow_factory=uow, principal=principal, page=paging), CycleView.of)
 
 
 @router.get("/{cycle_id}", summary="A cycle with its indicators", responses=problem_responses(401, 404))
@@ -125,12 +126,16 @@ async def record_non_participation(
     responses=problem_responses(401, 403, 404),
 )
 async def list_non_participation(
-    cycle_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, district_code: str | None = Query(default=None)
-) -> list[NonParticipationView]:
+    cycle_id: str,
+    paging: Paging,
+    principal: CurrentPrincipal,
+    uow: UowFactoryDep,
+    district_code: str | None = Query(default=None),
+) -> Page[NonParticipationView]:
     found = await participation.non_participants(
-        uow_factory=uow, principal=principal, cycle_id=cycle_id, district_code=district_code
+        uow_factory=uow, principal=principal, cycle_id=cycle_id, district_code=district_code, page=paging
     )
-    return [NonParticipationView.of(record) for record in found]
+    return Page.of(found, NonParticipationView.of)
 
 
 @router.post(
@@ -140,7 +145,7 @@ async def list_non_participation(
 )
 async def compute(cycle_id: str, preparer: Staff, uow: UowFactoryDep) -> list[ResultView]:
     await scoring.compute(uow_factory=uow, principal=preparer, cycle_id=cycle_id)
-    found = await results.results_of_cycle(uow_factory=uow, principal=preparer, cycle_id=cycle_id, district_code=None)
+    found = await results.every_result_of_cycle(uow_factory=uow, principal=preparer, cycle_id=cycle_id)
     return [ResultView.of(file) for file in found]
 
 
@@ -153,7 +158,7 @@ async def publish(cycle_id: str, form: PublishIn, bureau: Bureau, uow: UowFactor
     await scoring.publish(
         uow_factory=uow, principal=bureau, cycle_id=cycle_id, rectification_due=form.rectification_due_on
     )
-    found = await results.results_of_cycle(uow_factory=uow, principal=bureau, cycle_id=cycle_id, district_code=None)
+    found = await results.every_result_of_cycle(uow_factory=uow, principal=bureau, cycle_id=cycle_id)
     return [ResultView.of(file) for file in found]
 
 
@@ -163,12 +168,16 @@ async def publish(cycle_id: str, form: PublishIn, bureau: Bureau, uow: UowFactor
     responses=problem_responses(401, 403, 404),
 )
 async def list_results(
-    cycle_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, district_code: str | None = Query(default=None)
-) -> list[ResultView]:
+    cycle_id: str,
+    paging: Paging,
+    principal: CurrentPrincipal,
+    uow: UowFactoryDep,
+    district_code: str | None = Query(default=None),
+) -> Page[ResultView]:
     found = await results.results_of_cycle(
-        uow_factory=uow, principal=principal, cycle_id=cycle_id, district_code=district_code
+        uow_factory=uow, principal=principal, cycle_id=cycle_id, district_code=district_code, page=paging
     )
-    return [ResultView.of(file) for file in found]
+    return Page.of(found, ResultView.of)
 
 
 @router.get(

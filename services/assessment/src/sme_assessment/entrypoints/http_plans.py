@@ -16,6 +16,7 @@ from sme_assessment.service_layer import plans as use_cases
 from sme_kit.http import FilesDep, UowFactoryDep
 from sme_kit.http_auth import Bureau, CurrentPrincipal, Operator
 from sme_kit.http_files import Attachments, read_uploads
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(tags=["工作计划与总结 Work plans and summaries"])
@@ -117,8 +118,8 @@ async def set_deadlines(year: Year, form: DeadlinesIn, bureau: Bureau, uow: UowF
 @router.get(
     "/work-documents/deadlines", summary="The deadlines of every year set so far", responses=problem_responses(401)
 )
-async def read_deadlines(principal: CurrentPrincipal, uow: UowFactoryDep) -> list[DeadlinesView]:
-    return [DeadlinesView.of(d) for d in await use_cases.deadlines_of(uow_factory=uow, principal=principal)]
+async def read_deadlines(paging: Paging, principal: CurrentPrincipal, uow: UowFactoryDep) -> Page[DeadlinesView]:
+    return Page.of(await use_cases.deadlines_of(uow_factory=uow, principal=principal, page=paging), DeadlinesView.of)
 
 
 @router.post(
@@ -156,17 +157,24 @@ async def submit_document(
     responses=problem_responses(401, 403),
 )
 async def list_documents(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     year: int | None = Query(default=None, examples=[2027]),
     kind: Annotated[DocumentKind | None, Query()] = None,
     station_id: str | None = Query(default=None),
     district_code: str | None = Query(default=None, examples=["440106"]),
-) -> list[DocumentView]:
+) -> Page[DocumentView]:
     found = await use_cases.search(
-        uow_factory=uow, principal=principal, year=year, kind=kind, station_id=station_id, district_code=district_code
+        uow_factory=uow,
+        principal=principal,
+        year=year,
+        kind=kind,
+        station_id=station_id,
+        district_code=district_code,
+        page=paging,
     )
-    return [DocumentView.of(document) for document in found]
+    return Page.of(found, DocumentView.of)
 
 
 @router.get(
@@ -175,13 +183,16 @@ async def list_documents(
     responses=problem_responses(401, 403),
 )
 async def list_lapses(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     year: int = Query(examples=[2027]),
     district_code: str | None = Query(default=None),
-) -> list[LapseView]:
-    found = await use_cases.lapses(uow_factory=uow, principal=principal, year=year, district_code=district_code)
-    return [LapseView.of(lapse) for lapse in found]
+) -> Page[LapseView]:
+    found = await use_cases.lapses(
+        uow_factory=uow, principal=principal, year=year, district_code=district_code, page=paging
+    )
+    return Page.of(found, LapseView.of)
 
 
 @router.get(

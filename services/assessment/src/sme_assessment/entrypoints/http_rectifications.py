@@ -16,6 +16,7 @@ from sme_assessment.service_layer import rectification as use_cases
 from sme_kit.http import FilesDep, UowFactoryDep
 from sme_kit.http_auth import Bureau, CurrentPrincipal, Operator
 from sme_kit.http_files import Attachments, read_uploads
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/rectifications", tags=["整改 Rectification"])
@@ -75,16 +76,17 @@ class ReassessmentIn(BaseModel):
     responses=problem_responses(401, 403),
 )
 async def list_rectifications(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     year: int | None = Query(default=None, examples=[2026]),
     status: Annotated[RectificationStatus | None, Query()] = None,
     district_code: str | None = Query(default=None),
-) -> list[RectificationView]:
+) -> Page[RectificationView]:
     found = await use_cases.search(
-        uow_factory=uow, principal=principal, year=year, status=status, district_code=district_code
+        uow_factory=uow, principal=principal, year=year, status=status, district_code=district_code, page=paging
     )
-    return [RectificationView.of(r) for r in found]
+    return Page.of(found, RectificationView.of)
 
 
 @router.get("/{rectification_id}", summary="A rectification with its report", responses=problem_responses(401, 404))

@@ -18,6 +18,7 @@ from sme_contracts.common import RevocationGround
 from sme_kit.http import FilesDep, UowFactoryDep
 from sme_kit.http_auth import Bureau, CurrentPrincipal, Operator
 from sme_kit.http_files import Attachments, read_uploads
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(tags=["撤销 Revocation"])
@@ -162,13 +163,14 @@ async def request_withdrawal(
     responses=problem_responses(401, 403),
 )
 async def list_cases(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     station_id: str | None = Query(default=None),
     district_code: str | None = Query(default=None),
     status: Annotated[CaseStatus | None, Query()] = None,
     ground: Annotated[RevocationGround | None, Query()] = None,
-) -> list[CaseView]:
+) -> Page[CaseView]:
     found = await revocations.search(
         uow_factory=uow,
         principal=principal,
@@ -176,8 +178,9 @@ async def list_cases(
         district_code=district_code,
         status=status,
         ground=ground,
+        page=paging,
     )
-    return [CaseView.of(case, station.name if station else None) for case, station in found]
+    return Page.of(found, lambda pair: CaseView.of(pair[0], pair[1].name if pair[1] else None))
 
 
 @router.get(

@@ -14,6 +14,7 @@ from sme_assessment.entrypoints.cycle_models import ResultView
 from sme_assessment.service_layer import evidence, results, stations
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/stations", tags=["服务站 Stations"])
@@ -66,15 +67,16 @@ class EvidenceView(BaseModel):
     responses=problem_responses(401, 403),
 )
 async def list_stations(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     district_code: str | None = Query(default=None, examples=["440106"]),
     active_only: bool = Query(default=False),
-) -> list[StationView]:
+) -> Page[StationView]:
     found = await stations.list_stations(
-        uow_factory=uow, principal=principal, district_code=district_code, active_only=active_only
+        uow_factory=uow, principal=principal, district_code=district_code, active_only=active_only, page=paging
     )
-    return [StationView.of(station) for station in found]
+    return Page.of(found, StationView.of)
 
 
 @router.get(
@@ -94,8 +96,8 @@ async def read_evidence(
     summary="The station's published results over the years",
     responses=problem_responses(401, 404),
 )
-async def read_results(station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> list[ResultView]:
-    return [
-        ResultView.of(file)
-        for file in await results.results_of_station(uow_factory=uow, principal=principal, station_id=station_id)
-    ]
+async def read_results(
+    station_id: str, paging: Paging, principal: CurrentPrincipal, uow: UowFactoryDep
+) -> Page[ResultView]:
+    found = await results.results_of_station(uow_factory=uow, principal=principal, station_id=station_id, page=paging)
+    return Page.of(found, ResultView.of)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
+from sme_kit.paging import PageRequest
 
 CITY_WIDE = (Role.BUREAU_ADMIN, Role.HEAD_STATION_STAFF)
+
+# What a list answers unless asked for another page: the first, of the usual size.
+FIRST_PAGE = PageRequest()
 
 
 def sees_station(principal: Principal, station_id: str, district_code: str | None) -> bool:

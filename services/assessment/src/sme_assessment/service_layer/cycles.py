@@ -16,8 +16,10 @@ from sme_assessment.domain.cycles import (
 )
 from sme_assessment.domain.errors import StateConflict
 from sme_assessment.domain.indicators import DEFAULT_PASS_MARK, IndicatorSpec, check_indicators, default_indicators
+from sme_assessment.service_layer.access import FIRST_PAGE
 from sme_kit.auth import Principal
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 
 
@@ -116,7 +118,9 @@ async def get_cycle(*, uow_factory: AssessmentUoWFactory, principal: Principal, 
     return cycle
 
 
-async def list_cycles(*, uow_factory: AssessmentUoWFactory, principal: Principal) -> list[Cycle]:
-    """Every year's cycle."""
+async def list_cycles(
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, page: PageRequest = FIRST_PAGE
+) -> PageOf[Cycle]:
+    """A page of every year's cycle, by year."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.cycles.all()
+        return await uow.cycles.page(page)

@@ -7,11 +7,12 @@ from sme_assessment.adapters.unit_of_work import AssessmentUoWFactory
 from sme_assessment.domain.cycles import NonParticipation
 from sme_assessment.domain.errors import DomainError, StateConflict
 from sme_assessment.domain.stations import require_active
-from sme_assessment.service_layer.access import district_scope
+from sme_assessment.service_layer.access import FIRST_PAGE, district_scope
 from sme_assessment.service_layer.cycles import cycle_for_update, get_cycle
 from sme_assessment.service_layer.proposals import propose_automatically
 from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 
 
@@ -62,10 +63,15 @@ async def record_non_participation(
 
 
 async def non_participants(
-    *, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str, district_code: str | None
-) -> list[NonParticipation]:
-    """Stations recorded as not taking part in a cycle (a district: its own)."""
+    *,
+    uow_factory: AssessmentUoWFactory,
+    principal: Principal,
+    cycle_id: str,
+    district_code: str | None,
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[NonParticipation]:
+    """A page of the stations recorded as not taking part in a cycle (a district: its own), by station."""
     district_code = district_scope(principal, district_code)
     await get_cycle(uow_factory=uow_factory, principal=principal, cycle_id=cycle_id)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.non_participations.of_cycle(cycle_id, district_code=district_code)
+        return await uow.non_participations.page_of_cycle(cycle_id, page, district_code=district_code)

@@ -24,12 +24,13 @@ from sme_assessment.domain.plans import (
     is_required,
 )
 from sme_assessment.domain.stations import require_not_revoked_for
-from sme_assessment.service_layer.access import district_scope, own_station_id, require_sees
+from sme_assessment.service_layer.access import FIRST_PAGE, district_scope, own_station_id, require_sees
 from sme_assessment.service_layer.timer_kinds import WORK_DOCUMENT_DEADLINE
 from sme_assessment.service_layer.uploads import save_all
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.files import FileStore, StoredFile, Upload
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.timers import Timer
 from sme_kit.uow import Actor, UnitOfWork
 
@@ -84,10 +85,12 @@ async def set_deadlines(
     return deadlines
 
 
-async def deadlines_of(*, uow_factory: AssessmentUoWFactory, principal: Principal) -> list[Deadlines]:
-    """Every year's deadlines set so far."""
+async def deadlines_of(
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, page: PageRequest = FIRST_PAGE
+) -> PageOf[Deadlines]:
+    """A page of every year's deadlines set so far, by year."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.deadlines.all()
+        return await uow.deadlines.page(page)
 
 
 @dataclass(frozen=True)
@@ -205,14 +208,15 @@ async def search(
     kind: DocumentKind | None,
     station_id: str | None,
     district_code: str | None,
-) -> list[WorkDocument]:
-    """Plans and summaries the caller may see (an operator: its own station's)."""
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[WorkDocument]:
+    """A page of the plans and summaries the caller may see (an operator: its own station's)."""
     if principal.is_role(Role.STATION_OPERATOR):
         station_id, district_code = own_station_id(principal), None
     else:
         district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.documents.search(year=year, kind=kind, station_id=station_id, district_code=district_code)
+        return await uow.documents.page(page, year=year, kind=kind, station_id=station_id, district_code=district_code)
 
 
 async def document(
@@ -239,9 +243,15 @@ async def attachment(
 
 
 async def lapses(
-    *, uow_factory: AssessmentUoWFactory, principal: Principal, year: int, district_code: str | None
-) -> list[Lapse]:
-    """Stations that missed a deadline of the year, missing or late (bureau, head station, district)."""
+    *,
+    uow_factory: AssessmentUoWFactory,
+    principal: Principal,
+    year: int,
+    district_code: str | None,
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[Lapse]:
+    """A page of the stations that missed a deadline of the year, missing or late (bureau, head station,
+    district), by station."""
     district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.lapses.of_year(year, district_code=district_code)
+        return await uow.lapses.page_of_year(year, page, district_code=district_code)

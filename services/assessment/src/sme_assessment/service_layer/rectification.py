@@ -13,7 +13,7 @@ from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, Assessmen
 from sme_assessment.domain.cycles import OUTCOME_NAMES, Outcome
 from sme_assessment.domain.errors import DomainError
 from sme_assessment.domain.rectification import Rectification, RectificationStatus
-from sme_assessment.service_layer.access import district_scope, own_station_id, require_sees
+from sme_assessment.service_layer.access import FIRST_PAGE, district_scope, own_station_id, require_sees
 from sme_assessment.service_layer.proposals import propose_automatically
 from sme_assessment.service_layer.stations import known_or_told
 from sme_assessment.service_layer.timer_kinds import RECTIFICATION_DEADLINE
@@ -22,6 +22,7 @@ from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile, Upload
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.timers import Timer
 from sme_kit.uow import Actor, UnitOfWork
 
@@ -158,14 +159,15 @@ async def search(
     year: int | None,
     status: RectificationStatus | None,
     district_code: str | None,
-) -> list[Rectification]:
-    """Rectifications the caller may see (an operator: its own station's)."""
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[Rectification]:
+    """A page of the rectifications the caller may see (an operator: its own station's), oldest first."""
     station_id = None
     if principal.is_role(Role.STATION_OPERATOR):
         station_id, district_code = own_station_id(principal), None
     else:
         district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.rectifications.search(
-            year=year, station_id=station_id, district_code=district_code, status=status
+        return await uow.rectifications.page(
+            page, year=year, station_id=station_id, district_code=district_code, status=status
         )

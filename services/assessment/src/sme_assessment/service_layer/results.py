@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from sme_assessment.adapters.unit_of_work import AssessmentUoWFactory
 from sme_assessment.domain.cycles import StationResult
 from sme_assessment.domain.rectification import Rectification
-from sme_assessment.service_layer.access import CITY_WIDE, district_scope, require_sees
+from sme_assessment.service_layer.access import CITY_WIDE, FIRST_PAGE, district_scope, require_sees
 from sme_assessment.service_layer.cycles import get_cycle
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 
 
@@ -40,16 +41,38 @@ def _visible(principal: Principal, result: StationResult) -> bool:
 
 
 async def results_of_cycle(
-    *, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str, district_code: str | None
-) -> list[ResultFile]:
-    """A cycle's results the caller may see: all, its district's, or its own station's."""
+    *,
+    uow_factory: AssessmentUoWFactory,
+    principal: Principal,
+    cycle_id: str,
+    district_code: str | None,
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[ResultFile]:
+    """A page of a cycle's results the caller may see (all, its district's, or its own station's), by station."""
     await get_cycle(uow_factory=uow_factory, principal=principal, cycle_id=cycle_id)
+    published_only = not principal.is_role(*CITY_WIDE)
     async with uow_factory(Actor.of(principal)) as uow:
         repository = uow.results
         if principal.is_role(Role.STATION_OPERATOR):
-            found = await repository.of_cycle(cycle_id, station_id=principal.station_id or "-")
+            found = await repository.page_of_cycle(
+                cycle_id, page, station_id=principal.station_id or "-", published_only=published_only
+            )
         else:
-            found = await repository.of_cycle(cycle_id, district_code=district_scope(principal, district_code))
+            found = await repository.page_of_cycle(
+                cycle_id, page, district_code=district_scope(principal, district_code), published_only=published_only
+            )
+    files = await _files(uow_factory=uow_factory, principal=principal, found=list(found.items))
+    return PageOf.of(files, found.total, page)
+
+
+async def every_result_of_cycle(
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str
+) -> list[ResultFile]:
+    """Every result of a cycle, computed or published: what compute and publish answer the bureau and
+    head station with."""
+    await get_cycle(uow_factory=uow_factory, principal=principal, cycle_id=cycle_id)
+    async with uow_factory(Actor.of(principal)) as uow:
+        found = await uow.results.of_cycle(cycle_id)
     return await _files(
         uow_factory=uow_factory, principal=principal, found=[r for r in found if _visible(principal, r)]
     )
@@ -68,14 +91,18 @@ async def result_of_station(
 
 
 async def results_of_station(
-    *, uow_factory: AssessmentUoWFactory, principal: Principal, station_id: str
-) -> list[ResultFile]:
-    """A station's results over the years."""
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, station_id: str, page: PageRequest = FIRST_PAGE
+) -> PageOf[ResultFile]:
+    """A page of a station's results over the years, by year."""
+    published_only = not principal.is_role(*CITY_WIDE)
     async with uow_factory(Actor.of(principal)) as uow:
         station = await uow.stations.get(station_id)
-        found = await uow.results.of_station(station_id)
-    district = station.district_code if station else (found[0].district_code if found else None)
+        found = await uow.results.page_of_station(station_id, page, published_only=published_only)
+        if station is not None:
+            district: str | None = station.district_code
+        else:
+            # Not in the read model (yet): the district its results were filed under.
+            district = next((r.district_code for r in await uow.results.of_station(station_id)), None)
     require_sees(principal, station_id, district, what="服务站")
-    return await _files(
-        uow_factory=uow_factory, principal=principal, found=[r for r in found if _visible(principal, r)]
-    )
+    files = await _files(uow_factory=uow_factory, principal=principal, found=list(found.items))
+    return PageOf.of(files, found.total, page)

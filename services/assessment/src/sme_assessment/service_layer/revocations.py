@@ -11,7 +11,7 @@ from sme_assessment.adapters import publisher
 from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain.revocation import CaseStatus, Decision, EvidenceNote, RevocationCase
 from sme_assessment.domain.stations import Station, StationStatus
-from sme_assessment.service_layer.access import district_scope, require_sees
+from sme_assessment.service_layer.access import FIRST_PAGE, district_scope, require_sees
 from sme_assessment.service_layer.proposals import OWNER_TYPE, add_note
 from sme_assessment.service_layer.title_lost import end_pending_work
 from sme_assessment.service_layer.uploads import save_all
@@ -19,6 +19,7 @@ from sme_contracts.common import RevocationGround
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile, Upload
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 
 
@@ -157,15 +158,17 @@ async def search(
     district_code: str | None,
     status: CaseStatus | None,
     ground: RevocationGround | None,
-) -> list[tuple[RevocationCase, Station | None]]:
-    """Cases the caller may see: the bureau and head station all, a district its own, an operator its own."""
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[tuple[RevocationCase, Station | None]]:
+    """A page of the cases the caller may see (the bureau and head station all, a district its own, an
+    operator its own), oldest first, each with its station."""
     if principal.is_role(Role.STATION_OPERATOR):
         station_id, district_code = principal.station_id or "-", None
     else:
         district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        cases = await uow.revocations.search(
-            station_id=station_id, district_code=district_code, status=status, ground=ground
+        cases = await uow.revocations.page(
+            page, station_id=station_id, district_code=district_code, status=status, ground=ground
         )
-        stations = await uow.stations.many(case.station_id for case in cases)
-    return [(case, stations.get(case.station_id)) for case in cases]
+        stations = await uow.stations.many(case.station_id for case in cases.items)
+    return cases.map(lambda case: (case, stations.get(case.station_id)))

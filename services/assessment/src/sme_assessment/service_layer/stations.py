@@ -8,7 +8,7 @@ import logging
 from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain import evidence as facts
 from sme_assessment.domain.stations import Station, StationStatus
-from sme_assessment.service_layer.access import district_scope
+from sme_assessment.service_layer.access import FIRST_PAGE, district_scope
 from sme_assessment.service_layer.evidence import keep
 from sme_assessment.service_layer.proposals import propose_automatically
 from sme_assessment.service_layer.title_lost import end_pending_work
@@ -16,6 +16,7 @@ from sme_contracts import registry as events
 from sme_contracts.common import RevocationGround
 from sme_contracts.envelope import CloudEvent
 from sme_kit.auth import Principal
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_kit.vocabulary import shanghai_day
 
@@ -121,9 +122,15 @@ async def station_expired(*, event: events.StationExpired, uow: AssessmentUnitOf
 
 
 async def list_stations(
-    *, uow_factory: AssessmentUoWFactory, principal: Principal, district_code: str | None, active_only: bool
-) -> list[Station]:
-    """Stations as this service knows them (bureau and head station: all; a district: its own)."""
+    *,
+    uow_factory: AssessmentUoWFactory,
+    principal: Principal,
+    district_code: str | None,
+    active_only: bool,
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[Station]:
+    """A page of the stations as this service knows them (bureau and head station: all; a district: its
+    own), by id."""
     district_code = district_scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.stations.all(district_code=district_code, active_only=active_only)
+        return await uow.stations.page(page, district_code=district_code, active_only=active_only)
