@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sme_contracts import review as contract
+from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound, ValidationFailed
 from sme_kit.files import FileStore
 from sme_kit.timers import Timer
@@ -15,7 +16,7 @@ from sme_review.domain.objections import Objection, ObjectionForm, ObjectionOutc
 from sme_review.service_layer import final_list, notices, objections
 from sme_review.service_layer.notices import NOTICE_CLOSES
 
-from .steps import BUREAU, HEAD_STATION, YEAR, Review, at
+from .steps import BUREAU, HEAD_STATION, YEAR, Review, at, expert
 
 ID_NUMBER = "440106199001011235"
 PHONE = "13800138000"
@@ -194,3 +195,29 @@ async def test_the_final_list_waits_for_the_period_and_every_objection_then_reco
     async with review.uow() as uow:
         statuses = {c.application_id: c.status for c in await uow.cases.of_round(YEAR)}
     assert statuses == {"app-A-new": CaseStatus.RECOGNISED, "app-B-new": CaseStatus.DECLINED}
+
+
+async def test_the_objections_against_a_case_are_shown_to_its_readers_but_not_to_its_experts() -> None:
+    review = Review()
+    notice = await published(review)
+    filed = await file(review, notice.id, individual("app-A-new"))
+    async with review.uow() as uow:
+        case_a = await uow.cases.by_application("app-A-new")
+    assert case_a is not None
+    applicant = Principal(subject="op-a", role=Role.STATION_OPERATOR, org=case_a.uscc)
+
+    own = await objections.objections_against_case(uow_factory=review.uow, principal=applicant, case_id=case_a.id)
+    assigned_expert = await objections.objections_against_case(
+        uow_factory=review.uow, principal=expert("expert-1"), case_id=case_a.id
+    )
+    listed = await objections.list_objections(
+        uow_factory=review.uow, principal=BUREAU, round_year=YEAR, notice_id=None, status=ObjectionStatus.RECEIVED
+    )
+
+    assert [o.id for o in own] == [filed.id]
+    assert assigned_expert == []  # experts judge the application, not the objections to its notice
+    assert [o.id for o in listed] == [filed.id]
+    with pytest.raises(NotFound):  # an individual's objection has no sealed scan
+        await objections.seal_scan(uow_factory=review.uow, files=NO_FILES, principal=BUREAU, objection_id=filed.id)
+    with pytest.raises(NotFound):  # the applicant learns that it exists, never who filed it
+        await objections.get_objection(uow_factory=review.uow, principal=applicant, objection_id=filed.id)

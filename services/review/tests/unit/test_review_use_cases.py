@@ -350,3 +350,36 @@ async def test_a_failed_re_review_is_decided_by_the_bureau_after_submission_and_
     assert "专职人员不足2名" in failed[0].reason
     with pytest.raises(StateConflict):
         await decide(True, "")
+
+
+async def test_each_reader_sees_a_case_as_far_as_its_role_allows() -> None:
+    review = Review()
+    await review.register_experts("expert-1")
+    case_a = await review.forward("A")
+    await review.assign(case_a.id, "expert-1")
+    readers = {
+        "staff": HEAD_STATION,
+        "district": Principal(subject="d-th", role=Role.DISTRICT_OFFICER, district="440106"),
+        "expert": expert("expert-1"),
+        "applicant": Principal(subject="op-a", role=Role.STATION_OPERATOR, org=APPLICANTS["A"][0]),
+    }
+
+    seen = {
+        name: await cases.get_case(uow_factory=review.uow, principal=principal, case_id=case_a.id)
+        for name, principal in readers.items()
+    }
+
+    assert {name: details.audience.value for name, details in seen.items()} == {
+        "staff": "staff",
+        "district": "district",
+        "expert": "expert",
+        "applicant": "applicant",
+    }
+    assert [a.assignment.expert_id for a in seen["staff"].assignments] == ["expert-1"]
+    assert all(details.assignments == () for name, details in seen.items() if name != "staff")
+    for outsider in (
+        Principal(subject="d-yx", role=Role.DISTRICT_OFFICER, district="440104"),
+        Principal(subject="op-b", role=Role.STATION_OPERATOR, org=APPLICANTS["B"][0]),
+    ):
+        with pytest.raises(NotFound):
+            await cases.get_case(uow_factory=review.uow, principal=outsider, case_id=case_a.id)
