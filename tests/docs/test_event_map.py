@@ -46,7 +46,9 @@ def test_every_event_type_is_published_only_by_the_service_that_owns_its_topic(t
 def test_publishers_and_handlers_are_found_where_the_code_has_them(the_map: EventMap) -> None:
     forwarded = the_map.events["gz.sme.registry.application.forwarded.v1"]
     assert forwarded.published_from == {"registry": {Place("sme_registry.service_layer.district_review", "decide")}}
-    assert Handling("review", "sme_review.entrypoints.consumers.on_application_forwarded") in forwarded.handlings
+    assert forwarded.published_from == {"registry": {Place("sme_registry.service_layer.district_review", "decide")}}
+    assert Handling("review", "sme_review.service_layer.cases.open_case") in forwarded.handlings
+    assert Handling("notifications", "sme_notifications.service_layer.route_event.route_event") in forwarded.handlings
     # The kit publishes a service's calendar reminder for it.
     reminder = the_map.events["gz.sme.review.calendar.year_missing.v1"]
     assert reminder.published_from == {"review": {Place("sme_kit.calendar_reminders", "remind_of_missing_years")}}

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import inspect
 import logging
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
@@ -88,8 +89,11 @@ def _calling(use_case: Callable[..., Awaitable[Any]]) -> Handler:
         else:
             await use_case(event=event, uow=uow)
 
-    handle.__name__ = handle.__qualname__ = getattr(use_case, "__name__", "handle")
-    handle.__module__ = getattr(use_case, "__module__", __name__)
+    # Named after the use case (a partial's function), so logs and the event map show what runs.
+    named = use_case.func if isinstance(use_case, functools.partial) else use_case
+    handle.__name__ = getattr(named, "__name__", "handle")
+    handle.__qualname__ = getattr(named, "__qualname__", handle.__name__)
+    handle.__module__ = getattr(named, "__module__", __name__)
     return handle
 
 

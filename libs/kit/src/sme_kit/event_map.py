@@ -217,11 +217,16 @@ def publish_sites(service: str, catalogue: dict[str, type[Event]]) -> dict[str, 
     modules = list(_modules(service))
     models = {id(model): event_type for event_type, model in catalogue.items()}
     built: dict[Place, set[str]] = {}  # function → the event types it constructs
+    callees: dict[Place, set[Place]] = {}  # function → the functions it calls
     for module, tree in modules:
         for place, call, resolve in _calls(module, tree):
-            model = _model(resolve(call.func), models)
+            target = resolve(call.func)
+            model = _model(target, models)
             if model is not None:
                 built.setdefault(place, set()).add(model)
+            elif target is not None:
+                callees.setdefault(place, set()).add(_as_place(target))
+    built = _through_calls(built, callees)
     sites: dict[str, set[Place]] = {}
     for module, tree in modules:
         for place, call, resolve in _calls(module, tree):
@@ -236,6 +241,20 @@ def publish_sites(service: str, catalogue: dict[str, type[Event]]) -> dict[str, 
             for event_type in types:
                 sites.setdefault(event_type, set()).add(place)
     return sites
+
+
+def _through_calls(built: dict[Place, set[str]], callees: dict[Place, set[Place]]) -> dict[Place, set[str]]:
+    """A function that returns what another builds builds it too (a mapper choosing one of several events)."""
+    closed = {place: set(types) for place, types in built.items()}
+    changed = True
+    while changed:
+        changed = False
+        for place, called in callees.items():
+            found = set().union(*(closed.get(callee, set()) for callee in called)) - closed.get(place, set())
+            if found:
+                closed.setdefault(place, set()).update(found)
+                changed = True
+    return closed
 
 
 def _modules(service: str) -> Iterable[tuple[str, ast.Module]]:
