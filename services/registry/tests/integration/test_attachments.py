@@ -36,7 +36,7 @@ async def test_an_uploaded_file_is_listed_with_its_checksum_and_downloaded_by_it
     await registry.submit(application_id)
 
     listed = await registry.http.get(f"/applications/{application_id}/attachments", headers=registry.district())
-    assert sorted(a["kind"] for a in listed.json()) == sorted(
+    assert sorted(a["kind"] for a in listed.json()["items"]) == sorted(
         ["business_licence", "business_licence", "premises_proof", "management_system", "staff_proof"]
     )
     download = await registry.http.get(
@@ -51,7 +51,7 @@ async def test_files_of_an_application_are_closed_to_other_districts_and_organis
     application_id = await registry.submitted()
     file_id = (
         await registry.http.get(f"/applications/{application_id}/attachments", headers=registry.operator())
-    ).json()[0]["file_id"]
+    ).json()["items"][0]["file_id"]
     for outsider in (registry.district("440104"), registry.operator(OTHER_USCC)):
         for path in (
             f"/applications/{application_id}/attachments",
@@ -68,7 +68,7 @@ async def test_a_file_that_is_no_pdf_png_jpeg_or_docx_is_refused(registry: Regis
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "file"
     listed = await registry.http.get(f"/applications/{application_id}/attachments", headers=registry.operator())
-    assert listed.json() == []
+    assert listed.json() == {"items": [], "total": 0, "limit": 50, "offset": 0}
 
 
 async def test_a_wrong_file_is_removed_before_submission_and_counts_no_more(registry: Registry) -> None:
@@ -77,7 +77,7 @@ async def test_a_wrong_file_is_removed_before_submission_and_counts_no_more(regi
     await registry.attach(application_id)
     listed = (
         await registry.http.get(f"/applications/{application_id}/attachments", headers=registry.operator())
-    ).json()
+    ).json()["items"]
     staff_proof = next(a["file_id"] for a in listed if a["kind"] == "staff_proof")
     removed = await registry.http.delete(
         f"/applications/{application_id}/attachments/{staff_proof}", headers=registry.operator()

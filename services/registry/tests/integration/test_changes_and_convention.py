@@ -51,7 +51,8 @@ async def test_a_change_reported_on_day_30_is_on_time_and_applied_with_history(r
         NEW_REPRESENTATIVE,
     )
     history = (await registry.http.get(f"/stations/{station['id']}/changes", headers=registry.bureau)).json()
-    assert [c["id"] for c in history] == [change["id"]]
+    assert [c["id"] for c in history["items"]] == [change["id"]]
+    assert (history["total"], history["limit"], history["offset"]) == (1, 50, 0)
 
     reader = registry.reader(TOPIC)
     [event] = await reader.wait_for(StationInfoChanged)

@@ -168,7 +168,7 @@ async def test_a_revocation_keeps_ground_date_and_history_and_cancels_the_expiry
     assert (view["status"], view["revocation_ground"], view["revoked_on"]) == ("revoked", 7, effective.isoformat())
     assert "运营单位书面申请退出" in view["revocation_reason"]
     history = (await registry.http.get(f"/stations/{station['id']}/history", headers=registry.bureau)).json()
-    assert [(h["previous_status"], h["status"]) for h in history] == [(None, "active"), ("active", "revoked")]
+    assert [(h["previous_status"], h["status"]) for h in history["items"]] == [(None, "active"), ("active", "revoked")]
 
     assert await move_clock_and_fire(registry.runtime, registry.clock.now() + timedelta(days=3 * 366 + 2)) == 0
     public = await registry.http.get("/public/stations")

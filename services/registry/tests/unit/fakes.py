@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
 from sme_kit.uow import Actor
 from sme_registry.adapters.applications_repository import ApplicationFilter, Attachment
@@ -28,6 +29,10 @@ T = TypeVar("T")
 
 def _copy(value: T) -> T:
     return copy.deepcopy(value)
+
+
+def _page(found: list[T], page: PageRequest) -> PageOf[T]:
+    return PageOf.of([_copy(item) for item in found[page.offset : page.offset + page.limit]], len(found), page)
 
 
 class InMemoryApplications:
@@ -162,8 +167,8 @@ class InMemoryStations:
         found = sorted((s for s in self.stored.values() if _matches_station(s, where)), key=lambda s: s.station_number)
         return [_copy(s) for s in found[offset : offset + limit]], len(found)
 
-    async def history(self, station_id: str) -> list[StatusChange]:
-        return list(self.histories.get(station_id, []))
+    async def history(self, station_id: str, page: PageRequest) -> PageOf[StatusChange]:
+        return _page(self.histories.get(station_id, []), page)
 
     async def next_number(self, year: int) -> int:
         self.counters[year] = self.counters.get(year, 0) + 1
@@ -172,11 +177,11 @@ class InMemoryStations:
     async def add_change(self, change: InfoChange) -> None:
         self.info_changes.append(_copy(change))
 
-    async def changes(self, station_id: str) -> list[InfoChange]:
+    async def changes(self, station_id: str, page: PageRequest) -> PageOf[InfoChange]:
         found = [c for c in self.info_changes if c.station_id == station_id]
         found.sort(key=lambda c: c.id)
         found.sort(key=lambda c: c.reported_at, reverse=True)
-        return [_copy(c) for c in found]
+        return _page(found, page)
 
 
 def _matches_station(station: Station, where: StationFilter) -> bool:

@@ -239,7 +239,7 @@ async def test_a_revocation_keeps_ground_date_and_history_and_cancels_the_expiry
     assert view.revocation_reason is not None
     assert "运营单位书面申请退出" in view.revocation_reason
     history = await stations.status_history(uow_factory=steps.factory, principal=BUREAU, station_id=station.id)
-    assert [(h.previous_status, h.status) for h in history] == [(None, "active"), ("active", "revoked")]
+    assert [(h.previous_status, h.status) for h in history.items] == [(None, "active"), ("active", "revoked")]
     assert steps.world.timers == {}
     page = await stations.public_register(uow_factory=steps.factory, query=stations.StationQuery())
     assert page.total == 0

@@ -93,7 +93,7 @@ async def test_a_change_reported_on_day_30_is_on_time_and_applied_with_history(s
     view = await stations.get_station(uow_factory=steps.factory, principal=district(), station_id=station.id)
     assert (view.entity_name, view.legal_representative) == ("广州市天河区创新企业服务集团有限公司", NEW_REPRESENTATIVE)
     history = await stations.change_history(uow_factory=steps.factory, principal=BUREAU, station_id=station.id)
-    assert [c.id for c in history] == [change.id]
+    assert [c.id for c in history.items] == [change.id]
     [event] = steps.world.events_of(contract.StationInfoChanged)
     assert (event.fields_changed, event.late, event.completed_on) == (
         ["name", "legal_representative"],
@@ -133,7 +133,8 @@ async def test_a_change_is_refused_when_not_yet_completed_or_leaving_fewer_than_
     with pytest.raises(RulesViolated) as nothing:
         await report(steps, station, ChangeReport(completed_on=steps.today()))
     assert [e.field for e in nothing.value.field_errors] == ["kinds"]
-    assert await stations.change_history(uow_factory=steps.factory, principal=BUREAU, station_id=station.id) == []
+    reported = await stations.change_history(uow_factory=steps.factory, principal=BUREAU, station_id=station.id)
+    assert (reported.items, reported.total) == ([], 0)
 
 
 async def test_only_the_stations_operator_reports_its_changes(steps: Steps) -> None:

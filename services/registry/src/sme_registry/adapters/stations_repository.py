@@ -9,6 +9,7 @@ from sqlalchemy import RowMapping, Select, delete, func, insert, or_, select, up
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_contracts.common import OperatorType, RevocationGround, ServiceCategory, StationStatus
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_ignore
 from sme_registry.adapters.orm import (
     station_changes,
@@ -72,23 +73,14 @@ class StationRepository:
         services = await self._services_of([row["id"] for row in rows])
         return [_station(row, services.get(row["id"], ())) for row in rows], int(total or 0)
 
-    async def history(self, station_id: str) -> list[StatusChange]:
+    async def history(self, station_id: str, page: PageRequest) -> PageOf[StatusChange]:
+        """One page of the station's status history, oldest first."""
         query = (
             select(station_status_history)
             .where(station_status_history.c.station_id == station_id)
             .order_by(station_status_history.c.id)
         )
-        return [
-            StatusChange(
-                status=StationStatus(row["status"]),
-                previous_status=StationStatus(row["previous_status"]) if row["previous_status"] else None,
-                reason=row["reason"],
-                effective_on=row["effective_on"],
-                changed_at=row["changed_at"],
-                revocation_ground=RevocationGround(row["revocation_ground"]) if row["revocation_ground"] else None,
-            )
-            for row in (await self._session.execute(query)).mappings()
-        ]
+        return (await fetch_page(self._session, query, page)).map(_status_change)
 
     async def next_number(self, year: int) -> int:
         """The next station sequence number of `year`; the counter row serialises concurrent callers."""
@@ -117,27 +109,14 @@ class StationRepository:
             )
         )
 
-    async def changes(self, station_id: str) -> list[InfoChange]:
+    async def changes(self, station_id: str, page: PageRequest) -> PageOf[InfoChange]:
+        """One page of the information changes the operator reported, newest first."""
         query = (
             select(station_changes)
             .where(station_changes.c.station_id == station_id)
             .order_by(station_changes.c.reported_at.desc(), station_changes.c.id)
         )
-        return [
-            InfoChange(
-                id=row["id"],
-                station_id=row["station_id"],
-                kinds=tuple(ChangeKind(kind) for kind in row["kinds"]),
-                completed_on=row["completed_on"],
-                reported_on=row["reported_on"],
-                late=row["late"],
-                before=row["before"],
-                after=row["after"],
-                reported_at=row["reported_at"],
-                reported_by=row["reported_by"],
-            )
-            for row in (await self._session.execute(query)).mappings()
-        ]
+        return (await fetch_page(self._session, query, page)).map(_info_change)
 
     async def _write_services(self, station: Station) -> None:
         await self._session.execute(delete(station_services).where(station_services.c.station_id == station.id))
@@ -287,4 +266,30 @@ def _station(row: RowMapping, services: tuple[ServiceCategory, ...]) -> Station:
         revocation_reason=row["revocation_reason"],
         revoked_on=row["revoked_on"],
         convention=convention,
+    )
+
+
+def _status_change(row: RowMapping) -> StatusChange:
+    return StatusChange(
+        status=StationStatus(row["status"]),
+        previous_status=StationStatus(row["previous_status"]) if row["previous_status"] else None,
+        reason=row["reason"],
+        effective_on=row["effective_on"],
+        changed_at=row["changed_at"],
+        revocation_ground=RevocationGround(row["revocation_ground"]) if row["revocation_ground"] else None,
+    )
+
+
+def _info_change(row: RowMapping) -> InfoChange:
+    return InfoChange(
+        id=row["id"],
+        station_id=row["station_id"],
+        kinds=tuple(ChangeKind(kind) for kind in row["kinds"]),
+        completed_on=row["completed_on"],
+        reported_on=row["reported_on"],
+        late=row["late"],
+        before=row["before"],
+        after=row["after"],
+        reported_at=row["reported_at"],
+        reported_by=row["reported_by"],
     )

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from sme_kit.http import FilesDep, UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal, Operator
 from sme_kit.http_files import read_upload
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_registry.domain.forms import ATTACHMENT_NAMES, AttachmentKind
 from sme_registry.service_layer import attachments as use_cases
@@ -66,12 +67,12 @@ async def upload_attachment(
 
 @router.get("", summary="申请材料清单 (list the attachments)", responses=problem_responses(401, 404))
 async def list_attachments(
-    application_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
-) -> list[AttachmentView]:
+    application_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep, paging: Paging
+) -> Page[AttachmentView]:
     listed = await use_cases.list_attachments(
-        uow_factory=uow, files=files, principal=principal, application_id=application_id
+        uow_factory=uow, files=files, principal=principal, application_id=application_id, page=paging
     )
-    return [AttachmentView.of(attached) for attached in listed]
+    return Page.of(listed, AttachmentView.of)
 
 
 @router.get(

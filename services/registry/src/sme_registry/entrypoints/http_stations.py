@@ -65,9 +65,11 @@ async def read_station(
     summary="服务站状态变更记录 (status history, oldest first)",
     responses=problem_responses(401, 404),
 )
-async def read_history(station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> list[StatusChangeView]:
-    found = await stations.status_history(uow_factory=uow, principal=principal, station_id=station_id)
-    return [StatusChangeView.of(change) for change in found]
+async def read_history(
+    station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, paging: Paging
+) -> Page[StatusChangeView]:
+    found = await stations.status_history(uow_factory=uow, principal=principal, station_id=station_id, page=paging)
+    return Page.of(found, StatusChangeView.of)
 
 
 @router.post(
@@ -91,9 +93,11 @@ async def report_change(
     summary="信息变更记录 (reported changes, newest first)",
     responses=problem_responses(401, 404),
 )
-async def list_changes(station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep) -> list[ChangeView]:
-    found = await stations.change_history(uow_factory=uow, principal=principal, station_id=station_id)
-    return [ChangeView.of(change) for change in found]
+async def list_changes(
+    station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, paging: Paging
+) -> Page[ChangeView]:
+    found = await stations.change_history(uow_factory=uow, principal=principal, station_id=station_id, page=paging)
+    return Page.of(found, ChangeView.of)
 
 
 @router.post(

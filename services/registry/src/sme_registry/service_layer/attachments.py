@@ -8,6 +8,7 @@ from pathlib import Path
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile, Upload, rejected_as_field
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_registry.adapters.applications_repository import Attachment
 from sme_registry.adapters.unit_of_work import RegistryUnitOfWork, RegistryUowFactory
@@ -17,6 +18,7 @@ from sme_registry.domain.forms import AttachmentKind
 from sme_registry.service_layer.access import application_not_found, may_read_application
 
 OWNER_TYPE = "application"
+FIRST_PAGE = PageRequest()
 
 
 @dataclass(frozen=True)
@@ -71,19 +73,29 @@ async def remove_attachment(
 
 
 async def list_attachments(
-    *, uow_factory: RegistryUowFactory, files: FileStore, principal: Principal, application_id: str
-) -> list[AttachedFile]:
-    """The files of an application, for those who may read the application."""
+    *,
+    uow_factory: RegistryUowFactory,
+    files: FileStore,
+    principal: Principal,
+    application_id: str,
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[AttachedFile]:
+    """One page of the files of an application, for those who may read the application.
+
+    An application carries a handful of files: the page is cut from all of them, and only its
+    files are looked up in the store.
+    """
     async with uow_factory(Actor.of(principal)) as uow:
         application = await uow.applications.get(application_id)
         if application is None or not may_read_application(principal, application):
             raise application_not_found(application_id)
+        current = await uow.attachments.current(application.id)
         listed = []
-        for attachment in await uow.attachments.current(application.id):
+        for attachment in current[page.offset : page.offset + page.limit]:
             stored = await files.get(uow, attachment.file_id)
             if stored is not None:
                 listed.append(AttachedFile(attachment.kind, stored))
-    return listed
+    return PageOf.of(listed, len(current), page)
 
 
 async def open_attachment(

@@ -41,25 +41,27 @@ async def get_station(*, uow_factory: RegistryUowFactory, principal: Principal, 
 
 
 async def status_history(
-    *, uow_factory: RegistryUowFactory, principal: Principal, station_id: str
-) -> list[StatusChange]:
+    *, uow_factory: RegistryUowFactory, principal: Principal, station_id: str, page: PageRequest = FIRST_PAGE
+) -> PageOf[StatusChange]:
     """Every status the station had, oldest first."""
     async with uow_factory(Actor.of(principal)) as uow:
         repository = uow.stations
         station = await repository.get(station_id)
         if station is None or not may_read_station(principal, station):
             raise station_not_found(station_id)
-        return await repository.history(station_id)
+        return await repository.history(station_id, page)
 
 
-async def change_history(*, uow_factory: RegistryUowFactory, principal: Principal, station_id: str) -> list[InfoChange]:
+async def change_history(
+    *, uow_factory: RegistryUowFactory, principal: Principal, station_id: str, page: PageRequest = FIRST_PAGE
+) -> PageOf[InfoChange]:
     """Every information change the operator reported, newest first."""
     async with uow_factory(Actor.of(principal)) as uow:
         repository = uow.stations
         station = await repository.get(station_id)
         if station is None or not may_read_station(principal, station):
             raise station_not_found(station_id)
-        return await repository.changes(station_id)
+        return await repository.changes(station_id, page)
 
 
 async def list_stations(
