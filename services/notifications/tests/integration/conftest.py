@@ -13,28 +13,26 @@ import json
 import socket
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from aiosmtpd.controller import Controller
-from fastapi import FastAPI
 
 from sme_contracts import Event
-from sme_kit.auth import mint_dev_token
 from sme_kit.testing import wait_until
 from sme_kit.testing.events import EventFeeder, event_feeder
+from sme_kit.testing.services import RunningService, running_service
 from sme_notifications.adapters.sms import SPOOL_FILE
 from sme_notifications.bootstrap import app as notifications_app
 from sme_notifications.config import NotificationsSettings
 
 ORG_A_CONTACT = {"contact_name": "王芳", "email": "wangfang@example.com", "mobile": "13800138000"}
 ORG_B_CONTACT = {"contact_name": "赵磊", "email": "zhaolei@example.com", "mobile": None}
-OFFICIALS = {
+OFFICIALS: dict[str, dict[str, Any]] = {
     "do-th": {
         "name": "李明",
         "role": "district_officer",
@@ -80,7 +78,7 @@ class Mailbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         parsed = message_from_bytes(envelope.content, policy=policy.default)
         with self._lock:
-            self._messages.append((list(envelope.rcpt_tos), parsed))  # type: ignore[arg-type]
+            self._messages.append((list(envelope.rcpt_tos), parsed))
             self.helo_names.append(session.host_name)
         return "250 Message accepted for delivery"
 
@@ -175,17 +173,20 @@ def settings_for(
 
 
 @dataclass
-class Service:
-    """The running service, its HTTP client, and what it sent."""
+class Service(RunningService[NotificationsSettings]):
+    """The running service (the kit's in-process service), its HTTP client, and what it sent."""
 
-    app: FastAPI
-    http: httpx.AsyncClient
-    secret: str
-    spool: Path
-    tokens: dict[str, str] = field(default_factory=dict)
+    @property
+    def secret(self) -> str:
+        assert self.settings.auth_dev_secret is not None
+        return self.settings.auth_dev_secret
+
+    @property
+    def spool(self) -> Path:
+        return Path(self.settings.sms_spool_dir)
 
     def as_(self, role: str, **claims: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {mint_dev_token(self.secret, role=role, **claims)}"}
+        return self.auth(role, **claims)
 
     @property
     def bureau(self) -> dict[str, str]:
@@ -243,20 +244,10 @@ class Service:
             response = await self.http.put("/me/contact", json=contact, headers=self.operator(org))
             assert response.status_code == 200, response.text
 
-    @property
-    def runtime(self) -> Any:
-        return self.app.state.runtime
 
-
-@contextlib.asynccontextmanager
-async def running(settings: NotificationsSettings) -> AsyncIterator[Service]:
-    app = notifications_app(settings)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://notifications") as http,
-    ):
-        assert settings.auth_dev_secret is not None
-        yield Service(app, http, settings.auth_dev_secret, Path(settings.sms_spool_dir))
+def running(settings: NotificationsSettings) -> contextlib.AbstractAsyncContextManager[Service]:
+    """The service in this process on ``settings`` (the kit's `running_service`), for an ``async with`` block."""
+    return running_service(notifications_app, settings, service_type=Service)
 
 
 Start = Callable[..., contextlib.AbstractAsyncContextManager[Service]]

@@ -18,7 +18,7 @@ from sme_notifications.adapters.orm import deliveries
 from sme_notifications.adapters.sms import confirmation_code_in, read_spool
 from sme_notifications.domain.deliveries import ERASED_BODY
 
-from .conftest import Publisher, Service
+from .conftest import Publisher, Service, SmtpServer
 
 pytestmark = pytest.mark.integration
 
@@ -70,7 +70,11 @@ async def test_a_code_for_a_mobile_number_is_texted_to_it_and_the_record_never_s
 
 
 async def test_a_code_for_a_service_request_without_a_mobile_goes_by_e_mail_to_the_address_given(
-    service: Service, publish: Publisher, smtp, sample: Callable[..., Event], caplog: pytest.LogCaptureFixture
+    service: Service,
+    publish: Publisher,
+    smtp: SmtpServer,
+    sample: Callable[..., Event],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     event = sample(
@@ -106,7 +110,7 @@ async def test_a_code_for_a_service_request_without_a_mobile_goes_by_e_mail_to_t
 
 
 async def test_a_code_that_cannot_be_delivered_fails_forgets_its_body_and_is_not_sent_again(
-    service: Service, publish: Publisher, smtp, sample: Callable[..., Event]
+    service: Service, publish: Publisher, smtp: SmtpServer, sample: Callable[..., Event]
 ) -> None:
     smtp.mailbox.refuse("nobody@example.com")
     event = sample(REQUESTED, channel=ContactChannel.EMAIL, address="nobody@example.com", code="112233")
@@ -123,6 +127,6 @@ async def test_a_code_that_cannot_be_delivered_fails_forgets_its_body_and_is_not
     assert "验证码" in again.json()["detail"]
 
     async def still_failed() -> bool:
-        return (await service.delivery(delivery["delivery_id"]))["status"] == "failed"
+        return bool((await service.delivery(delivery["delivery_id"]))["status"] == "failed")
 
     assert await wait_until(still_failed, what="the delivery left as it was")

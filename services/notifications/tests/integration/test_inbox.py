@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.integration
 ORG_A, ORG_B = "91440106MA59C1XE2H", "91440112MA59C1XE27"
 
 
-async def _inbox(service: Service, who: dict[str, str], **params: object) -> dict[str, object]:
+async def _inbox(service: Service, who: dict[str, str], **params: Any) -> dict[str, Any]:
     response = await service.http.get("/inbox", params=params, headers=who)
     assert response.status_code == 200, response.text
     return dict(response.json())
@@ -30,7 +31,7 @@ async def test_an_operator_reads_its_organisation_s_messages_and_marks_them_read
     operator = service.operator(ORG_A)
 
     page = await _inbox(service, operator)
-    [message] = page["items"]  # type: ignore[misc]
+    [message] = page["items"]
     assert page["unread_count"] == 1
     assert (message["inbox"], message["title"], message["read"], message["mandatory"]) == (
         f"org:{ORG_A}",
@@ -56,8 +57,8 @@ async def test_nobody_reads_or_marks_another_user_s_message_and_nothing_of_it_le
 ) -> None:
     event_id = await publish.send(sample("gz.sme.registry.application.submitted.v1"))
     await service.settled(event_id, 2)
-    [for_a] = (await _inbox(service, service.operator(ORG_A)))["items"]  # type: ignore[misc]
-    [for_district] = (await _inbox(service, service.reader_of("district:440106")))["items"]  # type: ignore[misc]
+    [for_a] = (await _inbox(service, service.operator(ORG_A)))["items"]
+    [for_district] = (await _inbox(service, service.reader_of("district:440106")))["items"]
 
     strangers = {
         "another organisation": service.operator(ORG_B, subject="op-b"),
@@ -90,7 +91,7 @@ async def test_each_officer_of_a_district_has_its_own_read_marks_in_the_shared_i
     await service.settled(event_id, 2)
     first = service.as_("district_officer", district="440106", subject="do-th")
     second = service.as_("district_officer", district="440106", subject="do-th-2")
-    [message] = (await _inbox(service, first))["items"]  # type: ignore[misc]
+    [message] = (await _inbox(service, first))["items"]
     await service.http.post(f"/inbox/{message['id']}/read", headers=first)
     assert (await _inbox(service, first))["unread_count"] == 0
     assert (await _inbox(service, second))["unread_count"] == 1
@@ -113,7 +114,7 @@ async def test_the_unread_count_alone_follows_the_read_marks_of_the_caller(
         return await unread(operator) == 2
 
     await wait_until(settled_count, timeout=20, what="both messages in the operator's inbox")
-    newest = (await _inbox(service, operator))["items"][0]  # type: ignore[index]
+    newest = (await _inbox(service, operator))["items"][0]
     await service.http.post(f"/inbox/{newest['id']}/read", headers=operator)
     assert await unread(operator) == 1
     assert await unread(service.operator(ORG_B)) == 0
@@ -127,7 +128,7 @@ async def test_an_expert_reads_its_own_assignments_only(
 ) -> None:
     event_id = await publish.send(sample("gz.sme.review.case.expert_assigned.v1"))
     await service.settled(event_id, 1)
-    [message] = (await _inbox(service, service.as_("expert", subject="ex-1")))["items"]  # type: ignore[misc]
+    [message] = (await _inbox(service, service.as_("expert", subject="ex-1")))["items"]
     assert message["inbox"] == "official:ex-1"
     assert "2026年12月10日" in message["body"]
     assert (await _inbox(service, service.as_("expert", subject="ex-2")))["items"] == []

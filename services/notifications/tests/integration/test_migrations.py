@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -21,7 +22,7 @@ SKELETON_ROW = (
 )
 
 
-async def _upgrade_with_a_skeleton_row(url: str) -> dict[str, object]:
+async def _upgrade_with_a_skeleton_row(url: str) -> dict[str, Any]:
     import asyncio
 
     from alembic import command
@@ -41,7 +42,7 @@ async def _upgrade_with_a_skeleton_row(url: str) -> dict[str, object]:
         await engine.dispose()
 
 
-def _kept(row: dict[str, object]) -> None:
+def _kept(row: dict[str, Any]) -> None:
     assert row["recipient"] == row["audience"] == "district:440106"
     assert row["status"] == "delivered"
     assert row["attempts"] == 1

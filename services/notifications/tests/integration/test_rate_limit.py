@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ async def test_sms_beyond_the_burst_wait_for_the_rate_and_all_are_sent(
         for _ in range(3):
             await publish.send(sample("gz.sme.registry.application.returned.v1"))
 
-        async def three_sent() -> list[dict[str, object]] | None:
+        async def three_sent() -> list[dict[str, Any]] | None:
             lines = service.spooled_sms()
             return lines if len(lines) == 3 else None
 

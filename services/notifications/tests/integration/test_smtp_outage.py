@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from email.message import EmailMessage
+from typing import Any
 
 import pytest
 
@@ -20,8 +21,8 @@ pytestmark = pytest.mark.integration
 RETURNED = "gz.sme.registry.application.returned.v1"
 
 
-async def _email_of(service: Service, event_id: str) -> dict[str, object]:
-    async def probe() -> dict[str, object] | None:
+async def _email_of(service: Service, event_id: str) -> dict[str, Any]:
+    async def probe() -> dict[str, Any] | None:
         found = [d for d in await service.deliveries(event_id=event_id) if d["channel"] == "email"]
         return found[0] if found else None
 
@@ -42,7 +43,7 @@ async def test_an_smtp_outage_is_retried_and_the_email_arrives_when_the_server_i
         event_id = await publish.send(sample(RETURNED))
         email = await _email_of(service, str(event_id))
 
-        async def retried() -> dict[str, object] | None:
+        async def retried() -> dict[str, Any] | None:
             found = await service.delivery(str(email["delivery_id"]))
             return found if found["attempts"] >= 2 else None
 
@@ -109,7 +110,7 @@ async def test_after_the_last_try_the_delivery_fails_for_good_and_a_failure_even
         event_id = await publish.send(sample(RETURNED))
         email = await _email_of(service, event_id)
 
-        async def failed() -> dict[str, object] | None:
+        async def failed() -> dict[str, Any] | None:
             found = await service.delivery(str(email["delivery_id"]))
             return found if found["status"] == "failed" else None
 
@@ -163,7 +164,7 @@ async def test_a_permanent_refusal_fails_at_once_without_retrying(
         event_id = await publish.send(sample(RETURNED))
         email = await _email_of(service, event_id)
 
-        async def failed() -> dict[str, object] | None:
+        async def failed() -> dict[str, Any] | None:
             found = await service.delivery(str(email["delivery_id"]))
             return found if found["status"] == "failed" else None
 
@@ -172,8 +173,8 @@ async def test_a_permanent_refusal_fails_at_once_without_retrying(
         assert "nobody@" not in str(final["last_error"])  # the address is masked in the record
 
 
-async def _settled(service: Service, delivery_id: str) -> dict[str, object]:
-    async def probe() -> dict[str, object] | None:
+async def _settled(service: Service, delivery_id: str) -> dict[str, Any]:
+    async def probe() -> dict[str, Any] | None:
         found = await service.delivery(delivery_id)
         return found if found["status"] in ("delivered", "failed") else None
 
