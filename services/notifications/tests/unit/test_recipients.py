@@ -13,6 +13,7 @@ from sme_notifications.domain.recipients import (
     contact_problems,
     inboxes_of,
     official_problems,
+    own_recipient,
 )
 
 
@@ -93,3 +94,12 @@ def test_an_objection_teaches_the_name_of_the_organisation_it_targets() -> None:
 def test_an_organisation_is_addressed_by_its_uscc_however_it_was_typed() -> None:
     assert Recipient.org(" 91440106ma59c1xe2h\n") == Recipient.org("91440106 MA59C1XE2H")
     assert str(Recipient.org("91440106ma59c1xe2h")) == "org:91440106MA59C1XE2H"
+
+
+def test_an_operator_sets_its_organisation_s_preferences_and_anyone_else_their_own() -> None:
+    assert own_recipient(Reader("op-1", "station_operator", org="91440106ma59c1xe2h")) == Recipient.org(
+        "91440106MA59C1XE2H"
+    )
+    assert own_recipient(Reader("u-9", "expert", expert_id="ex-1")) == Recipient.official("ex-1")
+    assert own_recipient(Reader("ex-2", "expert")) == Recipient.official("ex-2")
+    assert own_recipient(Reader("do-th", "district_officer", district="440106")) == Recipient.official("do-th")

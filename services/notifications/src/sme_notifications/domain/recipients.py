@@ -133,6 +133,16 @@ def inboxes_of(reader: Reader) -> list[Recipient]:
     return own
 
 
+def own_recipient(reader: Reader) -> Recipient:
+    """Whose preferences a user sets: a station operator its organisation's, an expert their expert
+    entry's, anyone else their own."""
+    if reader.role == "station_operator" and reader.org:
+        return Recipient.org(reader.org)
+    if reader.role == "expert":
+        return Recipient.official(reader.expert_id or reader.subject)
+    return Recipient.official(reader.subject)
+
+
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden
+from sme_notifications.domain import recipients
 from sme_notifications.domain.recipients import Reader, Recipient
 
 RECORD_READERS = (Role.BUREAU_ADMIN, Role.PLATFORM_OPERATOR)
@@ -29,9 +30,5 @@ def reader_of(principal: Principal) -> Reader:
 
 
 def own_recipient(principal: Principal) -> Recipient:
-    """Whose preferences a caller sets: an operator its organisation's, anyone else their own."""
-    if principal.is_role(Role.STATION_OPERATOR) and principal.org:
-        return Recipient.org(principal.org)
-    if principal.is_role(Role.EXPERT):
-        return Recipient.official(principal.expert_id or principal.subject)
-    return Recipient.official(principal.subject)
+    """Whose preferences a caller sets (the rule is the domain's `recipients.own_recipient`)."""
+    return recipients.own_recipient(reader_of(principal))
