@@ -59,7 +59,7 @@ async def test_districts_list_their_own_applications_and_the_bureau_sees_all(reg
     tianhe = await registry.submitted()
     yuexiu = await registry.forwarded(full_form(uscc=OTHER_USCC, district_code="440104"))
 
-    async def ids(headers: dict[str, str], **params: object) -> set[str]:
+    async def ids(headers: dict[str, str], **params: str | int) -> set[str]:
         response = await registry.http.get("/applications", params=params, headers=headers)
         assert response.status_code == 200, response.text
         return {item["id"] for item in response.json()["items"]}

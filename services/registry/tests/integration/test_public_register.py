@@ -29,7 +29,7 @@ async def two_stations(registry: Registry) -> tuple[dict[str, Any], dict[str, An
 async def test_the_public_register_searches_by_district_service_and_name_without_login(registry: Registry) -> None:
     tianhe, yuexiu = await two_stations(registry)
 
-    async def found(**params: object) -> list[str]:
+    async def found(**params: str) -> list[str]:
         response = await registry.http.get("/public/stations", params=params)
         assert response.status_code == 200, response.text
         return [s["id"] for s in response.json()["items"]]

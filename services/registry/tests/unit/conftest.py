@@ -16,6 +16,7 @@ from sme_kit.clock import MovableClock
 from sme_kit.testing.fakes import FakeUnitOfWorkFactory, World
 from sme_registry.adapters.applications_repository import Attachment
 from sme_registry.adapters.unit_of_work import RegistryUowFactory
+from sme_registry.domain.applications import Decision
 from sme_registry.domain.forms import ApplicationForm, AttachmentKind
 from sme_registry.domain.stations import Station
 from sme_registry.service_layer import applications, district_review, register_events, rounds
@@ -83,11 +84,11 @@ class Steps:
             ),
         )
 
-    async def draft(self, form: ApplicationForm = COMPLETE, **command: object) -> str:
+    async def draft(self, form: ApplicationForm = COMPLETE, **command: Any) -> str:
         created = await applications.create_application(
             uow_factory=self.factory,
             principal=operator(form.uscc),
-            command=FillInForm(form=form, **command),  # type: ignore[arg-type]
+            command=FillInForm(form=form, **command),
         )
         return created.id
 
@@ -104,7 +105,7 @@ class Steps:
             application_id=application_id,
         )
 
-    async def submitted(self, form: ApplicationForm = COMPLETE, **command: object) -> str:
+    async def submitted(self, form: ApplicationForm = COMPLETE, **command: Any) -> str:
         application_id = await self.draft(form, **command)
         await self.attach(application_id)
         await self.submit(application_id, form.uscc)
@@ -114,10 +115,10 @@ class Steps:
         await district_review.decide(
             uow_factory=self.factory,
             principal=district(code),
-            command=DecideApplication(application_id, district_review.Decision(decision), tuple(reasons)),
+            command=DecideApplication(application_id, Decision(decision), tuple(reasons)),
         )
 
-    async def forwarded(self, form: ApplicationForm = COMPLETE, **command: object) -> str:
+    async def forwarded(self, form: ApplicationForm = COMPLETE, **command: Any) -> str:
         application_id = await self.submitted(form, **command)
         await self.decide(application_id, "forward", code=form.district_code)
         return application_id

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
 from sme_contracts import registry as contract
+from sme_kit.auth import Principal
 from sme_kit.errors import Forbidden, NotFound
 from sme_registry.domain.applications import ApplicationStatus
 from sme_registry.domain.errors import DuplicateApplication, InvalidTransition, RulesViolated, WindowClosed
@@ -269,8 +271,8 @@ async def test_districts_list_their_own_applications_and_the_bureau_sees_all(ste
     yuexiu = await steps.forwarded(other_form(OTHER_USCC, "440104"))
     await steps.draft(other_form("91440101MA59XXXXXX", "440103"))  # a draft no official sees
 
-    async def ids(principal: object, **filters: object) -> set[str]:
-        page = await applications.list_applications(uow_factory=steps.factory, principal=principal, **filters)  # type: ignore[arg-type]
+    async def ids(principal: Principal, **filters: Any) -> set[str]:
+        page = await applications.list_applications(uow_factory=steps.factory, principal=principal, **filters)
         return {a.id for a in page.items}
 
     assert await ids(district("440106")) == {tianhe}

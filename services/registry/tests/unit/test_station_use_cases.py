@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from sme_contracts import registry as contract
 from sme_contracts.common import RevocationGround, ServiceCategory, StationStatus
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
-from sme_registry.domain.changes import AddressChange, ChangeKind, ChangeReport, NameChange
+from sme_registry.domain.changes import AddressChange, ChangeKind, ChangeReport, InfoChange, NameChange
 from sme_registry.domain.errors import InvalidTransition, RoundExists, RulesViolated, WindowClosed
 from sme_registry.domain.forms import ContactPerson, StaffMember
 from sme_registry.domain.stations import Station
@@ -64,10 +65,10 @@ async def test_an_extended_window_lets_a_late_applicant_submit(steps: Steps) -> 
     assert (latest.action, latest.reason) == ("change_round_dates", "根据补充通知延长受理期")
 
 
-async def report(steps: Steps, station: Station, change: ChangeReport, who: object = None) -> object:
+async def report(steps: Steps, station: Station, change: ChangeReport, who: Principal | None = None) -> InfoChange:
     return await changes.report_change(
         uow_factory=steps.factory,
-        principal=who or operator(station_id=station.id),  # type: ignore[arg-type]
+        principal=who or operator(station_id=station.id),
         station_id=station.id,
         report=change,
     )
@@ -149,10 +150,10 @@ async def test_only_the_stations_operator_reports_its_changes(steps: Steps) -> N
     assert view.contact == COMPLETE.contact
 
 
-async def sign(steps: Steps, station: Station, who: object = None) -> Station:
+async def sign(steps: Steps, station: Station, who: Principal | None = None) -> Station:
     return await convention.sign_convention(
         uow_factory=steps.factory,
-        principal=who or operator(station_id=station.id),  # type: ignore[arg-type]
+        principal=who or operator(station_id=station.id),
         command=convention.SignConvention(station.id, VERSION, "欧阳振华", "法定代表人"),
     )
 
@@ -198,8 +199,8 @@ async def test_the_public_register_searches_by_district_service_and_name(steps: 
         replace(other_form(OTHER_USCC, "440104"), services=(ServiceCategory.TALENT,), station_name="越秀站")
     )
 
-    async def found(**query: object) -> list[str]:
-        page = await stations.public_register(uow_factory=steps.factory, query=stations.StationQuery(**query))  # type: ignore[arg-type]
+    async def found(**query: Any) -> list[str]:
+        page = await stations.public_register(uow_factory=steps.factory, query=stations.StationQuery(**query))
         return [s.id for s in page.items]
 
     assert await found() == [tianhe.id, yuexiu.id]
@@ -225,10 +226,10 @@ async def test_districts_list_the_stations_of_their_district_only(steps: Steps) 
     tianhe = await steps.station()
     await steps.station(other_form(OTHER_USCC, "440104"))
 
-    async def listed(principal: object, district_code: str | None = None) -> list[str]:
+    async def listed(principal: Principal, district_code: str | None = None) -> list[str]:
         page = await stations.list_stations(
             uow_factory=steps.factory,
-            principal=principal,  # type: ignore[arg-type]
+            principal=principal,
             query=stations.StationQuery(district_code=district_code),
             convention_version=VERSION,
         )

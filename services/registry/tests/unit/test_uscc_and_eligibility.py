@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
 
 from sme_registry.domain.applications import ApplicationKind
 from sme_registry.domain.eligibility import StationFacts, eligibility_violations
-from sme_registry.domain.forms import REQUIRED_ATTACHMENTS, AttachmentKind, StaffMember
+from sme_registry.domain.errors import RuleViolation
+from sme_registry.domain.forms import REQUIRED_ATTACHMENTS, ApplicationForm, AttachmentKind, StaffMember
 from sme_registry.domain.uscc import uscc_violations
 
 from .forms import COMPLETE, USCC
@@ -15,11 +17,18 @@ from .forms import COMPLETE, USCC
 ALL_ATTACHED = set(REQUIRED_ATTACHMENTS)
 
 
-def codes(violations: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+def codes(violations: list[RuleViolation]) -> list[tuple[str, str]]:
     return [(v.field, v.code) for v in violations]
 
 
-def check(form=COMPLETE, *, attached=ALL_ATTACHED, kind=ApplicationKind.NEW, station=None, year=2026):  # type: ignore[no-untyped-def]
+def check(
+    form: ApplicationForm = COMPLETE,
+    *,
+    attached: Collection[AttachmentKind] = ALL_ATTACHED,
+    kind: ApplicationKind = ApplicationKind.NEW,
+    station: StationFacts | None = None,
+    year: int = 2026,
+) -> list[RuleViolation]:
     return eligibility_violations(form, kind=kind, round_year=year, attached=attached, station=station)
 
 
