@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from sme_contracts.registry import StationExpired, StationExpiring, StationStatusChanged
-from sme_kit.clock import SHANGHAI
+from sme_kit.vocabulary import SHANGHAI
 from sme_registry.config import RegistrySettings
 
 from .conftest import Registry, full_form, running

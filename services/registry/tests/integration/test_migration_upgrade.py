@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from sme_kit.clock import SHANGHAI
 from sme_kit.db import create_engine, session_factory
 from sme_kit.migrations import upgrade
+from sme_kit.vocabulary import SHANGHAI
 from sme_registry.adapters.applications_repository import ApplicationRepository
 from sme_registry.bootstrap import MIGRATIONS
 from sme_registry.domain.applications import ApplicationStatus

@@ -10,9 +10,9 @@ from sme_contracts.assessment import StationRevoked
 from sme_contracts.common import RevocationGround
 from sme_contracts.registry import StationRegistered, StationStatusChanged
 from sme_contracts.review import ApplicationDeclined, DeclineReason, ReReviewFailed, ReReviewPassed
-from sme_kit.clock import SHANGHAI
 from sme_kit.testing import wait_until
 from sme_kit.testing.clocks import move_clock_and_fire
+from sme_kit.vocabulary import SHANGHAI
 
 from .conftest import OTHER_USCC, PERSONAL_DATA, USCC, Registry, full_form
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sme_contracts.common import OperatorType, RevocationGround, ServiceCategory, StationStatus
+from sme_kit.vocabulary import shanghai_day
 from sme_registry.domain.errors import InvalidTransition
 from sme_registry.domain.forms import ApplicationForm, ContactPerson, ResidentInstitution, StaffMember
 from sme_registry.domain.validity import valid_until
@@ -168,7 +169,7 @@ class Station:
             raise InvalidTransition(f"服务站 {self.station_number} 已撤销，不能签署服务公约 (the station was revoked)")
         if self.convention is not None and self.convention.version == signature.version:
             raise InvalidTransition(
-                f"服务站已于 {self.convention.signed_at.date().isoformat()} 签署 {signature.version} 版服务公约 "
+                f"服务站已于 {shanghai_day(self.convention.signed_at).isoformat()} 签署 {signature.version} 版服务公约 "
                 "(this version is already signed)"
             )
         self.convention = signature

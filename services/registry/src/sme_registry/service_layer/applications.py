@@ -11,7 +11,7 @@ from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden
 from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
-from sme_kit.vocabulary import normalise_uscc
+from sme_kit.vocabulary import normalise_uscc, shanghai_day
 from sme_registry.adapters import publisher
 from sme_registry.adapters.applications_repository import ApplicationFilter
 from sme_registry.adapters.unit_of_work import RegistryUnitOfWork, RegistryUowFactory
@@ -45,7 +45,7 @@ async def create_application(
         raise Forbidden("只能为本单位提交申请 (an operator applies for its own organisation only)")
     async with uow_factory(Actor.of(principal)) as uow:
         now = uow.clock.now()
-        current = open_round_on(await uow.rounds.all(), now.date())
+        current = open_round_on(await uow.rounds.all(), shanghai_day(now))
         application = Application(
             id=str(uuid.uuid4()),
             kind=command.kind,
@@ -151,7 +151,7 @@ async def _own_application(uow: RegistryUnitOfWork, principal: Principal, applic
 async def _round_accepting(uow: RegistryUnitOfWork, application: Application) -> Round:
     """The round this submission goes to, or the 409 naming the window."""
     rounds = uow.rounds
-    today = uow.clock.now().date()
+    today = shanghai_day(uow.clock.now())
     if application.status is ApplicationStatus.RETURNED:
         own = await rounds.get(application.round_year)
         if own is not None and own.resubmission_open_on(today):

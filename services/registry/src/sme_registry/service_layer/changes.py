@@ -7,6 +7,7 @@ import uuid
 
 from sme_kit.auth import Principal
 from sme_kit.uow import Actor
+from sme_kit.vocabulary import shanghai_day
 from sme_registry.adapters import publisher
 from sme_registry.adapters.unit_of_work import RegistryUowFactory
 from sme_registry.domain.changes import ChangeReport, InfoChange, apply_change, report_violations
@@ -26,7 +27,7 @@ async def report_change(
         station = await stations.get(station_id, for_update=True)
         if station is None or not may_operate_station(principal, station):
             raise station_not_found(station_id)
-        today = uow.clock.now().date()
+        today = shanghai_day(uow.clock.now())
         refuse(report_violations(report, today=today))
         change = apply_change(
             station,

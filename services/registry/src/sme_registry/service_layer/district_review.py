@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sme_kit.auth import Principal, Role
 from sme_kit.uow import Actor
+from sme_kit.vocabulary import shanghai_day
 from sme_registry.adapters import publisher
 from sme_registry.adapters.unit_of_work import RegistryUowFactory
 from sme_registry.domain.applications import Application, ApplicationStatus, Decision
@@ -57,7 +58,7 @@ async def decide(*, uow_factory: RegistryUowFactory, principal: Principal, comma
             reason="；".join(made.reasons) or made.opinion or None,
             district_code=application.district_code,
             # Accepted, but the bureau sees that the district missed its own deadline.
-            after_forwarding_deadline=bool(round_ and made.decided_at.date() > round_.forwarding_deadline),
+            after_forwarding_deadline=bool(round_ and shanghai_day(made.decided_at) > round_.forwarding_deadline),
         )
         await uow.commit()
     log.info("application %s: district decision %s", application.id, made.decision.value)

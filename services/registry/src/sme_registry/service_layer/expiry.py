@@ -15,7 +15,7 @@ from typing import cast
 from sme_contracts.common import StationStatus
 from sme_kit.timers import Timer
 from sme_kit.uow import UnitOfWork
-from sme_kit.vocabulary import SHANGHAI
+from sme_kit.vocabulary import SHANGHAI, shanghai_day
 from sme_registry.adapters import publisher
 from sme_registry.adapters.unit_of_work import RegistryUnitOfWork
 from sme_registry.domain.applications import RE_REVIEW_APPLIED
@@ -51,7 +51,7 @@ async def on_expiring(*, timer: Timer, uow: RegistryUnitOfWork) -> None:
     station = await _current(uow, timer)
     if station is None:
         return
-    uow.publish(publisher.station_expiring(station, today=uow.clock.now().date()))
+    uow.publish(publisher.station_expiring(station, today=shanghai_day(uow.clock.now())))
     uow.audit("expiring_notice", "station", station.id, valid_until=station.valid_until.isoformat())
     log.info("station %s: expiring notice published", station.id)
 
