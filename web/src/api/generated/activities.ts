@@ -957,22 +957,42 @@ export interface components {
          * @enum {string}
          */
         ContactChannel: "sms" | "email";
-        /** EvidenceView */
+        /**
+         * EvidenceView
+         * @description A photo or sign-in sheet, shown as every kept file is (the kit's view; its own name in the API schema).
+         */
         EvidenceView: {
-            /** Content Type */
+            /**
+             * Content Type
+             * @description As read from the bytes.
+             * @example application/pdf
+             */
             content_type: string;
-            /** Filename */
+            /**
+             * Filename
+             * @example 2026年度工作计划.pdf
+             */
             filename: string;
-            /** Id */
+            /**
+             * Id
+             * @description The file's id, for downloading it.
+             */
             id: string;
             /**
              * Purpose
+             * @description What the file is for, in its owner's terms.
              * @example photo
              */
             purpose: string;
-            /** Sha256 */
+            /**
+             * Sha256
+             * @description Hex SHA-256 of the content.
+             */
             sha256: string;
-            /** Size */
+            /**
+             * Size
+             * @description Bytes.
+             */
             size: number;
             /**
              * Stored At

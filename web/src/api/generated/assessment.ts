@@ -649,7 +649,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** AttachmentView */
+        /**
+         * AttachmentView
+         * @description An attachment as this service's clients read it (the kit's StoredFileView adds ``purpose``).
+         */
         AttachmentView: {
             /**
              * Content Type
@@ -1448,6 +1451,186 @@ export interface components {
          * @enum {string}
          */
         Outcome: "qualified" | "unqualified";
+        /** Page[CaseView] */
+        Page_CaseView_: {
+            /** Items */
+            items: components["schemas"]["CaseView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[CycleView] */
+        Page_CycleView_: {
+            /** Items */
+            items: components["schemas"]["CycleView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[DeadlinesView] */
+        Page_DeadlinesView_: {
+            /** Items */
+            items: components["schemas"]["DeadlinesView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[DocumentView] */
+        Page_DocumentView_: {
+            /** Items */
+            items: components["schemas"]["DocumentView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[LapseView] */
+        Page_LapseView_: {
+            /** Items */
+            items: components["schemas"]["LapseView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[NonParticipationView] */
+        Page_NonParticipationView_: {
+            /** Items */
+            items: components["schemas"]["NonParticipationView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[RectificationView] */
+        Page_RectificationView_: {
+            /** Items */
+            items: components["schemas"]["RectificationView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[ResultView] */
+        Page_ResultView_: {
+            /** Items */
+            items: components["schemas"]["ResultView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[StationView] */
+        Page_StationView_: {
+            /** Items */
+            items: components["schemas"]["StationView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
         /** PublishIn */
         PublishIn: {
             /**
@@ -2089,7 +2272,12 @@ export interface operations {
     };
     list_cycles_cycles_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2102,7 +2290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CycleView"][];
+                    "application/json": components["schemas"]["Page_CycleView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -2136,6 +2324,15 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -2577,6 +2774,10 @@ export interface operations {
         parameters: {
             query?: {
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2592,7 +2793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NonParticipationView"][];
+                    "application/json": components["schemas"]["Page_NonParticipationView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -3125,6 +3326,10 @@ export interface operations {
         parameters: {
             query?: {
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path: {
@@ -3140,7 +3345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultView"][];
+                    "application/json": components["schemas"]["Page_ResultView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -3824,6 +4029,10 @@ export interface operations {
                 year?: number | null;
                 status?: components["schemas"]["RectificationStatus"] | null;
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -3837,7 +4046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RectificationView"][];
+                    "application/json": components["schemas"]["Page_RectificationView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -4762,6 +4971,10 @@ export interface operations {
                 district_code?: string | null;
                 status?: components["schemas"]["CaseStatus"] | null;
                 ground?: components["schemas"]["RevocationGround"] | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4775,7 +4988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"][];
+                    "application/json": components["schemas"]["Page_CaseView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -5675,6 +5888,10 @@ export interface operations {
             query?: {
                 district_code?: string | null;
                 active_only?: boolean;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -5688,7 +5905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StationView"][];
+                    "application/json": components["schemas"]["Page_StationView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -5869,7 +6086,12 @@ export interface operations {
     };
     read_results_stations__station_id__results_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 station_id: string;
@@ -5884,7 +6106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultView"][];
+                    "application/json": components["schemas"]["Page_ResultView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -6387,6 +6609,10 @@ export interface operations {
                 kind?: components["schemas"]["DocumentKind"] | null;
                 station_id?: string | null;
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6400,7 +6626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentView"][];
+                    "application/json": components["schemas"]["Page_DocumentView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -6482,7 +6708,12 @@ export interface operations {
     };
     read_deadlines_work_documents_deadlines_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6495,7 +6726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeadlinesView"][];
+                    "application/json": components["schemas"]["Page_DeadlinesView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -6529,6 +6760,15 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -6713,6 +6953,10 @@ export interface operations {
             query: {
                 year: number;
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6726,7 +6970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LapseView"][];
+                    "application/json": components["schemas"]["Page_LapseView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */

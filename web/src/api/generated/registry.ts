@@ -1096,13 +1096,59 @@ export interface components {
         Page_ApplicationSummary_: {
             /** Items */
             items: components["schemas"]["ApplicationSummary"][];
-            /** Limit */
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
             limit: number;
-            /** Offset */
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
             offset: number;
             /**
              * Total
-             * @description How many match the filters in all.
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[AttachmentView] */
+        Page_AttachmentView_: {
+            /** Items */
+            items: components["schemas"]["AttachmentView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[ChangeView] */
+        Page_ChangeView_: {
+            /** Items */
+            items: components["schemas"]["ChangeView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
              */
             total: number;
         };
@@ -1110,13 +1156,19 @@ export interface components {
         Page_PublicStationView_: {
             /** Items */
             items: components["schemas"]["PublicStationView"][];
-            /** Limit */
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
             limit: number;
-            /** Offset */
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
             offset: number;
             /**
              * Total
-             * @description How many match the filters in all.
+             * @description How many match the filters in all, over every page.
              */
             total: number;
         };
@@ -1124,13 +1176,39 @@ export interface components {
         Page_StationView_: {
             /** Items */
             items: components["schemas"]["StationView"][];
-            /** Limit */
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
             limit: number;
-            /** Offset */
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
             offset: number;
             /**
              * Total
-             * @description How many match the filters in all.
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[StatusChangeView] */
+        Page_StatusChangeView_: {
+            /** Items */
+            items: components["schemas"]["StatusChangeView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
              */
             total: number;
         };
@@ -1561,10 +1639,6 @@ export interface operations {
     list_applications_applications_get: {
         parameters: {
             query?: {
-                /** @description Page size. */
-                limit?: number;
-                /** @description How many to skip. */
-                offset?: number;
                 /** @description 按状态筛选 */
                 status?: components["schemas"]["ApplicationStatus"] | null;
                 /** @description 按年度批次筛选 */
@@ -1573,6 +1647,10 @@ export interface operations {
                 kind?: components["schemas"]["ApplicationKind"] | null;
                 /** @description 按受理区筛选（市级用户） */
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2154,7 +2232,12 @@ export interface operations {
     };
     list_attachments_applications__application_id__attachments_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 application_id: string;
@@ -2169,7 +2252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttachmentView"][];
+                    "application/json": components["schemas"]["Page_AttachmentView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -3886,8 +3969,9 @@ export interface operations {
                 service?: components["schemas"]["ServiceCategory"] | null;
                 /** @description 名称包含 */
                 name?: string | null;
-                /** @description 每页条数 */
+                /** @description Page size, at most 100. */
                 limit?: number;
+                /** @description How many to skip. */
                 offset?: number;
             };
             header?: never;
@@ -4444,10 +4528,6 @@ export interface operations {
     list_stations_stations_get: {
         parameters: {
             query?: {
-                /** @description Page size. */
-                limit?: number;
-                /** @description How many to skip. */
-                offset?: number;
                 /** @description 所在区 */
                 district_code?: string | null;
                 /** @description 状态 */
@@ -4458,6 +4538,10 @@ export interface operations {
                 name?: string | null;
                 /** @description 是否已签署现行版本服务公约 */
                 convention_signed?: boolean | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4691,7 +4775,12 @@ export interface operations {
     };
     list_changes_stations__station_id__changes_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 station_id: string;
@@ -4706,7 +4795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChangeView"][];
+                    "application/json": components["schemas"]["Page_ChangeView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -5204,7 +5293,12 @@ export interface operations {
     };
     read_history_stations__station_id__history_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 station_id: string;
@@ -5219,7 +5313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatusChangeView"][];
+                    "application/json": components["schemas"]["Page_StatusChangeView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
