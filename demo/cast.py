@@ -11,15 +11,7 @@ from dataclasses import dataclass
 
 from stdnum.cn import uscc as uscc_number
 
-DISTRICTS = {
-    "440103": "荔湾区",
-    "440104": "越秀区",
-    "440105": "海珠区",
-    "440106": "天河区",
-    "440111": "白云区",
-    "440112": "黄埔区",
-    "440113": "番禺区",
-}
+from sme_kit.vocabulary import GUANGZHOU_DISTRICTS as DISTRICTS
 
 
 def uscc(entity_type: str, district_code: str, organisation_code: str) -> str:
