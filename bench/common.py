@@ -22,11 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from sme_contracts.envelope import wrap
 from sme_contracts.registry import ApplicationKind, ApplicationSubmitted
-from sme_kit.clock import SHANGHAI
 from sme_kit.db import create_engine, new_metadata
 from sme_kit.kafka import ensure_topics
 from sme_kit.settings import ServiceSettings
 from sme_kit.testing.infra import create_database, drop_database
+from sme_kit.vocabulary import SHANGHAI
 
 TOPIC = ApplicationSubmitted.topic
 PAYLOAD_TARGET_BYTES = 400

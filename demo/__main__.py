@@ -23,7 +23,7 @@ from typing import Any
 from demo.acts import act_one, act_two, where
 from demo.api import SERVICES, Api, DemoError
 from demo.cast import APPLICANTS, OBJECTION_NOT_UPHELD
-from sme_kit.clock import SHANGHAI
+from sme_kit.vocabulary import SHANGHAI
 
 
 def say(line: str) -> None:

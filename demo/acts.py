@@ -32,7 +32,7 @@ from demo.cast import (
     RETURNED,
     Applicant,
 )
-from sme_kit.clock import SHANGHAI
+from sme_kit.vocabulary import SHANGHAI
 
 DEMO_MARK = "（演示数据）"
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + b" " * 2048 + b"\n%%EOF\n"

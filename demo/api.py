@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 import httpx
 
 from sme_kit.auth import mint_dev_token
-from sme_kit.clock import SHANGHAI
 from sme_kit.http_client import service_client_sync
+from sme_kit.vocabulary import SHANGHAI
 from sme_notifications.adapters.sms import confirmation_code_in, read_spool
 
 SERVICES = ("registry", "review", "activities", "assessment", "notifications")

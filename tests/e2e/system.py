@@ -28,11 +28,11 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from sme_kit.auth import mint_dev_token
-from sme_kit.clock import SHANGHAI
 from sme_kit.http_client import service_client
 from sme_kit.testing import wait_until
 from sme_kit.testing.infra import create_database, delete_topics, drop_database
 from sme_kit.testing.processes import ServiceProcess, free_port
+from sme_kit.vocabulary import SHANGHAI
 from sme_notifications.adapters.sms import confirmation_code_in, read_spool
 
 SERVICES = ("registry", "review", "activities", "assessment", "notifications")

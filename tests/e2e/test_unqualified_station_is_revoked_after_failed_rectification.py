@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from sme_kit.clock import SHANGHAI
+from sme_kit.vocabulary import SHANGHAI
 
 from . import programme as p
 from .system import System, at

@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from sme_kit.clock import SHANGHAI
+from sme_kit.vocabulary import SHANGHAI
 
 # Stable constraint names, so Alembic migrations read the same on PostgreSQL and SQLite.
 NAMING_CONVENTION = {

@@ -56,7 +56,8 @@ def test_settings_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch)
 def test_a_testing_clock_may_start_in_the_past() -> None:
     from datetime import datetime
 
-    from sme_kit.clock import SHANGHAI, MovableClock
+    from sme_kit.clock import MovableClock
+    from sme_kit.vocabulary import SHANGHAI
 
     clock = MovableClock.starting_at(datetime(2026, 9, 28, 9, 0, tzinfo=SHANGHAI))
     assert clock.now().date().isoformat() == "2026-09-28"

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from sme_kit.clock import SHANGHAI
+from sme_kit.vocabulary import SHANGHAI
 from sme_kit.workdays import (
     CalendarYear,
     UnknownCalendarYear,

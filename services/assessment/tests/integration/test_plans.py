@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from sme_contracts.assessment import SubmissionOverdue, WorkDocumentSubmitted
-from sme_kit.clock import SHANGHAI
+from sme_kit.vocabulary import SHANGHAI
 
 from .conftest import PDF, TIANHE, YUEXIU, Events, Others, Service, has, of_type
 

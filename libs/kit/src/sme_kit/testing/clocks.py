@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sme_kit.clock import SHANGHAI, MovableClock
+from sme_kit.clock import MovableClock
+from sme_kit.vocabulary import SHANGHAI
 
 if TYPE_CHECKING:
     from sme_kit.service import Runtime

@@ -7,8 +7,6 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationInfo
 
 from sme_activities.domain.confirmations import mobile_number
-from sme_kit.auth import Principal, Role
-from sme_kit.http_auth import require_roles
 from sme_kit.vocabulary import GUANGZHOU_DISTRICTS, is_valid_uscc, normalise_uscc
 
 
@@ -72,8 +70,3 @@ def code_goes_somewhere(email: str | None, info: ValidationInfo) -> str | None:
             "(give an e-mail address for the confirmation code when the phone is not a mobile number)"
         )
     return email
-
-
-HeadStation = Annotated[Principal, require_roles(Role.HEAD_STATION_STAFF)]
-Operator = Annotated[Principal, require_roles(Role.STATION_OPERATOR)]
-Organiser = Annotated[Principal, require_roles(Role.HEAD_STATION_STAFF, Role.STATION_OPERATOR)]

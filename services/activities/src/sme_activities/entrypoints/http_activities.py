@@ -12,11 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sme_activities.domain.activities import ACTIVITY_TYPE_NAMES, Activity, ActivityStatus, ActivityType
 from sme_activities.domain.registrations import RegistrationStatus
 from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_sent_message
-from sme_activities.entrypoints.fields import ContactEmail, ContactPhone, Organiser, Uscc, code_goes_somewhere
+from sme_activities.entrypoints.fields import ContactEmail, ContactPhone, Uscc, code_goes_somewhere
 from sme_activities.service_layer import activities as use_cases
 from sme_kit.files import StoredFile
 from sme_kit.http import FilesDep, UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import CurrentPrincipal, Organiser
 from sme_kit.http_files import StoredFileView, read_upload
 from sme_kit.problems import problem_responses
 

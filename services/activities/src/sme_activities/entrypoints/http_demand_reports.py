@@ -10,11 +10,10 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_activities.domain.demand_reports import Aggregate, DemandReport, IndustryFinding, NeedFinding
-from sme_activities.entrypoints.fields import Operator
 from sme_activities.service_layer import demand_reports as use_cases
 from sme_contracts.common import SERVICE_CATEGORY_NAMES, ServiceCategory
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import CurrentPrincipal, Operator
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/demand-reports", tags=["需求报送 Demand reports"])

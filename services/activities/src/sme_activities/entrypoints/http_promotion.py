@@ -8,10 +8,9 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_activities.domain.promotion import PromotionSession, PromotionSubject
-from sme_activities.entrypoints.fields import Organiser
 from sme_activities.service_layer import promotion as use_cases
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import CurrentPrincipal, Organiser
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/promotions", tags=["宣讲推广 Promotion duty"])

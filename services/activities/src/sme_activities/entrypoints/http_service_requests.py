@@ -12,19 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sme_activities.domain import service_requests as domain
 from sme_activities.domain.service_requests import Assignment, Handling, Outcome, ServiceRequest
 from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_sent_message
-from sme_activities.entrypoints.fields import (
-    ContactEmail,
-    ContactPhone,
-    DistrictCode,
-    Organiser,
-    Uscc,
-    code_goes_somewhere,
-)
+from sme_activities.entrypoints.fields import ContactEmail, ContactPhone, DistrictCode, Uscc, code_goes_somewhere
 from sme_activities.service_layer import service_requests as use_cases
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import CurrentPrincipal, Organiser
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/service-requests", tags=["企业服务需求 Service requests"])

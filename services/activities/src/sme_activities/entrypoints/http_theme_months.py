@@ -10,9 +10,9 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_activities.domain.theme_months import ThemeKind, ThemeMonth
-from sme_activities.entrypoints.fields import HeadStation
 from sme_activities.service_layer import theme_months as use_cases
 from sme_kit.http import UowFactoryDep
+from sme_kit.http_auth import HeadStation
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/theme-months", tags=["主题月 Themed months"])

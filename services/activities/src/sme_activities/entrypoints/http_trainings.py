@@ -8,10 +8,9 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_activities.domain.trainings import Attendee, Training
-from sme_activities.entrypoints.fields import HeadStation
 from sme_activities.service_layer import trainings as use_cases
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_auth import CurrentPrincipal, HeadStation
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/trainings", tags=["工作人员培训 Staff trainings"])
