@@ -16,8 +16,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_kit.auth import Principal, Role
@@ -27,6 +25,7 @@ from sme_kit.http_auth import CurrentPrincipal, require_roles
 from sme_kit.problems import problem_responses
 from sme_kit.tables import calendar_years
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.upsert import insert_or_update
 from sme_kit.workdays import CalendarYear, WorkingCalendar
 
 calendar_router = APIRouter(prefix="/calendar", tags=["工作日历 Working-day calendar"])
@@ -59,11 +58,7 @@ async def save_year(uow: UnitOfWork, year: CalendarYear, *, source: str, on_load
         "loaded_by": uow.actor.subject,
         "loaded_at": uow.clock.now(),
     }
-    insert = pg_insert if uow.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(calendar_years).values(values)
-    await uow.session.execute(
-        statement.on_conflict_do_update(index_elements=["year"], set_={k: v for k, v in values.items() if k != "year"})
-    )
+    await insert_or_update(uow.session, calendar_years, values, keys=["year"])
     uow.audit(
         "load_calendar",
         "calendar_year",

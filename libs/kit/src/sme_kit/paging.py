@@ -1,6 +1,6 @@
 """Paging of lists: what a use case is asked for (`PageRequest`) and what it answers (`PageOf`).
 
-Free of the web framework, so domains and service layers may use it; the HTTP side (the ``limit``
+Free of the web framework, so service layers and repositories use it; the HTTP side (the ``limit``
 and ``offset`` query parameters and the `Page` response shape) is `sme_kit.http_paging`. One rule
 for every list: at most `MAX_LIMIT` items per page, `DEFAULT_LIMIT` unless asked, and the total
 count of matches, so that a client can show "第 3 页，共 12 页" without asking twice.

@@ -17,12 +17,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sme_kit.aio import run_loop
 from sme_kit.tables import timers
 from sme_kit.uow import Actor, UnitOfWork, UnitOfWorkFactory
+from sme_kit.upsert import insert_or_ignore, insert_or_update
 
 log = logging.getLogger(__name__)
 
@@ -65,16 +64,11 @@ async def schedule(
         "created_at": uow.clock.now(),
         "attempts": 0,
     }
-    dialect = uow.session.get_bind().dialect.name
-    insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(timers).values(values)
     if if_absent:
-        statement = insert.on_conflict_do_nothing(index_elements=["kind", "key"])
+        await insert_or_ignore(uow.session, timers, values, keys=["kind", "key"])
     else:
-        statement = insert.on_conflict_do_update(
-            index_elements=["kind", "key"],
-            set_={"due_at": due_at, "payload": values["payload"], "fired_at": None, "attempts": 0, "last_error": None},
-        )
-    await uow.session.execute(statement)
+        moved = {"due_at": due_at, "payload": values["payload"], "fired_at": None, "attempts": 0, "last_error": None}
+        await insert_or_update(uow.session, timers, values, keys=["kind", "key"], update=moved)
     uow.after_commit(uow.factory.timers_scheduled)
 
 
