@@ -11,8 +11,9 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast, overload
 
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain.cycles import Cycle, ManualScore, NonParticipation, StationResult
 from sme_assessment.domain.evidence import Fact, FactKind
 from sme_assessment.domain.plans import Deadlines, DocumentKind, Lapse, WorkDocument
@@ -21,7 +22,7 @@ from sme_assessment.domain.revocation import CaseStatus, EvidenceNote, Revocatio
 from sme_assessment.domain.stations import Station, StationStatus
 from sme_contracts.common import RevocationGround
 from sme_kit.clock import MovableClock
-from sme_kit.files import FileRejected, StoredFile
+from sme_kit.files import FileRejected, FileStore, StoredFile
 from sme_kit.paging import PageOf, PageRequest
 from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
 from sme_kit.uow import Actor
@@ -482,3 +483,14 @@ class FakeFileStore:
 def factory(start: datetime) -> FakeUnitOfWorkFactory[FakeAssessmentUnitOfWork]:
     """A fresh in-memory world whose clock starts at ``start``."""
     return FakeUnitOfWorkFactory(FakeAssessmentUnitOfWork, clock=MovableClock.starting_at(start))
+
+
+@overload
+def real(fake: FakeUnitOfWorkFactory[FakeAssessmentUnitOfWork]) -> AssessmentUoWFactory: ...
+@overload
+def real(fake: FakeAssessmentUnitOfWork) -> AssessmentUnitOfWork: ...
+@overload
+def real(fake: FakeFileStore) -> FileStore: ...
+def real(fake: Any) -> Any:
+    """A fake as what the use cases are typed with: it has the surface they call, not the class."""
+    return cast(Any, fake)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sme_contracts import assessment
+from sme_contracts import Event, assessment
 from sme_contracts.base import all_event_types
 from sme_contracts.schemas import SCHEMA_DIR, check
 
 PERSONAL_OR_TEXT = {"contact_name", "contact_phone", "staff_name", "phone", "id_number", "email", "content", "report"}
 
 
-def assessment_events() -> dict[str, type]:
+def assessment_events() -> dict[str, type[Event]]:
     return {name: model for name, model in all_event_types().items() if name.startswith("gz.sme.assessment.")}
 
 

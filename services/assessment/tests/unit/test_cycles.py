@@ -104,7 +104,8 @@ def test_results_are_published_only_once_computed_and_nothing_changes_after() ->
         open_cycle.publish(now=NOW, by="bureau")
     open_cycle.mark_computed(NOW)
     open_cycle.inputs_changed()
-    assert open_cycle.status is CycleStatus.OPEN  # a late manual score means computing again
+    after_late_input = open_cycle.status
+    assert after_late_input is CycleStatus.OPEN  # a late manual score means computing again
     open_cycle.mark_computed(NOW)
     open_cycle.publish(now=NOW, by="bureau")
     assert open_cycle.status is CycleStatus.PUBLISHED

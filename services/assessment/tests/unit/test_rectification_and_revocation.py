@@ -101,9 +101,9 @@ def test_a_revocation_takes_effect_on_or_after_the_decision_and_is_explained() -
         case().revoke(
             reason="理由", decided_on=today + timedelta(days=1), effective_on=today + timedelta(days=1), now=NOW, by="b"
         )
-    decided = case()
-    decided.revoke(reason="理由", decided_on=today, effective_on=today + timedelta(days=3), now=NOW, by="bureau")
-    assert (decided.status, decided.effective_on) == (CaseStatus.REVOKED, today + timedelta(days=3))
+    revoked = case()
+    revoked.revoke(reason="理由", decided_on=today, effective_on=today + timedelta(days=3), now=NOW, by="bureau")
+    assert (revoked.status, revoked.effective_on) == (CaseStatus.REVOKED, today + timedelta(days=3))
 
 
 def test_a_case_is_decided_once() -> None:

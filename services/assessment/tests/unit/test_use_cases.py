@@ -40,7 +40,7 @@ from sme_kit.files import Upload
 from sme_kit.testing.fakes import FakeUnitOfWorkFactory
 from sme_kit.timers import Timer
 
-from .fakes import FakeAssessmentUnitOfWork, FakeFileStore, InMemoryLapses, factory
+from .fakes import FakeAssessmentUnitOfWork, FakeFileStore, InMemoryLapses, factory, real
 
 # 2026-11-28 09:00 in Shanghai: late in the year, with the title of the stations below running.
 START = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
@@ -97,7 +97,7 @@ async def fire(uow_factory: Factory, kind: str, key: str, handler: Any) -> None:
     pending = uow_factory.world.timers.pop((kind, key))
     move(uow_factory, pending.due_at)
     async with uow_factory() as uow:
-        await handler(timer=Timer(kind, key, pending.due_at, pending.payload), uow=uow)
+        await handler(timer=Timer(kind, key, pending.due_at, pending.payload), uow=real(uow))
         await uow.commit()
 
 
@@ -110,7 +110,12 @@ def code_of(error: pytest.ExceptionInfo[ApplicationError]) -> str:
 
 async def test_a_cycle_opens_once_a_year_with_the_default_indicators(uow_factory: Factory) -> None:
     opened = await cycles.open_cycle(
-        uow_factory=uow_factory, principal=BUREAU, year=2026, pass_mark=None, rectification_days=None, indicators=None
+        uow_factory=real(uow_factory),
+        principal=BUREAU,
+        year=2026,
+        pass_mark=None,
+        rectification_days=None,
+        indicators=None,
     )
 
     assert (opened.id, opened.pass_mark, opened.rectification_days) == ("cy-2026", 60.0, 30)
@@ -118,7 +123,7 @@ async def test_a_cycle_opens_once_a_year_with_the_default_indicators(uow_factory
     assert (event.cycle_id, event.year) == ("cy-2026", 2026)
     with pytest.raises(StateConflict) as again:
         await cycles.open_cycle(
-            uow_factory=uow_factory,
+            uow_factory=real(uow_factory),
             principal=BUREAU,
             year=2026,
             pass_mark=None,
@@ -131,7 +136,7 @@ async def test_a_cycle_opens_once_a_year_with_the_default_indicators(uow_factory
 async def test_a_cycle_with_an_impossible_pass_mark_is_refused_field_by_field(uow_factory: Factory) -> None:
     with pytest.raises(ValidationFailed) as refused:
         await cycles.open_cycle(
-            uow_factory=uow_factory,
+            uow_factory=real(uow_factory),
             principal=BUREAU,
             year=2026,
             pass_mark=120,
@@ -144,7 +149,7 @@ async def test_a_cycle_with_an_impossible_pass_mark_is_refused_field_by_field(uo
 
 async def test_an_unknown_cycle_is_not_found(uow_factory: Factory) -> None:
     with pytest.raises(NotFound):
-        await cycles.get_cycle(uow_factory=uow_factory, principal=BUREAU, cycle_id="cy-1999")
+        await cycles.get_cycle(uow_factory=real(uow_factory), principal=BUREAU, cycle_id="cy-1999")
 
 
 # --- plans and summaries ----------------------------------------------------------------------
@@ -152,7 +157,7 @@ async def test_an_unknown_cycle_is_not_found(uow_factory: Factory) -> None:
 
 async def test_deadlines_set_a_timer_at_the_end_of_their_day(uow_factory: Factory) -> None:
     await plans.set_deadlines(
-        uow_factory=uow_factory, principal=BUREAU, year=2027, plan_due_on=date(2027, 3, 31), summary_due_on=None
+        uow_factory=real(uow_factory), principal=BUREAU, year=2027, plan_due_on=date(2027, 3, 31), summary_due_on=None
     )
 
     timer = uow_factory.world.timers[(WORK_DOCUMENT_DEADLINE, "plan:2027")]
@@ -163,17 +168,25 @@ async def test_deadlines_set_a_timer_at_the_end_of_their_day(uow_factory: Factor
 async def test_a_deadline_cannot_be_set_in_the_past_nor_moved_once_it_has_passed(uow_factory: Factory) -> None:
     with pytest.raises(ValidationFailed) as past:
         await plans.set_deadlines(
-            uow_factory=uow_factory, principal=BUREAU, year=2026, plan_due_on=date(2026, 11, 27), summary_due_on=None
+            uow_factory=real(uow_factory),
+            principal=BUREAU,
+            year=2026,
+            plan_due_on=date(2026, 11, 27),
+            summary_due_on=None,
         )
     assert [(e.field, e.code) for e in past.value.errors] == [("plan_due_on", "past")]
 
     await plans.set_deadlines(
-        uow_factory=uow_factory, principal=BUREAU, year=2026, plan_due_on=None, summary_due_on=date(2026, 12, 1)
+        uow_factory=real(uow_factory), principal=BUREAU, year=2026, plan_due_on=None, summary_due_on=date(2026, 12, 1)
     )
     move(uow_factory, START + timedelta(days=5))
     with pytest.raises(StateConflict):
         await plans.set_deadlines(
-            uow_factory=uow_factory, principal=BUREAU, year=2026, plan_due_on=None, summary_due_on=date(2026, 12, 31)
+            uow_factory=real(uow_factory),
+            principal=BUREAU,
+            year=2026,
+            plan_due_on=None,
+            summary_due_on=date(2026, 12, 31),
         )
 
 
@@ -183,11 +196,11 @@ async def test_at_the_deadline_stations_without_a_plan_are_recorded_missing(
     await given_station(uow_factory, "st-1")
     await given_station(uow_factory, "st-2")
     await plans.set_deadlines(
-        uow_factory=uow_factory, principal=BUREAU, year=2026, plan_due_on=date(2026, 12, 15), summary_due_on=None
+        uow_factory=real(uow_factory), principal=BUREAU, year=2026, plan_due_on=date(2026, 12, 15), summary_due_on=None
     )
     await plans.submit(
-        uow_factory=uow_factory,
-        files=files,
+        uow_factory=real(uow_factory),
+        files=real(files),
         principal=operator("st-1"),
         command=plans.SubmitDocument(
             "st-1", DocumentKind.PLAN, 2026, "2026年工作计划", "计划内容", [Upload("plan.pdf", PDF)]
@@ -208,14 +221,14 @@ async def test_a_plan_after_the_deadline_is_accepted_and_recorded_late(
 ) -> None:
     await given_station(uow_factory, "st-1")
     await plans.set_deadlines(
-        uow_factory=uow_factory, principal=BUREAU, year=2026, plan_due_on=date(2026, 12, 1), summary_due_on=None
+        uow_factory=real(uow_factory), principal=BUREAU, year=2026, plan_due_on=date(2026, 12, 1), summary_due_on=None
     )
     await fire(uow_factory, WORK_DOCUMENT_DEADLINE, "plan:2026", plans.deadline_passed)
     move(uow_factory, datetime(2026, 12, 4, 2, 0, tzinfo=UTC))
 
     document = await plans.submit(
-        uow_factory=uow_factory,
-        files=files,
+        uow_factory=real(uow_factory),
+        files=real(files),
         principal=operator("st-1"),
         command=plans.SubmitDocument("st-1", DocumentKind.PLAN, 2026, "计划", "内容", [Upload("plan.pdf", PDF)]),
     )
@@ -234,8 +247,8 @@ async def test_an_operator_submits_only_for_its_own_station(uow_factory: Factory
     await given_station(uow_factory, "st-2")
     with pytest.raises(NotFound):
         await plans.submit(
-            uow_factory=uow_factory,
-            files=files,
+            uow_factory=real(uow_factory),
+            files=real(files),
             principal=operator("st-1"),
             command=plans.SubmitDocument("st-2", DocumentKind.PLAN, 2026, "计划", "内容", []),
         )
@@ -248,11 +261,16 @@ async def published_with_one_unqualified(uow_factory: Factory) -> str:
     """st-1 has no evidence at all (unqualified); the cycle is computed and published."""
     await given_station(uow_factory, "st-1")
     await cycles.open_cycle(
-        uow_factory=uow_factory, principal=BUREAU, year=2026, pass_mark=None, rectification_days=None, indicators=None
+        uow_factory=real(uow_factory),
+        principal=BUREAU,
+        year=2026,
+        pass_mark=None,
+        rectification_days=None,
+        indicators=None,
     )
-    [result] = await scoring.compute(uow_factory=uow_factory, principal=HEAD, cycle_id="cy-2026")
+    [result] = await scoring.compute(uow_factory=real(uow_factory), principal=HEAD, cycle_id="cy-2026")
     assert result.outcome is Outcome.UNQUALIFIED
-    await scoring.publish(uow_factory=uow_factory, principal=BUREAU, cycle_id="cy-2026", rectification_due=None)
+    await scoring.publish(uow_factory=real(uow_factory), principal=BUREAU, cycle_id="cy-2026", rectification_due=None)
     [required] = uow_factory.world.events_of(contract.RectificationRequired)
     return required.rectification_id
 
@@ -266,15 +284,22 @@ async def test_publishing_orders_rectification_of_an_unqualified_station_with_a_
     assert published.rectification_due_on == date(2026, 12, 28)
     assert (RECTIFICATION_DEADLINE, rectification_id) in uow_factory.world.timers
     with pytest.raises(StateConflict):
-        await scoring.compute(uow_factory=uow_factory, principal=HEAD, cycle_id="cy-2026")
+        await scoring.compute(uow_factory=real(uow_factory), principal=HEAD, cycle_id="cy-2026")
 
 
 async def test_a_cycle_not_computed_cannot_be_published(uow_factory: Factory) -> None:
     await cycles.open_cycle(
-        uow_factory=uow_factory, principal=BUREAU, year=2026, pass_mark=None, rectification_days=None, indicators=None
+        uow_factory=real(uow_factory),
+        principal=BUREAU,
+        year=2026,
+        pass_mark=None,
+        rectification_days=None,
+        indicators=None,
     )
     with pytest.raises(StateConflict) as refused:
-        await scoring.publish(uow_factory=uow_factory, principal=BUREAU, cycle_id="cy-2026", rectification_due=None)
+        await scoring.publish(
+            uow_factory=real(uow_factory), principal=BUREAU, cycle_id="cy-2026", rectification_due=None
+        )
     assert code_of(refused) == "state-conflict"
     assert uow_factory.world.events_of(contract.AssessmentResultPublished) == []
 
@@ -283,8 +308,8 @@ async def test_a_report_in_time_cancels_the_deadline_timer(uow_factory: Factory,
     rectification_id = await published_with_one_unqualified(uow_factory)
 
     done = await rectification.submit_report(
-        uow_factory=uow_factory,
-        files=files,
+        uow_factory=real(uow_factory),
+        files=real(files),
         principal=operator("st-1"),
         rectification_id=rectification_id,
         report="已整改",
@@ -306,7 +331,7 @@ async def test_no_report_by_the_deadline_is_recorded_and_still_unqualified_propo
     assert missing.rectification_id == rectification_id
 
     await rectification.reassess(
-        uow_factory=uow_factory,
+        uow_factory=real(uow_factory),
         principal=BUREAU,
         rectification_id=rectification_id,
         outcome=Outcome.UNQUALIFIED,
@@ -325,7 +350,7 @@ async def test_no_report_by_the_deadline_is_recorded_and_still_unqualified_propo
 async def test_a_re_assessment_score_outside_0_to_100_is_refused(uow_factory: Factory) -> None:
     with pytest.raises(DomainError):
         await rectification.reassess(
-            uow_factory=uow_factory,
+            uow_factory=real(uow_factory),
             principal=BUREAU,
             rectification_id="r",
             outcome=Outcome.QUALIFIED,
@@ -343,14 +368,24 @@ async def test_skipping_without_reason_proposes_ground_6_and_an_excused_station_
     await given_station(uow_factory, "st-1")
     await given_station(uow_factory, "st-2")
     await cycles.open_cycle(
-        uow_factory=uow_factory, principal=BUREAU, year=2026, pass_mark=None, rectification_days=None, indicators=None
+        uow_factory=real(uow_factory),
+        principal=BUREAU,
+        year=2026,
+        pass_mark=None,
+        rectification_days=None,
+        indicators=None,
     )
 
     await participation.record_non_participation(
-        uow_factory=uow_factory, principal=BUREAU, cycle_id="cy-2026", station_id="st-1", excused=False, reason="未参加"
+        uow_factory=real(uow_factory),
+        principal=BUREAU,
+        cycle_id="cy-2026",
+        station_id="st-1",
+        excused=False,
+        reason="未参加",
     )
     await participation.record_non_participation(
-        uow_factory=uow_factory,
+        uow_factory=real(uow_factory),
         principal=BUREAU,
         cycle_id="cy-2026",
         station_id="st-2",
@@ -359,7 +394,7 @@ async def test_skipping_without_reason_proposes_ground_6_and_an_excused_station_
     )
     with pytest.raises(StateConflict):
         await participation.record_non_participation(
-            uow_factory=uow_factory,
+            uow_factory=real(uow_factory),
             principal=BUREAU,
             cycle_id="cy-2026",
             station_id="st-1",
@@ -371,7 +406,7 @@ async def test_skipping_without_reason_proposes_ground_6_and_an_excused_station_
     assert [(e.station_id, e.excused) for e in recorded] == [("st-1", False), ("st-2", True)]
     [proposed] = uow_factory.world.events_of(contract.RevocationProposed)
     assert (proposed.station_id, proposed.trigger) == ("st-1", "无故不参加2026年度考核")
-    assert await scoring.compute(uow_factory=uow_factory, principal=HEAD, cycle_id="cy-2026") == []
+    assert await scoring.compute(uow_factory=real(uow_factory), principal=HEAD, cycle_id="cy-2026") == []
 
 
 def expired(station_id: str, *, applied: bool) -> StationExpired:
@@ -404,9 +439,9 @@ async def test_expiry_without_re_review_proposes_ground_5_and_a_second_trigger_a
     await given_station(uow_factory, "st-1")
     await given_station(uow_factory, "st-2")
     async with uow_factory() as uow:
-        await stations.station_expired(event=expired("st-1", applied=False), uow=uow)
-        await stations.station_expired(event=expired("st-2", applied=True), uow=uow)
-        await re_review.re_review_failed(event=failed("st-1"), uow=uow)
+        await stations.station_expired(event=expired("st-1", applied=False), uow=real(uow))
+        await stations.station_expired(event=expired("st-2", applied=True), uow=real(uow))
+        await re_review.re_review_failed(event=failed("st-1"), uow=real(uow))
         await uow.commit()
 
     [proposed] = uow_factory.world.events_of(contract.RevocationProposed)
@@ -423,10 +458,10 @@ async def test_a_bureau_proposal_on_a_ground_already_open_is_refused(
 ) -> None:
     await given_station(uow_factory, "st-1")
     ask = {"station_id": "st-1", "ground": RevocationGround(3), "evidence": "违约", "uploads": []}
-    await proposals.propose_by_bureau(uow_factory=uow_factory, files=files, principal=BUREAU, **ask)  # type: ignore[arg-type]
+    await proposals.propose_by_bureau(uow_factory=real(uow_factory), files=real(files), principal=BUREAU, **ask)  # type: ignore[arg-type]
 
     with pytest.raises(ProposalAlreadyOpen) as again:
-        await proposals.propose_by_bureau(uow_factory=uow_factory, files=files, principal=BUREAU, **ask)  # type: ignore[arg-type]
+        await proposals.propose_by_bureau(uow_factory=real(uow_factory), files=real(files), principal=BUREAU, **ask)  # type: ignore[arg-type]
     assert code_of(again) == "proposal-already-open"
 
 
@@ -438,16 +473,16 @@ async def test_revoking_on_one_ground_ends_the_stations_other_open_cases_so_it_i
 ) -> None:
     await given_station(uow_factory, "st-1")
     withdrawal = await proposals.request_withdrawal(
-        uow_factory=uow_factory,
-        files=files,
+        uow_factory=real(uow_factory),
+        files=real(files),
         principal=operator("st-1"),
         station_id="st-1",
         reason="申请退出",
         uploads=[],
     )
     breach = await proposals.propose_by_bureau(
-        uow_factory=uow_factory,
-        files=files,
+        uow_factory=real(uow_factory),
+        files=real(files),
         principal=BUREAU,
         station_id="st-1",
         ground=RevocationGround(3),
@@ -456,7 +491,7 @@ async def test_revoking_on_one_ground_ends_the_stations_other_open_cases_so_it_i
     )
     decision = {"decision": Decision.REVOKE, "reason": "同意退出申请", "decided_on": None, "effective_on": None}
 
-    await revocations.decide(uow_factory=uow_factory, principal=BUREAU, revocation_id=withdrawal.id, **decision)  # type: ignore[arg-type]
+    await revocations.decide(uow_factory=real(uow_factory), principal=BUREAU, revocation_id=withdrawal.id, **decision)  # type: ignore[arg-type]
 
     async with uow_factory() as uow:
         ended = await uow.revocations.get(breach.id)
@@ -464,11 +499,11 @@ async def test_revoking_on_one_ground_ends_the_stations_other_open_cases_so_it_i
         assert ended.status is CaseStatus.SUPERSEDED
         assert [s.status for s in await uow.stations.all()] == [StationStatus.REVOKED]
     with pytest.raises(StateConflict):
-        await revocations.decide(uow_factory=uow_factory, principal=BUREAU, revocation_id=breach.id, **decision)  # type: ignore[arg-type]
+        await revocations.decide(uow_factory=real(uow_factory), principal=BUREAU, revocation_id=breach.id, **decision)  # type: ignore[arg-type]
     with pytest.raises(StateConflict):
         await proposals.request_withdrawal(
-            uow_factory=uow_factory,
-            files=files,
+            uow_factory=real(uow_factory),
+            files=real(files),
             principal=operator("st-1"),
             station_id="st-1",
             reason="再申请",
@@ -483,8 +518,8 @@ async def test_a_station_revoked_on_the_register_ends_its_open_cases_and_gets_no
 ) -> None:
     await given_station(uow_factory, "st-1")
     await proposals.request_withdrawal(
-        uow_factory=uow_factory,
-        files=files,
+        uow_factory=real(uow_factory),
+        files=real(files),
         principal=operator("st-1"),
         station_id="st-1",
         reason="申请退出",
@@ -504,9 +539,9 @@ async def test_a_station_revoked_on_the_register_ends_its_open_cases_and_gets_no
         changed_at=START,
     )
     async with uow_factory() as uow:
-        await stations.station_status_changed(event=revoked_on_register, uow=uow)
-        await stations.station_expired(event=expired("st-1", applied=False), uow=uow)
-        await re_review.re_review_failed(event=failed("st-1"), uow=uow)
+        await stations.station_status_changed(event=revoked_on_register, uow=real(uow))
+        await stations.station_expired(event=expired("st-1", applied=False), uow=real(uow))
+        await re_review.re_review_failed(event=failed("st-1"), uow=real(uow))
         await uow.commit()
 
     async with uow_factory() as uow:
@@ -517,8 +552,8 @@ async def test_a_station_revoked_on_the_register_ends_its_open_cases_and_gets_no
 async def test_evidence_is_added_only_to_an_open_case(uow_factory: Factory, files: FakeFileStore) -> None:
     await given_station(uow_factory, "st-1")
     case = await proposals.propose_by_bureau(
-        uow_factory=uow_factory,
-        files=files,
+        uow_factory=real(uow_factory),
+        files=real(files),
         principal=BUREAU,
         station_id="st-1",
         ground=RevocationGround(3),
@@ -526,8 +561,8 @@ async def test_evidence_is_added_only_to_an_open_case(uow_factory: Factory, file
         uploads=[],
     )
     added = await revocations.add_evidence(
-        uow_factory=uow_factory,
-        files=files,
+        uow_factory=real(uow_factory),
+        files=real(files),
         principal=BUREAU,
         revocation_id=case.id,
         text="补充材料",
@@ -535,7 +570,7 @@ async def test_evidence_is_added_only_to_an_open_case(uow_factory: Factory, file
     )
     assert ([n.text for n in added.notes], len(added.attachments)) == (["补充材料"], 1)
     await revocations.decide(
-        uow_factory=uow_factory,
+        uow_factory=real(uow_factory),
         principal=BUREAU,
         revocation_id=case.id,
         decision=Decision.DISMISS,
@@ -548,7 +583,12 @@ async def test_evidence_is_added_only_to_an_open_case(uow_factory: Factory, file
 
     with pytest.raises(StateConflict):
         await revocations.add_evidence(
-            uow_factory=uow_factory, files=files, principal=BUREAU, revocation_id=case.id, text="再补充", uploads=[]
+            uow_factory=real(uow_factory),
+            files=real(files),
+            principal=BUREAU,
+            revocation_id=case.id,
+            text="再补充",
+            uploads=[],
         )
 
 
@@ -571,11 +611,11 @@ async def test_an_activity_told_twice_counts_once_and_a_cancelled_one_no_longer_
     for _ in range(2):
         async with uow_factory() as uow:
             await evidence.activity_completed(
-                event=completed, envelope=wrap(completed, source="/gz/sme/activities"), uow=uow
+                event=completed, envelope=wrap(completed, source="/gz/sme/activities"), uow=real(uow)
             )
             await uow.commit()
     _, summary = await evidence.station_evidence(
-        uow_factory=uow_factory, principal=BUREAU, station_id="st-1", year=2026
+        uow_factory=real(uow_factory), principal=BUREAU, station_id="st-1", year=2026
     )
     assert (summary.activities_organised, summary.attendance) == (1, 40)
     assert [row.details["new"] for row in uow_factory.world.audited] == [1, 0]
@@ -590,11 +630,11 @@ async def test_an_activity_told_twice_counts_once_and_a_cancelled_one_no_longer_
     )
     async with uow_factory() as uow:
         await evidence.activity_cancelled(
-            event=cancelled, envelope=wrap(cancelled, source="/gz/sme/activities"), uow=uow
+            event=cancelled, envelope=wrap(cancelled, source="/gz/sme/activities"), uow=real(uow)
         )
         await uow.commit()
     _, summary = await evidence.station_evidence(
-        uow_factory=uow_factory, principal=BUREAU, station_id="st-1", year=2026
+        uow_factory=real(uow_factory), principal=BUREAU, station_id="st-1", year=2026
     )
     assert summary.activities_organised == 0
 
@@ -603,7 +643,7 @@ async def test_a_district_officer_does_not_see_another_districts_station(uow_fac
     await given_station(uow_factory, "st-1")
     with pytest.raises(NotFound):
         await evidence.station_evidence(
-            uow_factory=uow_factory,
+            uow_factory=real(uow_factory),
             principal=Principal("d-1", Role.DISTRICT_OFFICER, district="440104"),
             station_id="st-1",
             year=2026,
