@@ -5,112 +5,48 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 from typing import Any
 
-import httpx
 import pytest
-from aiokafka import AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.errors import KafkaError
-from fastapi import FastAPI
 
 from sme_assessment.bootstrap import app as assessment_app
 from sme_assessment.config import AssessmentSettings
 from sme_contracts import Event
 from sme_contracts import activities as act
 from sme_contracts.common import OperatorType, ServiceCategory
-from sme_contracts.envelope import CloudEvent, wrap
+from sme_contracts.envelope import CloudEvent
 from sme_contracts.registry import StationRegistered
-from sme_kit.auth import mint_dev_token
-from sme_kit.clock import MovableClock
 from sme_kit.testing import DEFAULT_CLOCK_START, wait_until
-from sme_kit.testing.clocks import move_clock_and_fire
-from sme_kit.testing.events import Events, EventsFound, events, of_type, read_events  # noqa: F401 - shared helpers
+from sme_kit.testing.events import EventFeeder, event_feeder
+from sme_kit.testing.services import RunningService, ServiceEnv, running_service
 
 PDF = b"%PDF-1.4\n%test\n" + b"0" * 64
 USCC = "91440106MA59C1XE2H"
 TIANHE, YUEXIU = "440106", "440104"
 
 
-@pytest.fixture(autouse=True)
-async def drop_test_topics(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[None]:
-    """Delete this test's own topics afterwards: the shared broker must not pile up partitions."""
-    yield
-    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap, request_timeout_ms=10000)
-    try:
-        await admin.start()
-        mine = [name for name in await admin.list_topics() if name.startswith(topic_prefix)]
-        if mine:
-            await admin.delete_topics(mine)
-    except KafkaError:
-        pass  # best effort: a broker that is down keeps them, as it would without this fixture
-    finally:
-        await admin.close()
-
-
 @pytest.fixture
-def settings(
-    database_url: str,
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    dev_secret: str,
-    tmp_path: Path,
-    clock_start: datetime,
-) -> AssessmentSettings:
-    return AssessmentSettings(
-        database_url=database_url,
-        kafka_bootstrap_servers=kafka_bootstrap,
-        kafka_topic_prefix=topic_prefix,
-        auth_dev_secret=dev_secret,
-        environment="test",
-        testing_clock=True,
-        testing_clock_start=clock_start,
-        relay_poll_interval_s=0.2,
-        timer_poll_interval_s=0.2,
-        files_dir=str(tmp_path / "files"),
-    )
+def settings(service_env: ServiceEnv) -> AssessmentSettings:
+    return service_env.settings(AssessmentSettings)
 
 
-@dataclass
-class Service:
-    """The running service, its HTTP client and the tokens of its users."""
-
-    app: FastAPI
-    http: httpx.AsyncClient
-    secret: str
-
-    def as_(self, role: str, **claims: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {mint_dev_token(self.secret, role=role, **claims)}"}
+class Service(RunningService[AssessmentSettings]):
+    """A running assessment service and the steps its tests take through its API."""
 
     def operator(self, station_id: str) -> dict[str, str]:
-        return self.as_("station_operator", org=USCC, station_id=station_id, subject=f"op-{station_id}")
+        return self.auth("station_operator", org=USCC, station_id=station_id, subject=f"op-{station_id}")
 
     @property
     def bureau(self) -> dict[str, str]:
-        return self.as_("bureau_admin", subject="bureau-li")
+        return self.auth("bureau_admin", subject="bureau-li")
 
     @property
     def head(self) -> dict[str, str]:
-        return self.as_("head_station_staff", subject="head-chen")
+        return self.auth("head_station_staff", subject="head-chen")
 
     def district(self, code: str) -> dict[str, str]:
-        return self.as_("district_officer", district=code, subject=f"district-{code}")
-
-    @property
-    def clock(self) -> MovableClock:
-        clock = self.app.state.runtime.clock
-        assert isinstance(clock, MovableClock)
-        return clock
-
-    def today(self) -> date:
-        return self.clock.now().date()
-
-    async def move_to(self, moment: datetime) -> int:
-        """Move the clock forward and fire what became due; returns how many timers fired."""
-        return await move_clock_and_fire(self.app.state.runtime, moment)
+        return self.auth("district_officer", district=code, subject=f"district-{code}")
 
     async def ok(self, method: str, url: str, who: dict[str, str], expect: int = 200, **kwargs: Any) -> Any:
         response = await self.http.request(method, url, headers=who, **kwargs)
@@ -126,9 +62,11 @@ class Service:
 
     async def wait_until_consumed(self, records: int) -> None:
         """Every record produced so far was handled (or found a duplicate) and committed."""
+        consumer = self.runtime.consumer
+        assert consumer is not None
 
         async def caught_up() -> bool:
-            return int(self.app.state.runtime.consumer.seen) >= records
+            return consumer.seen >= records
 
         await wait_until(caught_up, what=f"{records} records consumed")
 
@@ -158,15 +96,9 @@ class Service:
         return await wait_until(proposed, what=f"a ground {ground} proposal for {station_id}")
 
 
-@contextlib.asynccontextmanager
-async def running(settings: AssessmentSettings) -> AsyncIterator[Service]:
-    app = assessment_app(settings)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://assessment") as http,
-    ):
-        assert settings.auth_dev_secret is not None
-        yield Service(app, http, settings.auth_dev_secret)
+def running(settings: AssessmentSettings) -> contextlib.AbstractAsyncContextManager[Service]:
+    """An assessment app in process: its lifespan (migrations, relay, consumers, timers) and a client."""
+    return running_service(assessment_app, settings, service_type=Service)
 
 
 @pytest.fixture
@@ -188,17 +120,13 @@ NOW = DEFAULT_CLOCK_START
 class Others:
     """Plays the services assessment listens to: publishes their events the way they do."""
 
-    def __init__(self, producer: AIOKafkaProducer, prefix: str) -> None:
-        self._producer = producer
-        self._prefix = prefix
+    def __init__(self, feeder: EventFeeder) -> None:
+        self._feeder = feeder
         self.sent = 0  # records produced, duplicates included
 
     async def send(self, event: Event, *, source: str, envelope: CloudEvent | None = None) -> CloudEvent:
         """Publish an event (or deliver an already published envelope again); returns its envelope."""
-        sent = envelope or wrap(event, source=source)
-        await self._producer.send_and_wait(
-            self._prefix + event.topic.name, sent.data, key=sent.key, headers=sent.headers()
-        )
+        sent = await self._feeder.send(event, source=source, envelope=envelope)
         self.sent += 1
         return sent
 
@@ -285,19 +213,5 @@ class Others:
 
 @pytest.fixture
 async def others(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Others]:
-    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=True)
-    await producer.start()
-    try:
-        yield Others(producer, topic_prefix)
-    finally:
-        await producer.stop()
-
-
-def has(kind: type[Any], count: int = 1, **fields: Any) -> EventsFound:
-    """``until`` for `events`: at least ``count`` events of a type whose fields match."""
-
-    def check(found: list[Event]) -> bool:
-        matching = [e for e in of_type(found, kind) if all(getattr(e, k) == v for k, v in fields.items())]
-        return len(matching) >= count
-
-    return check
+    async with event_feeder(kafka_bootstrap, topic_prefix) as feeder:
+        yield Others(feeder)

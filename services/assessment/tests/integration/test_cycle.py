@@ -9,7 +9,7 @@ import pytest
 
 from sme_contracts.assessment import AssessmentCycleOpened, AssessmentResultPublished, RectificationRequired
 
-from .conftest import TIANHE, YUEXIU, Events, Others, Service, has, of_type
+from .conftest import TIANHE, YUEXIU, Others, Service
 
 pytestmark = pytest.mark.integration
 
@@ -23,7 +23,7 @@ async def strong_station(others: Others, station_id: str, district: str = TIANHE
 
 
 async def test_a_cycle_gives_every_active_station_a_total_and_outcome_with_its_breakdown(
-    service: Service, others: Others, events: Events
+    service: Service, others: Others
 ) -> None:
     for station_id, district in (("st-a", TIANHE), ("st-b", TIANHE), ("st-c", YUEXIU)):
         await others.register(station_id, district)
@@ -112,16 +112,16 @@ async def test_a_cycle_gives_every_active_station_a_total_and_outcome_with_its_b
     history = await service.ok("GET", "/stations/st-c/results", service.district(YUEXIU))
     assert [r["year"] for r in history["items"]] == [2026]
     await service.ok("GET", "/stations/st-c/results", service.district(TIANHE), 404)
-    await service.ok("GET", "/cycles/cy-2026/results", service.as_("expert", subject="expert-1"), 403)
+    await service.ok("GET", "/cycles/cy-2026/results", service.auth("expert", subject="expert-1"), 403)
 
-    opened = await events("gz.sme.assessment.cycle", has(AssessmentCycleOpened))
-    assert of_type(opened, AssessmentCycleOpened)[0].indicators[3].code == "promotion_sessions"
-    told = await events("gz.sme.assessment.result", has(AssessmentResultPublished, 3))
-    by_station = {e.station_id: e for e in of_type(told, AssessmentResultPublished)}
+    opened = await service.reader("gz.sme.assessment.cycle").wait_for(AssessmentCycleOpened)
+    assert opened[0].indicators[3].code == "promotion_sessions"
+    told = await service.reader("gz.sme.assessment.result").wait_for(AssessmentResultPublished, count=3)
+    by_station = {e.station_id: e for e in told}
     assert (by_station["st-b"].outcome, by_station["st-b"].rectification_due_on) == ("unqualified", due)
     assert (by_station["st-a"].outcome, by_station["st-a"].rectification_due_on) == ("qualified", None)
-    ordered = await events("gz.sme.assessment.rectification", has(RectificationRequired))
-    assert [(e.station_id, e.due_on) for e in of_type(ordered, RectificationRequired)] == [("st-b", due)]
+    ordered = await service.reader("gz.sme.assessment.rectification").wait_for(RectificationRequired)
+    assert [(e.station_id, e.due_on) for e in ordered] == [("st-b", due)]
 
 
 async def test_results_by_district_and_stations_at_risk_for_the_bureau(service: Service, others: Others) -> None:

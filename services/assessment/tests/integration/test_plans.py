@@ -10,7 +10,7 @@ import pytest
 from sme_contracts.assessment import SubmissionOverdue, WorkDocumentSubmitted
 from sme_kit.vocabulary import SHANGHAI
 
-from .conftest import PDF, TIANHE, YUEXIU, Events, Others, Service, has, of_type
+from .conftest import PDF, TIANHE, YUEXIU, Others, Service
 
 pytestmark = pytest.mark.integration
 
@@ -20,7 +20,7 @@ def plan(title: str = "2027年度服务站工作计划") -> dict[str, str]:
 
 
 async def test_missing_plans_are_recorded_at_the_deadline_and_a_late_one_is_accepted_as_late(
-    service: Service, others: Others, events: Events
+    service: Service, others: Others
 ) -> None:
     await others.register("st-1")
     await others.register("st-2")
@@ -55,7 +55,7 @@ async def test_missing_plans_are_recorded_at_the_deadline_and_a_late_one_is_acce
     )
     assert (revised["id"], revised["revision"]) == (on_time["id"], 2)
 
-    assert await service.move_to(datetime(2027, 4, 1, 0, 0, 1, tzinfo=SHANGHAI)) >= 1
+    assert await service.move_clock_to(datetime(2027, 4, 1, 0, 0, 1, tzinfo=SHANGHAI)) >= 1
     lapses = await service.ok("GET", "/work-documents/lapses", service.district(TIANHE), params={"year": 2027})
     assert [(lapse["station_id"], lapse["kind"], lapse["status"]) for lapse in lapses["items"]] == [
         ("st-2", "plan", "missing")
@@ -89,15 +89,14 @@ async def test_missing_plans_are_recorded_at_the_deadline_and_a_late_one_is_acce
     risky = await service.ok("GET", "/reports/stations-at-risk", service.bureau, params={"year": 2027})
     assert {line["station_id"]: line["reasons"] for line in risky}["st-2"] == ["promotion_below_duty", "plan_late"]
 
-    overdue = await events("gz.sme.assessment.work_document", has(SubmissionOverdue, 2, year=2027))
-    plans = [e for e in of_type(overdue, SubmissionOverdue) if (e.kind, e.year) == ("plan", 2027)]
+    work_documents = service.reader("gz.sme.assessment.work_document")
+    overdue = await work_documents.wait_for(SubmissionOverdue, lambda e: e.year == 2027, count=2)
+    plans = [e for e in overdue if e.kind == "plan"]
     assert [(e.station_id, e.status, e.days_late) for e in plans] == [
         ("st-2", "missing", None),
         ("st-2", "late", 3),
     ]
-    submitted = of_type(
-        await events("gz.sme.assessment.work_document", has(WorkDocumentSubmitted, 3)), WorkDocumentSubmitted
-    )
+    submitted = await work_documents.wait_for(WorkDocumentSubmitted, count=3)
     assert sorted((e.station_id, e.revision, e.late, e.attachment_count) for e in submitted) == [
         ("st-1", 1, False, 1),
         ("st-1", 2, False, 1),

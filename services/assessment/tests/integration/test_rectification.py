@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -18,13 +19,14 @@ from sme_contracts.assessment import (
     StationRevoked,
 )
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import of_type
 
-from .conftest import PDF, TIANHE, Events, Others, Service, has, of_type
+from .conftest import PDF, TIANHE, Others, Service
 
 pytestmark = pytest.mark.integration
 
 
-async def unqualified(service: Service, others: Others, station_id: str = "st-1") -> dict:
+async def unqualified(service: Service, others: Others, station_id: str = "st-1") -> dict[str, Any]:
     """A station with no evidence at all, assessed and published: unqualified, ordered to rectify."""
     await others.register(station_id)
     await service.wait_for_stations(station_id)
@@ -35,9 +37,7 @@ async def unqualified(service: Service, others: Others, station_id: str = "st-1"
     return dict(published[station_id])
 
 
-async def test_an_unqualified_station_rectifies_and_is_re_assessed_qualified(
-    service: Service, others: Others, events: Events
-) -> None:
+async def test_an_unqualified_station_rectifies_and_is_re_assessed_qualified(service: Service, others: Others) -> None:
     result = await unqualified(service, others)
     rectification_id = result["rectification_id"]
     listed = await service.ok("GET", "/rectifications", service.operator("st-1"))
@@ -92,15 +92,15 @@ async def test_an_unqualified_station_rectifies_and_is_re_assessed_qualified(
     )
     assert await service.revocations(station_id="st-1") == []
 
-    found = await events("gz.sme.assessment.rectification", has(ReassessmentCompleted))
-    submitted = of_type(found, RectificationReportSubmitted)[0]
+    rectifications = service.reader("gz.sme.assessment.rectification")
+    reassessed = (await rectifications.wait_for(ReassessmentCompleted))[0]
+    submitted = of_type(rectifications.events, RectificationReportSubmitted)[0]
     assert (submitted.rectification_id, submitted.attachment_count, submitted.late) == (rectification_id, 1, False)
-    reassessed = of_type(found, ReassessmentCompleted)[0]
     assert (reassessed.outcome, reassessed.score, reassessed.opinion) == ("qualified", 68, "整改措施落实到位")
 
 
 async def test_still_unqualified_after_rectification_is_proposed_on_ground_6_and_revoked_on_kafka(
-    service: Service, others: Others, events: Events
+    service: Service, others: Others
 ) -> None:
     result = await unqualified(service, others)
     rectification_id = result["rectification_id"]
@@ -146,10 +146,10 @@ async def test_still_unqualified_after_rectification_is_proposed_on_ground_6_and
     )
     assert (again.status_code, again.json()["type"]) == (409, "https://sme.gz.gov.cn/problems/already-revoked")
 
-    found = await events("gz.sme.assessment.revocation", has(StationRevoked))
-    proposed = of_type(found, RevocationProposed)[0]
+    revocations = service.reader("gz.sme.assessment.revocation")
+    told = (await revocations.wait_for(StationRevoked))[0]
+    proposed = of_type(revocations.events, RevocationProposed)[0]
     assert (proposed.station_id, proposed.ground, proposed.origin) == ("st-1", 6, "automatic")
-    told = of_type(found, StationRevoked)[0]
     assert (told.station_id, told.revocation_id, told.ground, told.effective_on) == ("st-1", case["id"], 6, effective)
     assert told.reason == decision["reason"]
     assert told.ground_text == "无故不参加年度考核，或整改后年度考核结果仍为“不合格”"
@@ -164,27 +164,25 @@ async def test_still_unqualified_after_rectification_is_proposed_on_ground_6_and
 
 
 async def test_a_missing_report_is_recorded_when_the_deadline_fires_after_a_restart(
-    start: Callable[[], contextlib.AbstractAsyncContextManager[Service]], others: Others, events: Events
+    start: Callable[[], contextlib.AbstractAsyncContextManager[Service]], others: Others
 ) -> None:
     async with start() as first:
         result = await unqualified(first, others)
         due_on = first.today() + timedelta(days=30)
-        await events("gz.sme.assessment.rectification", has(RectificationRequired))
+        await first.reader("gz.sme.assessment.rectification").wait_for(RectificationRequired)
 
     async with start() as second:
         second.clock.advance(timedelta(days=31))
         second.app.state.runtime.timer_loop.wake()
 
-        async def recorded() -> dict | None:
+        async def recorded() -> dict[str, Any] | None:
             found = await second.ok("GET", f"/rectifications/{result['rectification_id']}", second.bureau)
             return found if found["status"] == "report_missing" else None
 
         missing = await wait_until(recorded, what="the missing report recorded at the deadline")
         assert missing["missing_recorded_at"] is not None
-        told = await events("gz.sme.assessment.rectification", has(RectificationReportMissing))
-        assert [(e.rectification_id, e.due_on) for e in of_type(told, RectificationReportMissing)] == [
-            (result["rectification_id"], due_on)
-        ]
+        told = await second.reader("gz.sme.assessment.rectification").wait_for(RectificationReportMissing)
+        assert [(e.rectification_id, e.due_on) for e in told] == [(result["rectification_id"], due_on)]
         # The bureau, prompted, re-assesses on what it has; a late report is still accepted meanwhile.
         late = await second.ok(
             "POST",

@@ -4,6 +4,7 @@ operator's withdrawal, the bureau's own proposals with evidence, and its decisio
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -11,8 +12,9 @@ from sme_contracts.assessment import NonParticipationRecorded, RevocationDismiss
 from sme_contracts.registry import StationExpired
 from sme_contracts.review import ReReviewFailed, ReReviewPassed
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import of_type
 
-from .conftest import NOW, PDF, TIANHE, USCC, Events, Others, Service, has, of_type
+from .conftest import NOW, PDF, TIANHE, USCC, Others, Service
 
 pytestmark = pytest.mark.integration
 
@@ -42,7 +44,7 @@ def failed(station_id: str) -> ReReviewFailed:
 
 
 async def test_ground_5_is_proposed_when_the_validity_ends_without_re_review_or_the_re_review_fails(
-    service: Service, others: Others, events: Events
+    service: Service, others: Others
 ) -> None:
     for station_id in ("st-1", "st-2", "st-3"):
         await others.register(station_id, valid_from=date(2023, 11, 28))
@@ -71,19 +73,20 @@ async def test_ground_5_is_proposed_when_the_validity_ends_without_re_review_or_
     await service.wait_for_stations("st-1", "st-2", status="expired")
     assert await service.revocations(station_id="st-2") == []
 
-    async def both_told() -> dict | None:
+    async def both_told() -> dict[str, Any] | None:
         detail = await service.ok("GET", f"/revocations/{re_review['id']}", service.bureau)
         return detail if detail["notes"] else None
 
     detail = await wait_until(both_told, what="the second trigger added to the open case")
     assert len(await service.revocations(station_id="st-3")) == 1
     assert "专家评审未达推荐分数线" in detail["evidence"]
-    found = await events("gz.sme.assessment.revocation", has(RevocationProposed, 2, ground=5))
-    assert sorted(e.station_id for e in of_type(found, RevocationProposed)) == ["st-1", "st-3"]
+    revocations = service.reader("gz.sme.assessment.revocation")
+    await revocations.wait_for(RevocationProposed, lambda e: e.ground == 5, count=2)
+    assert sorted(e.station_id for e in of_type(revocations.events, RevocationProposed)) == ["st-1", "st-3"]
 
 
 async def test_skipping_the_assessment_without_reason_is_recorded_and_proposed_on_ground_6(
-    service: Service, others: Others, events: Events
+    service: Service, others: Others
 ) -> None:
     await others.register("st-1")
     await others.register("st-2")
@@ -103,15 +106,15 @@ async def test_skipping_the_assessment_without_reason_is_recorded_and_proposed_o
     listed = await service.ok("GET", "/cycles/cy-2026/non-participation", service.district(TIANHE))
     assert [(r["station_id"], r["excused"]) for r in listed["items"]] == [("st-1", False), ("st-2", True)]
 
-    found = await events("gz.sme.assessment.result", has(NonParticipationRecorded, 2))
-    assert sorted((e.station_id, e.excused) for e in of_type(found, NonParticipationRecorded)) == [
+    found = await service.reader("gz.sme.assessment.result").wait_for(NonParticipationRecorded, count=2)
+    assert sorted((e.station_id, e.excused) for e in found) == [
         ("st-1", False),
         ("st-2", True),
     ]
 
 
 async def test_the_operator_asks_to_withdraw_and_the_bureau_raises_other_grounds_with_evidence(
-    service: Service, others: Others, events: Events
+    service: Service, others: Others
 ) -> None:
     await others.register("st-1")
     await others.register("st-2")
@@ -175,10 +178,13 @@ async def test_the_operator_asks_to_withdraw_and_the_bureau_raises_other_grounds
     }
     await service.ok("POST", f"/revocations/{withdrawal['id']}/decision", service.bureau, 422, json=bad_dates)
 
-    found = await events("gz.sme.assessment.revocation", has(RevocationDismissed))
-    told = of_type(found, RevocationDismissed)[0]
+    revocations = service.reader("gz.sme.assessment.revocation")
+    told = (await revocations.wait_for(RevocationDismissed))[0]
     assert (told.station_id, told.ground, told.reason) == ("st-2", 3, "经核查，场所暂停开放系装修所致，已恢复服务")
-    assert {(e.ground, e.origin) for e in of_type(found, RevocationProposed)} >= {(7, "operator"), (3, "bureau")}
+    assert {(e.ground, e.origin) for e in of_type(revocations.events, RevocationProposed)} >= {
+        (7, "operator"),
+        (3, "bureau"),
+    }
     audit = await service.ok(
         "GET", "/audit", service.bureau, params={"target_type": "revocation", "target_id": breach["id"]}
     )

@@ -16,7 +16,7 @@ from sme_contracts.assessment import StationRevoked
 from sme_kit.db import create_engine
 from sme_kit.migrations import upgrade_async
 
-from .conftest import Events, Others, has, of_type, running
+from .conftest import Others, running
 
 pytestmark = pytest.mark.integration
 
@@ -53,7 +53,7 @@ async def test_the_migrations_match_the_declared_tables_on_sqlite(tmp_path: Path
 
 
 async def test_a_withdrawal_is_decided_on_sqlite_as_make_run_stores_it(
-    settings: AssessmentSettings, tmp_path: Path, others: Others, events: Events
+    settings: AssessmentSettings, tmp_path: Path, others: Others
 ) -> None:
     on_sqlite = settings.model_copy(update={"database_url": f"sqlite+aiosqlite:///{tmp_path / 'run.sqlite'}"})
     async with running(on_sqlite) as service:
@@ -67,5 +67,5 @@ async def test_a_withdrawal_is_decided_on_sqlite_as_make_run_stores_it(
         )
         decision = {"decision": "revoke", "reason": "同意运营机构退出申请"}
         await service.ok("POST", f"/revocations/{case['id']}/decision", service.bureau, json=decision)
-        found = await events("gz.sme.assessment.revocation", has(StationRevoked))
-        assert [e.station_id for e in of_type(found, StationRevoked)] == ["st-1"]
+        revoked = await service.reader("gz.sme.assessment.revocation").wait_for(StationRevoked)
+        assert [e.station_id for e in revoked] == ["st-1"]
