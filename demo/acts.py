@@ -217,8 +217,14 @@ def _submit(api: Api, applicant: Applicant) -> str:
 
 def _case_of(api: Api, application_id: str) -> str:
     def opened() -> str | None:
-        page = api.get("review", "/cases", params={"limit": 500}, headers=api.head_station)
-        return next((c["id"] for c in page["items"] if c["application_id"] == application_id), None)
+        offset, total = 0, 1
+        while offset < total:  # every page of the case list, 200 (the most a page holds) at a time
+            page = api.get("review", "/cases", params={"limit": 200, "offset": offset}, headers=api.head_station)
+            found = next((c["id"] for c in page["items"] if c["application_id"] == application_id), None)
+            if found is not None:
+                return str(found)
+            offset, total = offset + page["limit"], page["total"]
+        return None
 
     return api.wait(opened, f"review to open the case of application {application_id}")
 
@@ -352,7 +358,8 @@ def _file_and_confirm(api: Api, forms: list[tuple[str, dict[str, str], str]]) ->
 
 def act_two(api: Api, year: int, say: Say) -> list[dict[str, Any]]:
     """The objections resolved, the final list published, and the new stations at work."""
-    objections = api.get("review", "/objections", params={"round_year": year}, headers=api.bureau)
+    found = api.get("review", "/objections", params={"round_year": year, "limit": 200}, headers=api.bureau)
+    objections = found["items"]
     applications = _applications(api, year)
     for key, _, findings in (OBJECTION_NOT_UPHELD, OBJECTION_UPHELD):
         for objection in objections:

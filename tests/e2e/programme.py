@@ -167,8 +167,15 @@ async def case_opened(system: System, application: Application) -> str:
     """Wait until review opened the case of a forwarded application; returns its id."""
 
     async def opened() -> str | None:
-        page = ok(await system.review.get("/cases", params={"limit": 500}, headers=system.head_station))
-        return next((c["id"] for c in page["items"] if c["application_id"] == application.id), None)
+        offset, total = 0, 1
+        while offset < total:  # every page of the case list, 200 (the most a page holds) at a time
+            params = {"limit": 200, "offset": offset}
+            page = ok(await system.review.get("/cases", params=params, headers=system.head_station))
+            found = next((c["id"] for c in page["items"] if c["application_id"] == application.id), None)
+            if found is not None:
+                return str(found)
+            offset, total = offset + page["limit"], page["total"]
+        return None
 
     application.case_id = await system.eventually(opened, f"the review case of {application.applicant.entity_name}")
     return application.case_id
@@ -211,7 +218,7 @@ async def expert_review(
     criteria = ok(await system.review.get(f"/rounds/{year}/criteria", headers=system.head_station))["criteria"]
     for expert_id in experts:
         mine = ok(await system.review.get("/my/assignments", headers=system.expert(expert_id)))
-        assert application.case_id in {a["case_id"] for a in mine}
+        assert application.case_id in {a["case_id"] for a in mine["items"]}
         ok(
             await system.review.put(
                 f"/cases/{application.case_id}/score-sheet",

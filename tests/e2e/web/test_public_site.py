@@ -122,8 +122,9 @@ async def test_an_objection_filed_through_the_form_reaches_the_bureau(page: Page
     await looks_right(page, shoot, "objection-filed")
 
     async def received() -> dict[str, Any] | None:
-        found = (await system.review.get("/objections", headers=system.bureau)).json()
-        mine = [o for o in found if o["target_application_id"] == target["application_id"]]
+        params = {"notice_id": story.notice["id"], "limit": 200}
+        found = (await system.review.get("/objections", params=params, headers=system.bureau)).json()
+        mine = [o for o in found["items"] if o["target_application_id"] == target["application_id"]]
         return mine[0] if mine else None
 
     objection = await wait_until(received, what="the objection in review")

@@ -19,16 +19,20 @@ export type ObjectionFields = Omit<
 
 const client = serviceClient<paths>('review');
 
-export function listNotices(): Promise<Notice[]> {
-  return call(() => client.GET('/public/notices'));
+/** The newest notices (one a year): the first page, of up to 50. */
+export async function listNotices(): Promise<Notice[]> {
+  const page = await call(() => client.GET('/public/notices'));
+  return page.items;
 }
 
 export function getNotice(noticeId: string): Promise<Notice> {
   return call(() => client.GET('/public/notices/{notice_id}', { params: { path: { notice_id: noticeId } } }));
 }
 
-export function listFinalLists(): Promise<FinalList[]> {
-  return call(() => client.GET('/public/final-lists'));
+/** The newest final lists (one a year): the first page, of up to 50. */
+export async function listFinalLists(): Promise<FinalList[]> {
+  const page = await call(() => client.GET('/public/final-lists'));
+  return page.items;
 }
 
 export function getFinalList(year: number): Promise<FinalList> {

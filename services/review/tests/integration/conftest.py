@@ -105,8 +105,15 @@ class ReviewService(RunningService[ReviewSettings]):
 
     async def case_of(self, application_id: str) -> str:
         async def opened() -> str | None:
-            page = (await self.http.get("/cases", params={"limit": 500}, headers=self.head_station)).json()
-            return next((c["id"] for c in page["items"] if c["application_id"] == application_id), None)
+            offset, total = 0, 1
+            while offset < total:  # every page of the list, at the kit's largest page size
+                params = {"limit": 200, "offset": offset}
+                page = (await self.http.get("/cases", params=params, headers=self.head_station)).json()
+                found = next((c["id"] for c in page["items"] if c["application_id"] == application_id), None)
+                if found is not None:
+                    return str(found)
+                offset, total = offset + page["limit"], page["total"]
+            return None
 
         return await wait_until(opened, what=f"the case of {application_id}")
 

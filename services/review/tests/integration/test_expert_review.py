@@ -28,14 +28,15 @@ async def test_an_expert_can_neither_read_nor_score_a_case_it_is_not_assigned_to
     assert (await review.http.get(f"/cases/{case_a}", headers=outsider)).status_code == 404
     scored = await review.http.put(f"/cases/{case_a}/score-sheet", json={"marks": GOOD_MARKS}, headers=outsider)
     assert scored.status_code == 404
-    assert (await review.http.get("/my/assignments", headers=outsider)).json() == []
+    assert (await review.http.get("/my/assignments", headers=outsider)).json()["items"] == []
     assert (await review.http.get(f"/cases/{case_a}/scores", headers=outsider)).status_code == 403
 
     insider = await review.http.get(f"/cases/{case_a}", headers=review.expert("expert-1"))
     assert insider.status_code == 200
     assert insider.json()["assignments"] is None  # an expert does not see who else reviews
     mine = (await review.http.get("/my/assignments", headers=review.expert("expert-1"))).json()
-    assert [(m["case_id"], m["due_on"], m["my_sheet"]) for m in mine] == [(case_a, DUE, None)]
+    assert [(m["case_id"], m["due_on"], m["my_sheet"]) for m in mine["items"]] == [(case_a, DUE, None)]
+    assert (mine["total"], mine["limit"], mine["offset"]) == (1, 50, 0)
 
 
 async def test_declaring_a_conflict_on_an_assigned_case_recuses_the_expert_and_tells_everyone(

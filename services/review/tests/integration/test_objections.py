@@ -74,7 +74,7 @@ async def test_an_organisation_objection_without_its_sealed_scan_is_refused_and_
     assert fields(await file(review, notice_id, form)) == {"seal_scan"}
     word = await file(review, notice_id, form, files={"seal_scan": ("异议书.docx", DOCX, "application/pdf")})
     assert fields(word) == {"seal_scan"}
-    assert (await review.http.get("/objections", headers=review.bureau)).json() == []
+    assert (await review.http.get("/objections", headers=review.bureau)).json()["total"] == 0
 
     accepted = await file(review, notice_id, form, files={"seal_scan": ("异议书.pdf", PDF, "application/pdf")})
     assert accepted.status_code == 201, accepted.text
@@ -105,7 +105,7 @@ async def test_only_the_bureau_sees_who_objected(review: ReviewService) -> None:
     # The applicant concerned sees that an objection exists and how it ends.
     applicant = review.auth("station_operator", org=review.forwarded["A"].uscc)
     own = await review.http.get(f"/cases/{case_a}/objections", headers=applicant)
-    assert [(o["id"], o["status"]) for o in own.json()] == [(objection_id, "received")]
+    assert [(o["id"], o["status"]) for o in own.json()["items"]] == [(objection_id, "received")]
     assert not any(value in own.text for value in personal)
     # Another organisation does not even learn the case exists.
     other = review.auth("station_operator", org=review.forwarded["B"].uscc)
@@ -124,7 +124,7 @@ async def test_only_the_bureau_sees_who_objected(review: ReviewService) -> None:
     )
     assert resolved.status_code == 200
     own = (await review.http.get(f"/cases/{case_a}/objections", headers=applicant)).json()
-    assert [(o["status"], o["outcome"]) for o in own] == [("resolved", "not_upheld")]
+    assert [(o["status"], o["outcome"]) for o in own["items"]] == [("resolved", "not_upheld")]
 
     events = await review.events(
         "gz.sme.review.notice", lambda es: any(isinstance(e, contract.ObjectionResolved) for e in es)

@@ -52,4 +52,4 @@ async def test_the_public_reads_notices_and_final_lists_but_no_case(review: Revi
     assert (await review.http.get(f"/cases/{cases['A']}")).status_code == 401
     assert (await review.http.get("/objections")).status_code == 401
     assert (await review.http.get("/public/notices")).status_code == 200
-    assert (await review.http.get("/public/final-lists")).json() == []
+    assert (await review.http.get("/public/final-lists")).json()["items"] == []

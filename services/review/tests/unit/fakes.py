@@ -8,14 +8,15 @@ as with the database. They order results as the SQL repositories do.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
 from sme_kit.uow import Actor
 from sme_review.domain.cases import CaseFilter, ReviewCase
-from sme_review.domain.experts import Assignment, ConflictDeclaration, Expert, Panel
+from sme_review.domain.experts import Assignment, AssignmentStatus, ConflictDeclaration, Expert, Panel
 from sme_review.domain.final_list import FinalList
 from sme_review.domain.notices import Notice
 from sme_review.domain.objections import Objection, ObjectionStatus
@@ -33,6 +34,11 @@ def _copies(values: Iterable[T]) -> list[T]:
     return [copy.deepcopy(value) for value in values]
 
 
+def _page(found: Sequence[T], request: PageRequest) -> PageOf[T]:
+    """The requested slice of an ordered list and its length, as `sme_kit.paging.fetch_page` answers."""
+    return PageOf.of(_copies(found[request.offset : request.offset + request.limit]), len(found), request)
+
+
 class InMemoryRounds:
     def __init__(self) -> None:
         self.by_year: dict[int, ReviewRound] = {}
@@ -45,8 +51,8 @@ class InMemoryRounds:
             self.by_year[year] = ReviewRound.open(year, at)
         return _copy(self.by_year[year])
 
-    async def all(self) -> list[ReviewRound]:
-        return _copies(sorted(self.by_year.values(), key=lambda r: r.year, reverse=True))
+    async def page(self, request: PageRequest) -> PageOf[ReviewRound]:
+        return _page(sorted(self.by_year.values(), key=lambda r: r.year, reverse=True), request)
 
     async def save(self, round_: ReviewRound) -> None:
         self.by_year[round_.year] = _copy(round_)
@@ -75,7 +81,13 @@ class InMemoryAssignments:
             for a in self.by_id.values()
             if a.expert_id == expert_id and (round_year is None or a.round_year == round_year)
         ]
-        return _copies(sorted(found, key=lambda a: (a.due_on, a.assigned_at)))
+        return _copies(sorted(found, key=lambda a: (a.due_on, a.assigned_at, a.id)))
+
+    async def active_page_of_expert(
+        self, expert_id: str, request: PageRequest, *, round_year: int | None = None
+    ) -> PageOf[Assignment]:
+        found = await self.of_expert(expert_id, round_year=round_year)
+        return _page([a for a in found if a.status is AssignmentStatus.ACTIVE], request)
 
     async def active_of(self, case_id: str, expert_id: str) -> Assignment | None:
         found = (a for a in self.by_id.values() if a.case_id == case_id and a.expert_id == expert_id and a.active)
@@ -119,12 +131,12 @@ class InMemoryCases:
         found = [c for c in self.by_id.values() if c.round_year == year]
         return _copies(sorted(found, key=lambda c: (c.opened_at, c.id)))
 
-    async def search(self, where: CaseFilter, *, limit: int, offset: int) -> tuple[list[ReviewCase], int]:
+    async def search(self, where: CaseFilter, request: PageRequest) -> PageOf[ReviewCase]:
         found = sorted(
             (c for c in self.by_id.values() if self._matches(c, where)),
             key=lambda c: (-c.round_year, c.opened_at, c.id),
         )
-        return _copies(found[offset : offset + limit]), len(found)
+        return _page(found, request)
 
     def _matches(self, case: ReviewCase, where: CaseFilter) -> bool:
         expert_cases = (
@@ -167,15 +179,15 @@ class InMemoryExperts:
     async def many(self, expert_ids: list[str]) -> dict[str, Expert]:
         return {i: _copy(self.by_id[i]) for i in expert_ids if i in self.by_id}
 
-    async def all(self, *, active_only: bool = False) -> list[Expert]:
-        return _copies(e for _, e in sorted(self.by_id.items()) if e.active or not active_only)
+    async def page(self, request: PageRequest, *, active_only: bool = False) -> PageOf[Expert]:
+        return _page([e for _, e in sorted(self.by_id.items()) if e.active or not active_only], request)
 
     async def save(self, expert: Expert) -> None:
         self.by_id[expert.id] = _copy(expert)
 
-    async def conflicts_of(self, expert_id: str) -> list[ConflictDeclaration]:
+    async def conflicts_of(self, expert_id: str, request: PageRequest) -> PageOf[ConflictDeclaration]:
         found = [d for (e, _), d in self.conflicts.items() if e == expert_id]
-        return sorted(found, key=lambda d: d.declared_at)
+        return _page(sorted(found, key=lambda d: (d.declared_at, d.uscc)), request)
 
     async def declared_usccs(self, expert_ids: list[str]) -> dict[str, set[str]]:
         return {i: {u for (e, u) in self.conflicts if e == i} for i in expert_ids}
@@ -198,9 +210,9 @@ class InMemoryPanels:
     async def get(self, panel_id: str) -> Panel | None:
         return _copy(self.by_id.get(panel_id))
 
-    async def of_round(self, year: int) -> list[Panel]:
+    async def of_round(self, year: int, request: PageRequest) -> PageOf[Panel]:
         found = [p for p in self.by_id.values() if p.round_year == year]
-        return _copies(sorted(found, key=lambda p: (p.created_at, p.id)))
+        return _page(sorted(found, key=lambda p: (p.created_at, p.id)), request)
 
     async def save(self, panel: Panel) -> None:
         self.by_id[panel.id] = _copy(panel)
@@ -221,8 +233,11 @@ class InMemoryNotices:
     async def of_round(self, year: int) -> Notice | None:
         return _copy(next((n for n in self.by_id.values() if n.round_year == year), None))
 
-    async def all(self) -> list[Notice]:
-        return _copies(sorted(self.by_id.values(), key=lambda n: n.published_at, reverse=True))
+    async def page(self, request: PageRequest) -> PageOf[Notice]:
+        newest_first = sorted(
+            sorted(self.by_id.values(), key=lambda n: n.id), key=lambda n: n.published_at, reverse=True
+        )
+        return _page(newest_first, request)
 
     async def save(self, notice: Notice) -> None:
         self.by_id[notice.id] = _copy(notice)
@@ -256,6 +271,19 @@ class InMemoryObjections:
         ]
         return _copies(sorted(found, key=lambda o: (o.filed_at, o.id)))
 
+    async def page(
+        self,
+        request: PageRequest,
+        *,
+        notice_id: str | None = None,
+        case_id: str | None = None,
+        round_year: int | None = None,
+        status: ObjectionStatus | None = None,
+    ) -> PageOf[Objection]:
+        return _page(
+            await self.search(notice_id=notice_id, case_id=case_id, round_year=round_year, status=status), request
+        )
+
     async def count(self, notice_id: str, *, status: ObjectionStatus | None = None) -> int:
         return len(await self.search(notice_id=notice_id, status=status))
 
@@ -273,8 +301,8 @@ class InMemoryFinalLists:
     async def of_round(self, year: int) -> FinalList | None:
         return _copy(self.by_year.get(year))
 
-    async def all(self) -> list[FinalList]:
-        return _copies(f for _, f in sorted(self.by_year.items(), reverse=True))
+    async def page(self, request: PageRequest) -> PageOf[FinalList]:
+        return _page([f for _, f in sorted(self.by_year.items(), reverse=True)], request)
 
 
 class FakeReviewUnitOfWork(FakeUnitOfWork):

@@ -214,9 +214,9 @@ async def test_the_objections_against_a_case_are_shown_to_its_readers_but_not_to
         uow_factory=review.uow, principal=BUREAU, round_year=YEAR, notice_id=None, status=ObjectionStatus.RECEIVED
     )
 
-    assert [o.id for o in own] == [filed.id]
-    assert assigned_expert == []  # experts judge the application, not the objections to its notice
-    assert [o.id for o in listed] == [filed.id]
+    assert [o.id for o in own.items] == [filed.id]
+    assert assigned_expert.total == 0  # experts judge the application, not the objections to its notice
+    assert ([o.id for o in listed.items], listed.total) == ([filed.id], 1)
     with pytest.raises(NotFound):  # an individual's objection has no sealed scan
         await objections.seal_scan(uow_factory=review.uow, files=NO_FILES, principal=BUREAU, objection_id=filed.id)
     with pytest.raises(NotFound):  # the applicant learns that it exists, never who filed it

@@ -13,6 +13,7 @@ from sme_contracts import review as contract
 from sme_contracts.registry import ApplicationKind
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Conflict, NotFound, ValidationFailed
+from sme_kit.paging import PageRequest
 from sme_review.domain.cases import CaseFilter, CaseStatus, Recommendation, ReviewCase
 from sme_review.domain.errors import ConflictOfInterest, InvalidInput, StateConflict
 from sme_review.domain.scoring import Criterion
@@ -51,13 +52,11 @@ async def test_an_applicant_and_a_district_officer_list_only_their_own_cases() -
     applicant = Principal(subject="op-a", role=Role.STATION_OPERATOR, org=APPLICANTS["A"][0])
     tianhe = Principal(subject="d-th", role=Role.DISTRICT_OFFICER, district="440106")
 
-    mine, total, _ = await cases.list_cases(
-        uow_factory=review.uow, principal=applicant, where=CaseFilter(), limit=50, offset=0
-    )
-    assert ([c.id for c in mine], total) == ([case_a.id], 1)
+    mine, _ = await cases.list_cases(uow_factory=review.uow, principal=applicant, where=CaseFilter())
+    assert ([c.id for c in mine.items], mine.total) == ([case_a.id], 1)
     other_district = CaseFilter(district_code="440104")
-    found = await cases.list_cases(uow_factory=review.uow, principal=tianhe, where=other_district, limit=50, offset=0)
-    assert found[:2] == ([], 0)
+    found, _ = await cases.list_cases(uow_factory=review.uow, principal=tianhe, where=other_district)
+    assert (list(found.items), found.total) == ([], 0)
     with pytest.raises(NotFound):
         await cases.get_case(uow_factory=review.uow, principal=applicant, case_id=(await review.forward("C")).id)
 
@@ -166,9 +165,10 @@ async def test_an_expert_can_neither_read_nor_score_a_case_it_is_not_assigned_to
         await cases.get_case(uow_factory=review.uow, principal=expert("expert-4"), case_id=case_a.id)
     with pytest.raises(NotFound):
         await review.sheet(case_a.id, "expert-4")
-    assert await assignments.my_assignments(uow_factory=review.uow, principal=expert("expert-4"), round_year=None) == []
+    none = await assignments.my_assignments(uow_factory=review.uow, principal=expert("expert-4"), round_year=None)
+    assert (list(none.items), none.total) == ([], 0)
     mine = await assignments.my_assignments(uow_factory=review.uow, principal=expert("expert-1"), round_year=YEAR)
-    assert [(m.case.id, m.sheet) for m in mine] == [(case_a.id, None)]
+    assert [(m.case.id, m.sheet) for m in mine.items] == [(case_a.id, None)]
 
 
 async def test_declaring_a_conflict_on_an_assigned_case_recuses_the_expert() -> None:
@@ -383,3 +383,41 @@ async def test_each_reader_sees_a_case_as_far_as_its_role_allows() -> None:
     ):
         with pytest.raises(NotFound):
             await cases.get_case(uow_factory=review.uow, principal=outsider, case_id=case_a.id)
+
+
+async def test_an_experts_tasks_are_paged_soonest_due_first_and_count_only_what_it_still_holds() -> None:
+    review = Review()
+    await review.register_experts("expert-1")
+    case_a, case_b, case_c = [await review.forward(key) for key in ("A", "B", "C")]
+    held = {}
+    for case in (case_a, case_b, case_c):
+        held[case.id] = (await review.assign(case.id, "expert-1"))[0]
+        review.clock.advance(timedelta(minutes=1))
+    await assignments.withdraw_assignment(
+        uow_factory=review.uow,
+        principal=HEAD_STATION,
+        case_id=case_b.id,
+        assignment_id=held[case_b.id].id,
+        reason="专家因公出差无法按期评审",
+    )
+
+    first = await assignments.my_assignments(
+        uow_factory=review.uow, principal=expert("expert-1"), round_year=YEAR, page=PageRequest(limit=1)
+    )
+    second = await assignments.my_assignments(
+        uow_factory=review.uow, principal=expert("expert-1"), round_year=YEAR, page=PageRequest(limit=1, offset=1)
+    )
+
+    assert ([m.case.id for m in first.items], first.total) == ([case_a.id], 2)
+    assert ([m.case.id for m in second.items], second.total) == ([case_c.id], 2)
+
+
+async def test_the_rounds_are_paged_newest_first() -> None:
+    review = Review()
+    await review.forward("A")
+    await review.forward("B", round_year=YEAR + 1)
+
+    found = await rounds.list_rounds(uow_factory=review.uow, principal=BUREAU, page=PageRequest(limit=1))
+
+    assert ([s.round.year for s in found.items], found.total, found.limit) == ([YEAR + 1], 2, 1)
+    assert found.items[0].cases == 1

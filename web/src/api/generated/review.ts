@@ -218,7 +218,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The expert pool (head station, bureau) */
+        /** The expert pool, by id (head station, bureau) */
         get: operations["list_experts_experts_get"];
         put?: never;
         /** Add an expert to the pool (head station) */
@@ -289,7 +289,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cases I am assigned to score, with my sheets (expert) */
+        /** The cases I am assigned to score, soonest due first, with my sheets (expert) */
         get: operations["my_assignments_my_assignments_get"];
         put?: never;
         post?: never;
@@ -875,20 +875,6 @@ export interface components {
          * @enum {string}
          */
         CaseKind: "new" | "re_review";
-        /** CasePage */
-        CasePage: {
-            /** Items */
-            items: components["schemas"]["CaseSummaryView"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-            /**
-             * Total
-             * @description How many cases match, over all pages.
-             */
-            total: number;
-        };
         /** CaseScoresView */
         CaseScoresView: {
             /** Case Id */
@@ -1575,6 +1561,186 @@ export interface components {
              */
             plaque_number: string | null;
         };
+        /** Page[CaseSummaryView] */
+        Page_CaseSummaryView_: {
+            /** Items */
+            items: components["schemas"]["CaseSummaryView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[ConflictView] */
+        Page_ConflictView_: {
+            /** Items */
+            items: components["schemas"]["ConflictView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[ExpertView] */
+        Page_ExpertView_: {
+            /** Items */
+            items: components["schemas"]["ExpertView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[FinalListView] */
+        Page_FinalListView_: {
+            /** Items */
+            items: components["schemas"]["FinalListView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[MyAssignmentView] */
+        Page_MyAssignmentView_: {
+            /** Items */
+            items: components["schemas"]["MyAssignmentView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[NoticeView] */
+        Page_NoticeView_: {
+            /** Items */
+            items: components["schemas"]["NoticeView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[ObjectionSummaryView] */
+        Page_ObjectionSummaryView_: {
+            /** Items */
+            items: components["schemas"]["ObjectionSummaryView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[PanelView] */
+        Page_PanelView_: {
+            /** Items */
+            items: components["schemas"]["PanelView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[RoundView] */
+        Page_RoundView_: {
+            /** Items */
+            items: components["schemas"]["RoundView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
         /**
          * PanelForm
          * @example {
@@ -2235,7 +2401,9 @@ export interface operations {
                 expert_id?: string | null;
                 /** @description Part of the applicant's name. */
                 q?: string | null;
+                /** @description Page size, at most 200. */
                 limit?: number;
+                /** @description How many to skip. */
                 offset?: number;
             };
             header?: never;
@@ -2250,7 +2418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasePage"];
+                    "application/json": components["schemas"]["Page_CaseSummaryView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -2920,7 +3088,12 @@ export interface operations {
     };
     case_objections_cases__case_id__objections_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 case_id: string;
@@ -2935,7 +3108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ObjectionSummaryView"][];
+                    "application/json": components["schemas"]["Page_ObjectionSummaryView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -3806,6 +3979,10 @@ export interface operations {
         parameters: {
             query?: {
                 active_only?: boolean;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -3819,7 +3996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExpertView"][];
+                    "application/json": components["schemas"]["Page_ExpertView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -3888,13 +4065,54 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description 请求参数有误 (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -4381,7 +4599,12 @@ export interface operations {
     };
     list_conflicts_experts__expert_id__conflicts_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 /** @description The subject of the expert's token. */
@@ -4397,7 +4620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictView"][];
+                    "application/json": components["schemas"]["Page_ConflictView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -4499,13 +4722,54 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description 请求参数有误 (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -4712,6 +4976,10 @@ export interface operations {
         parameters: {
             query?: {
                 round_year?: number | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4725,7 +4993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyAssignmentView"][];
+                    "application/json": components["schemas"]["Page_MyAssignmentView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -4794,13 +5062,54 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description 请求参数有误 (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -4811,6 +5120,10 @@ export interface operations {
                 round_year?: number | null;
                 notice_id?: string | null;
                 status?: components["schemas"]["ObjectionStatus"] | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4824,7 +5137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ObjectionSummaryView"][];
+                    "application/json": components["schemas"]["Page_ObjectionSummaryView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -4893,13 +5206,54 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description 请求参数有误 (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -5372,7 +5726,12 @@ export interface operations {
     };
     list_final_lists_public_final_lists_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5385,7 +5744,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FinalListView"][];
+                    "application/json": components["schemas"]["Page_FinalListView_"];
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -5457,7 +5866,12 @@ export interface operations {
     };
     list_notices_public_notices_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5470,7 +5884,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NoticeView"][];
+                    "application/json": components["schemas"]["Page_NoticeView_"];
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -5743,7 +6207,12 @@ export interface operations {
     };
     list_rounds_rounds_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5756,7 +6225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundView"][];
+                    "application/json": components["schemas"]["Page_RoundView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -5809,6 +6278,56 @@ export interface operations {
                     "application/problem+json": {
                         /** @description explanation of this occurrence */
                         detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
                         /** @description path of the request that failed */
                         instance?: string;
                         /** @description HTTP status code */
@@ -6603,7 +7122,12 @@ export interface operations {
     };
     list_panels_rounds__year__panels_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 /** @description Year of the application round. */
@@ -6619,7 +7143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PanelView"][];
+                    "application/json": components["schemas"]["Page_PanelView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -6688,13 +7212,54 @@ export interface operations {
                     };
                 };
             };
-            /** @description Validation Error */
+            /** @description 请求参数有误 (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_update
 from sme_review.adapters.orm import assignments, score_sheets
 from sme_review.domain.experts import Assignment, AssignmentStatus
@@ -38,6 +39,18 @@ class AssignmentRepository:
             query = query.where(assignments.c.round_year == round_year)
         query = query.order_by(assignments.c.due_on, assignments.c.assigned_at)
         return [_assignment(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def active_page_of_expert(
+        self, expert_id: str, request: PageRequest, *, round_year: int | None = None
+    ) -> PageOf[Assignment]:
+        """A page of the expert's current (active) assignments, soonest due first."""
+        query = select(assignments).where(
+            assignments.c.expert_id == expert_id, assignments.c.status == AssignmentStatus.ACTIVE.value
+        )
+        if round_year is not None:
+            query = query.where(assignments.c.round_year == round_year)
+        query = query.order_by(assignments.c.due_on, assignments.c.assigned_at, assignments.c.id)
+        return (await fetch_page(self._session, query, request)).map(_assignment)
 
     async def active_of(self, case_id: str, expert_id: str) -> Assignment | None:
         query = select(assignments).where(

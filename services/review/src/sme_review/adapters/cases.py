@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import RowMapping, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_review.adapters.orm import assignments, cases
 from sme_review.domain.cases import ApplicationFacts, CaseFilter, CaseKind, CaseStatus, Recommendation, ReviewCase
 
@@ -40,8 +41,8 @@ class CaseRepository:
             query = query.with_for_update()
         return [_case(row) for row in (await self._session.execute(query)).mappings()]
 
-    async def search(self, where: CaseFilter, *, limit: int, offset: int) -> tuple[list[ReviewCase], int]:
-        """One page of the cases matching ``where``, and how many match in all."""
+    async def search(self, where: CaseFilter, request: PageRequest) -> PageOf[ReviewCase]:
+        """A page of the cases matching ``where`` (newest round first, then as opened), and how many match."""
         conditions = []
         if where.round_year is not None:
             conditions.append(cases.c.round_year == where.round_year)
@@ -62,16 +63,8 @@ class CaseRepository:
         if where.expert_id is not None:
             assigned = select(assignments.c.case_id).where(assignments.c.expert_id == where.expert_id)
             conditions.append(cases.c.id.in_(assigned))
-        total = await self._session.scalar(select(func.count()).select_from(cases).where(*conditions))
-        query = (
-            select(cases)
-            .where(*conditions)
-            .order_by(cases.c.round_year.desc(), cases.c.opened_at, cases.c.id)
-            .limit(limit)
-            .offset(offset)
-        )
-        found = [_case(row) for row in (await self._session.execute(query)).mappings()]
-        return found, int(total or 0)
+        query = select(cases).where(*conditions).order_by(cases.c.round_year.desc(), cases.c.opened_at, cases.c.id)
+        return (await fetch_page(self._session, query, request)).map(_case)
 
     async def last_plaque_sequence(self, year: int) -> int:
         """The highest plaque sequence issued in ``year`` (0 when none)."""

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_ignore
 from sme_review.adapters.orm import conflicts, experts, panels
 from sme_review.domain.experts import ConflictDeclaration, Expert, Panel
@@ -27,18 +28,24 @@ class ExpertRepository:
         rows = await self._session.execute(select(experts).where(experts.c.id.in_(expert_ids)))
         return {row["id"]: _expert(row) for row in rows.mappings()}
 
-    async def all(self, *, active_only: bool = False) -> list[Expert]:
+    async def page(self, request: PageRequest, *, active_only: bool = False) -> PageOf[Expert]:
+        """A page of the pool, by id."""
         query = select(experts).order_by(experts.c.id)
         if active_only:
             query = query.where(experts.c.active.is_(True))
-        return [_expert(row) for row in (await self._session.execute(query)).mappings()]
+        return (await fetch_page(self._session, query, request)).map(_expert)
 
     async def save(self, expert: Expert) -> None:
         await self._session.execute(update(experts).where(experts.c.id == expert.id).values(**_expert_row(expert)))
 
-    async def conflicts_of(self, expert_id: str) -> list[ConflictDeclaration]:
-        query = select(conflicts).where(conflicts.c.expert_id == expert_id).order_by(conflicts.c.declared_at)
-        return [ConflictDeclaration(**row) for row in (await self._session.execute(query)).mappings()]
+    async def conflicts_of(self, expert_id: str, request: PageRequest) -> PageOf[ConflictDeclaration]:
+        """A page of the expert's declarations, in the order they were declared."""
+        query = (
+            select(conflicts)
+            .where(conflicts.c.expert_id == expert_id)
+            .order_by(conflicts.c.declared_at, conflicts.c.uscc)
+        )
+        return (await fetch_page(self._session, query, request)).map(lambda row: ConflictDeclaration(**row))
 
     async def declared_usccs(self, expert_ids: list[str]) -> dict[str, set[str]]:
         """The USCCs each expert declared a conflict with."""
@@ -66,9 +73,10 @@ class PanelRepository:
         row = (await self._session.execute(select(panels).where(panels.c.id == panel_id))).mappings().first()
         return _panel(row) if row else None
 
-    async def of_round(self, year: int) -> list[Panel]:
+    async def of_round(self, year: int, request: PageRequest) -> PageOf[Panel]:
+        """A page of the round's panels, in the order they were formed."""
         query = select(panels).where(panels.c.round_year == year).order_by(panels.c.created_at, panels.c.id)
-        return [_panel(row) for row in (await self._session.execute(query)).mappings()]
+        return (await fetch_page(self._session, query, request)).map(_panel)
 
     async def save(self, panel: Panel) -> None:
         await self._session.execute(update(panels).where(panels.c.id == panel.id).values(**_panel_row(panel)))

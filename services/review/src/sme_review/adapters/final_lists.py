@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import RowMapping, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_review.adapters.orm import final_lists
 from sme_review.domain.final_list import FinalList, FinalListEntry
 
@@ -32,9 +33,10 @@ class FinalListRepository:
         row = (await self._session.execute(query)).mappings().first()
         return _final_list(row) if row else None
 
-    async def all(self) -> list[FinalList]:
-        query = select(final_lists).order_by(final_lists.c.round_year.desc())
-        return [_final_list(row) for row in (await self._session.execute(query)).mappings()]
+    async def page(self, request: PageRequest) -> PageOf[FinalList]:
+        """A page of every final list, newest year first (one a year)."""
+        query = select(final_lists).order_by(final_lists.c.round_year.desc(), final_lists.c.id)
+        return (await fetch_page(self._session, query, request)).map(_final_list)
 
 
 def _final_list(row: RowMapping) -> FinalList:

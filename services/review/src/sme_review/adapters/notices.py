@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_review.adapters.orm import notices
 from sme_review.domain.notices import Notice, NoticeEntry, NoticeStatus
 
@@ -29,9 +30,10 @@ class NoticeRepository:
         row = (await self._session.execute(select(notices).where(notices.c.round_year == year))).mappings().first()
         return _notice(row) if row else None
 
-    async def all(self) -> list[Notice]:
-        query = select(notices).order_by(notices.c.published_at.desc())
-        return [_notice(row) for row in (await self._session.execute(query)).mappings()]
+    async def page(self, request: PageRequest) -> PageOf[Notice]:
+        """A page of every notice, newest first."""
+        query = select(notices).order_by(notices.c.published_at.desc(), notices.c.id)
+        return (await fetch_page(self._session, query, request)).map(_notice)
 
     async def save(self, notice: Notice) -> None:
         await self._session.execute(update(notices).where(notices.c.id == notice.id).values(**_row(notice)))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import RowMapping, func, insert, select, update
+from sqlalchemy import RowMapping, Select, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_review.adapters.orm import objections
 from sme_review.domain.objections import Objection, ObjectionOutcome, ObjectionStatus, Objector, ObjectorType
 
@@ -43,16 +44,21 @@ class ObjectionRepository:
         round_year: int | None = None,
         status: ObjectionStatus | None = None,
     ) -> list[Objection]:
-        query = select(objections).order_by(objections.c.filed_at, objections.c.id)
-        if notice_id is not None:
-            query = query.where(objections.c.notice_id == notice_id)
-        if case_id is not None:
-            query = query.where(objections.c.case_id == case_id)
-        if round_year is not None:
-            query = query.where(objections.c.round_year == round_year)
-        if status is not None:
-            query = query.where(objections.c.status == status.value)
+        query = _search(notice_id=notice_id, case_id=case_id, round_year=round_year, status=status)
         return [_objection(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def page(
+        self,
+        request: PageRequest,
+        *,
+        notice_id: str | None = None,
+        case_id: str | None = None,
+        round_year: int | None = None,
+        status: ObjectionStatus | None = None,
+    ) -> PageOf[Objection]:
+        """A page of the matching objections, in the order they were filed."""
+        query = _search(notice_id=notice_id, case_id=case_id, round_year=round_year, status=status)
+        return (await fetch_page(self._session, query, request)).map(_objection)
 
     async def count(self, notice_id: str, *, status: ObjectionStatus | None = None) -> int:
         query = select(func.count()).select_from(objections).where(objections.c.notice_id == notice_id)
@@ -62,6 +68,25 @@ class ObjectionRepository:
 
     async def save(self, objection: Objection) -> None:
         await self._session.execute(update(objections).where(objections.c.id == objection.id).values(**_row(objection)))
+
+
+def _search(
+    *,
+    notice_id: str | None = None,
+    case_id: str | None = None,
+    round_year: int | None = None,
+    status: ObjectionStatus | None = None,
+) -> Select[Any]:
+    query = select(objections).order_by(objections.c.filed_at, objections.c.id)
+    if notice_id is not None:
+        query = query.where(objections.c.notice_id == notice_id)
+    if case_id is not None:
+        query = query.where(objections.c.case_id == case_id)
+    if round_year is not None:
+        query = query.where(objections.c.round_year == round_year)
+    if status is not None:
+        query = query.where(objections.c.status == status.value)
+    return query
 
 
 def _row(objection: Objection) -> dict[str, Any]:

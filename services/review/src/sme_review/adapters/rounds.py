@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import RowMapping, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_ignore
 from sme_review.adapters.orm import rounds
 from sme_review.domain.rounds import ReviewRound, RoundStatus
@@ -33,9 +34,9 @@ class RoundRepository:
         assert found is not None
         return found
 
-    async def all(self) -> list[ReviewRound]:
-        result = await self._session.execute(select(rounds).order_by(rounds.c.year.desc()))
-        return [_round(row) for row in result.mappings()]
+    async def page(self, request: PageRequest) -> PageOf[ReviewRound]:
+        """A page of the rounds, newest year first (the year is the key)."""
+        return (await fetch_page(self._session, select(rounds).order_by(rounds.c.year.desc()), request)).map(_round)
 
     async def save(self, round_: ReviewRound) -> None:
         await self._session.execute(update(rounds).where(rounds.c.year == round_.year).values(**_row(round_)))

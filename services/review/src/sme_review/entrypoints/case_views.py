@@ -157,13 +157,6 @@ class CaseSummaryView(BaseModel):
         )
 
 
-class CasePage(BaseModel):
-    items: list[CaseSummaryView]
-    total: int = Field(description="How many cases match, over all pages.")
-    limit: int
-    offset: int
-
-
 def application_view(case: ReviewCase) -> ApplicationView:
     facts = case.facts
     return ApplicationView(

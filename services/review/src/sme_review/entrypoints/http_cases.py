@@ -11,9 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from sme_kit.auth import Principal, Role
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import require_roles
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_review.domain.cases import CaseFilter, CaseKind, CaseStatus, Recommendation
-from sme_review.entrypoints.case_views import CasePage, CaseSummaryView, CaseView
+from sme_review.entrypoints.case_views import CaseSummaryView, CaseView
 from sme_review.entrypoints.deps import Bureau, HeadStation
 from sme_review.entrypoints.objection_views import ObjectionSummaryView
 from sme_review.service_layer import cases as use_cases
@@ -39,6 +40,7 @@ CaseLister = Annotated[
     responses=problem_responses(401, 403, 422),
 )
 async def list_cases(
+    paging: Paging,
     principal: CaseLister,
     uow: UowFactoryDep,
     round_year: Annotated[int | None, Query(ge=2000, le=2100, examples=[2026])] = None,
@@ -51,9 +53,7 @@ async def list_cases(
     q: Annotated[
         str | None, Query(max_length=100, description="Part of the applicant's name.", examples=["天河"])
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> CasePage:
+) -> Page[CaseSummaryView]:
     where = CaseFilter(
         round_year=round_year,
         kind=kind,
@@ -64,10 +64,8 @@ async def list_cases(
         expert_id=expert_id,
         name_contains=q,
     )
-    found, total, audience = await use_cases.list_cases(
-        uow_factory=uow, principal=principal, where=where, limit=limit, offset=offset
-    )
-    return CasePage(items=[CaseSummaryView.of(c, audience) for c in found], total=total, limit=limit, offset=offset)
+    found, audience = await use_cases.list_cases(uow_factory=uow, principal=principal, where=where, page=paging)
+    return Page.of(found, lambda case: CaseSummaryView.of(case, audience))
 
 
 @router.get("/{case_id}", summary="Read a case (as far as the caller may)", responses=problem_responses(401, 403, 404))
@@ -145,6 +143,10 @@ async def decide_re_review(case_id: str, form: ReReviewDecisionForm, principal: 
     summary="Objections against the case and their outcome — never who filed them",
     responses=problem_responses(401, 403, 404),
 )
-async def case_objections(case_id: str, principal: CaseReader, uow: UowFactoryDep) -> list[ObjectionSummaryView]:
-    found = await objection_cases.objections_against_case(uow_factory=uow, principal=principal, case_id=case_id)
-    return [ObjectionSummaryView.of(o) for o in found]
+async def case_objections(
+    case_id: str, paging: Paging, principal: CaseReader, uow: UowFactoryDep
+) -> Page[ObjectionSummaryView]:
+    found = await objection_cases.objections_against_case(
+        uow_factory=uow, principal=principal, case_id=case_id, page=paging
+    )
+    return Page.of(found, ObjectionSummaryView.of)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_kit.http import UowFactoryDep
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_review.domain.experts import ConflictDeclaration, Expert
 from sme_review.entrypoints.deps import ExpertOrStaff, HeadStation, Staff
@@ -98,12 +99,12 @@ async def register_expert(form: NewExpertForm, principal: HeadStation, uow: UowF
     return ExpertView.of(expert)
 
 
-@router.get("", summary="The expert pool (head station, bureau)", responses=problem_responses(401, 403))
+@router.get("", summary="The expert pool, by id (head station, bureau)", responses=problem_responses(401, 403, 422))
 async def list_experts(
-    principal: Staff, uow: UowFactoryDep, active_only: Annotated[bool, Query()] = False
-) -> list[ExpertView]:
-    found = await use_cases.list_experts(uow_factory=uow, principal=principal, active_only=active_only)
-    return [ExpertView.of(e) for e in found]
+    paging: Paging, principal: Staff, uow: UowFactoryDep, active_only: Annotated[bool, Query()] = False
+) -> Page[ExpertView]:
+    found = await use_cases.list_experts(uow_factory=uow, principal=principal, active_only=active_only, page=paging)
+    return Page.of(found, ExpertView.of)
 
 
 @router.get(
@@ -172,8 +173,10 @@ async def declare_conflict(
 @router.get(
     "/{expert_id}/conflicts",
     summary="An expert's declared conflicts (staff, or the expert itself)",
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 422),
 )
-async def list_conflicts(expert_id: ExpertId, principal: ExpertOrStaff, uow: UowFactoryDep) -> list[ConflictView]:
-    found = await use_cases.list_conflicts(uow_factory=uow, principal=principal, expert_id=expert_id)
-    return [ConflictView.of(d) for d in found]
+async def list_conflicts(
+    expert_id: ExpertId, paging: Paging, principal: ExpertOrStaff, uow: UowFactoryDep
+) -> Page[ConflictView]:
+    found = await use_cases.list_conflicts(uow_factory=uow, principal=principal, expert_id=expert_id, page=paging)
+    return Page.of(found, ConflictView.of)

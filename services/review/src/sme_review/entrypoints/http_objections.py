@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_kit.http import FilesDep, UowFactoryDep
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_review.domain.objections import ObjectionOutcome, ObjectionStatus
 from sme_review.entrypoints.deps import Bureau, Staff
@@ -21,19 +22,20 @@ router = APIRouter(prefix="/objections", tags=["异议处理 Objections"])
 @router.get(
     "",
     summary="Objections and their state, without objectors (head station, bureau)",
-    responses=problem_responses(401, 403),
+    responses=problem_responses(401, 403, 422),
 )
 async def list_objections(
+    paging: Paging,
     principal: Staff,
     uow: UowFactoryDep,
     round_year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     notice_id: Annotated[str | None, Query()] = None,
     status: Annotated[ObjectionStatus | None, Query()] = None,
-) -> list[ObjectionSummaryView]:
+) -> Page[ObjectionSummaryView]:
     found = await use_cases.list_objections(
-        uow_factory=uow, principal=principal, round_year=round_year, notice_id=notice_id, status=status
+        uow_factory=uow, principal=principal, round_year=round_year, notice_id=notice_id, status=status, page=paging
     )
-    return [ObjectionSummaryView.of(o) for o in found]
+    return Page.of(found, ObjectionSummaryView.of)
 
 
 @router.get(

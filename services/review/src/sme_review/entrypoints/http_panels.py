@@ -8,6 +8,7 @@ from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_kit.http import UowFactoryDep
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_review.domain.experts import Panel
 from sme_review.entrypoints.deps import HeadStation, Staff, Year
@@ -74,7 +75,10 @@ async def update_panel(
 
 
 @router.get(
-    "/{year}/panels", summary="The round's expert panels (head station, bureau)", responses=problem_responses(401, 403)
+    "/{year}/panels",
+    summary="The round's expert panels (head station, bureau)",
+    responses=problem_responses(401, 403, 422),
 )
-async def list_panels(year: Year, principal: Staff, uow: UowFactoryDep) -> list[PanelView]:
-    return [PanelView.of(p) for p in await panel_cases.list_panels(uow_factory=uow, principal=principal, year=year)]
+async def list_panels(year: Year, paging: Paging, principal: Staff, uow: UowFactoryDep) -> Page[PanelView]:
+    found = await panel_cases.list_panels(uow_factory=uow, principal=principal, year=year, page=paging)
+    return Page.of(found, PanelView.of)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from sme_kit.errors import TooManyRequests
 from sme_kit.http import ClockDep, FilesDep, UowFactoryDep
 from sme_kit.http_files import read_upload
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_review.domain.objections import ObjectionForm, ObjectionStatus
 from sme_review.entrypoints.deps import ObjectionLimiterDep, Year
@@ -22,10 +23,10 @@ from sme_review.service_layer import objections as objection_cases
 router = APIRouter(prefix="/public", tags=["公开信息 Public"])
 
 
-@router.get("/notices", summary="Every public notice, newest first (no login)")
-async def list_notices(uow: UowFactoryDep, clock: ClockDep) -> list[NoticeView]:
+@router.get("/notices", summary="Every public notice, newest first (no login)", responses=problem_responses(422))
+async def list_notices(paging: Paging, uow: UowFactoryDep, clock: ClockDep) -> Page[NoticeView]:
     now = clock.now()
-    return [NoticeView.of(n, now) for n in await notice_cases.list_notices(uow_factory=uow)]
+    return Page.of(await notice_cases.list_notices(uow_factory=uow, page=paging), lambda n: NoticeView.of(n, now))
 
 
 @router.get(
@@ -124,9 +125,11 @@ async def file_objection(
     )
 
 
-@router.get("/final-lists", summary="Every published final list, newest first (no login)")
-async def list_final_lists(uow: UowFactoryDep) -> list[FinalListView]:
-    return [FinalListView.of(f) for f in await final_list_cases.list_final_lists(uow_factory=uow)]
+@router.get(
+    "/final-lists", summary="Every published final list, newest first (no login)", responses=problem_responses(422)
+)
+async def list_final_lists(paging: Paging, uow: UowFactoryDep) -> Page[FinalListView]:
+    return Page.of(await final_list_cases.list_final_lists(uow_factory=uow, page=paging), FinalListView.of)
 
 
 @router.get(

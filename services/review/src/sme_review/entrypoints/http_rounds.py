@@ -8,6 +8,7 @@ from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_kit.http import UowFactoryDep
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_review.domain.rounds import ReviewRound, RoundStatus
 from sme_review.domain.scoring import Criterion
@@ -95,9 +96,11 @@ class RoundView(BaseModel):
         )
 
 
-@router.get("", summary="The review rounds, newest first (head station, bureau)", responses=problem_responses(401, 403))
-async def list_rounds(principal: Staff, uow: UowFactoryDep) -> list[RoundView]:
-    return [RoundView.of(s) for s in await use_cases.list_rounds(uow_factory=uow, principal=principal)]
+@router.get(
+    "", summary="The review rounds, newest first (head station, bureau)", responses=problem_responses(401, 403, 422)
+)
+async def list_rounds(paging: Paging, principal: Staff, uow: UowFactoryDep) -> Page[RoundView]:
+    return Page.of(await use_cases.list_rounds(uow_factory=uow, principal=principal, page=paging), RoundView.of)
 
 
 @router.get(

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from sme_kit.http import UowFactoryDep
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_review.domain.cases import CaseStatus
 from sme_review.domain.experts import Assignment
@@ -202,27 +203,29 @@ class MyAssignmentView(BaseModel):
     application: ApplicationView
     my_sheet: ScoreSheetView | None
 
+    @classmethod
+    def of(cls, mine: use_cases.MyAssignment) -> MyAssignmentView:
+        return cls(
+            assignment_id=mine.assignment.id,
+            case_id=mine.case.id,
+            round_year=mine.case.round_year,
+            case_status=mine.case.status,
+            due_on=mine.assignment.due_on,
+            application=application_view(mine.case),
+            my_sheet=ScoreSheetView.of(mine.sheet) if mine.sheet else None,
+        )
+
 
 @router.get(
     "/my/assignments",
-    summary="The cases I am assigned to score, with my sheets (expert)",
-    responses=problem_responses(401, 403),
+    summary="The cases I am assigned to score, soonest due first, with my sheets (expert)",
+    responses=problem_responses(401, 403, 422),
 )
 async def my_assignments(
+    paging: Paging,
     principal: ExpertCaller,
     uow: UowFactoryDep,
     round_year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
-) -> list[MyAssignmentView]:
-    mine = await use_cases.my_assignments(uow_factory=uow, principal=principal, round_year=round_year)
-    return [
-        MyAssignmentView(
-            assignment_id=m.assignment.id,
-            case_id=m.case.id,
-            round_year=m.case.round_year,
-            case_status=m.case.status,
-            due_on=m.assignment.due_on,
-            application=application_view(m.case),
-            my_sheet=ScoreSheetView.of(m.sheet) if m.sheet else None,
-        )
-        for m in mine
-    ]
+) -> Page[MyAssignmentView]:
+    mine = await use_cases.my_assignments(uow_factory=uow, principal=principal, round_year=round_year, page=paging)
+    return Page.of(mine, MyAssignmentView.of)

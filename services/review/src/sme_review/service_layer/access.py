@@ -11,8 +11,12 @@ from enum import StrEnum
 
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageRequest
 from sme_review.adapters.unit_of_work import ReviewUnitOfWork
 from sme_review.domain.cases import ReviewCase
+
+# What a list answers unless asked for another page: the first, of the usual size.
+FIRST_PAGE = PageRequest()
 
 
 class Audience(StrEnum):

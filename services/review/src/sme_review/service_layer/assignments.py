@@ -10,6 +10,7 @@ from datetime import date
 from sme_contracts.review import WithdrawalReason
 from sme_kit.auth import Principal
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_kit.vocabulary import shanghai_day
 from sme_review.adapters import publisher
@@ -24,7 +25,7 @@ from sme_review.domain.experts import (
     ensure_assignment_request,
 )
 from sme_review.domain.scoring import ScoreSheet
-from sme_review.service_layer.access import case_not_found
+from sme_review.service_layer.access import FIRST_PAGE, case_not_found
 from sme_review.service_layer.scoring import refresh_case_result
 
 
@@ -167,15 +168,16 @@ class MyAssignment:
 
 
 async def my_assignments(
-    *, uow_factory: ReviewUowFactory, principal: Principal, round_year: int | None
-) -> list[MyAssignment]:
-    """The cases an expert is assigned to now, with the sheet it submitted for each."""
+    *, uow_factory: ReviewUowFactory, principal: Principal, round_year: int | None, page: PageRequest = FIRST_PAGE
+) -> PageOf[MyAssignment]:
+    """A page of the cases an expert is assigned to now, soonest due first, with the sheet it submitted for each."""
     expert_id = principal.expert_id or ""
     async with uow_factory(Actor.of(principal)) as uow:
-        sheets = await uow.assignments.sheets_of_expert(expert_id)
+        found = await uow.assignments.active_page_of_expert(expert_id, page, round_year=round_year)
+        sheets = await uow.assignments.sheets_of_expert(expert_id) if found.items else {}
         mine: list[MyAssignment] = []
-        for assignment in await uow.assignments.of_expert(expert_id, round_year=round_year):
-            case = await uow.cases.get(assignment.case_id) if assignment.active else None
-            if case is not None:
-                mine.append(MyAssignment(assignment, case, sheets.get(assignment.id)))
-    return mine
+        for assignment in found.items:
+            case = await uow.cases.get(assignment.case_id)
+            assert case is not None  # an assignment references its case
+            mine.append(MyAssignment(assignment, case, sheets.get(assignment.id)))
+    return PageOf(mine, found.total, found.limit, found.offset)

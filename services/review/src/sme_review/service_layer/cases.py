@@ -8,13 +8,14 @@ from dataclasses import dataclass, replace
 
 from sme_contracts.registry import ApplicationForwarded, ApplicationKind
 from sme_kit.auth import Principal, Role
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_kit.vocabulary import normalise_uscc
 from sme_review.adapters import publisher
 from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.cases import ApplicationFacts, CaseFilter, CaseKind, CaseStatus, Recommendation, ReviewCase
 from sme_review.domain.experts import Assignment, Expert
-from sme_review.service_layer.access import Audience, audience_of, case_not_found
+from sme_review.service_layer.access import FIRST_PAGE, Audience, audience_of, case_not_found
 
 log = logging.getLogger(__name__)
 
@@ -63,20 +64,20 @@ async def open_case(*, uow: ReviewUnitOfWork, event: ApplicationForwarded) -> Re
 
 
 async def list_cases(
-    *, uow_factory: ReviewUowFactory, principal: Principal, where: CaseFilter, limit: int, offset: int
-) -> tuple[list[ReviewCase], int, Audience]:
-    """The case list: everything for staff, one district for its officers, its own for an applicant."""
+    *, uow_factory: ReviewUowFactory, principal: Principal, where: CaseFilter, page: PageRequest = FIRST_PAGE
+) -> tuple[PageOf[ReviewCase], Audience]:
+    """A page of the case list: everything for staff, one district for its officers, its own for an applicant."""
     if principal.is_role(Role.DISTRICT_OFFICER):
         if where.district_code not in (None, principal.district):
-            return [], 0, Audience.DISTRICT
+            return PageOf.of([], 0, page), Audience.DISTRICT
         where, audience = replace(where, district_code=principal.district), Audience.DISTRICT
     elif principal.is_role(Role.STATION_OPERATOR):
         where, audience = replace(where, uscc=principal.org), Audience.APPLICANT
     else:
         audience = Audience.STAFF
     async with uow_factory(Actor.of(principal)) as uow:
-        found, total = await uow.cases.search(where, limit=limit, offset=offset)
-    return found, total, audience
+        found = await uow.cases.search(where, page)
+    return found, audience
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from sme_contracts.review import WithdrawalReason
 from sme_kit.auth import Principal
 from sme_kit.errors import Conflict, FieldError, NotFound, ValidationFailed
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_kit.vocabulary import is_valid_uscc, normalise_uscc
 from sme_review.adapters import publisher
 from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.cases import CaseStatus
 from sme_review.domain.experts import Assignment, ConflictDeclaration, Expert
-from sme_review.service_layer.access import is_staff
+from sme_review.service_layer.access import FIRST_PAGE, is_staff
 from sme_review.service_layer.scoring import refresh_case_result
 
 
@@ -86,9 +87,12 @@ def _may_act_for(principal: Principal, expert_id: str) -> bool:
     return principal.acts_as_expert(expert_id) or is_staff(principal)
 
 
-async def list_experts(*, uow_factory: ReviewUowFactory, principal: Principal, active_only: bool) -> list[Expert]:
+async def list_experts(
+    *, uow_factory: ReviewUowFactory, principal: Principal, active_only: bool, page: PageRequest = FIRST_PAGE
+) -> PageOf[Expert]:
+    """A page of the pool, by id."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.experts.all(active_only=active_only)
+        return await uow.experts.page(page, active_only=active_only)
 
 
 async def get_expert(*, uow_factory: ReviewUowFactory, principal: Principal, expert_id: str) -> Expert:
@@ -101,12 +105,13 @@ async def get_expert(*, uow_factory: ReviewUowFactory, principal: Principal, exp
 
 
 async def list_conflicts(
-    *, uow_factory: ReviewUowFactory, principal: Principal, expert_id: str
-) -> list[ConflictDeclaration]:
+    *, uow_factory: ReviewUowFactory, principal: Principal, expert_id: str, page: PageRequest = FIRST_PAGE
+) -> PageOf[ConflictDeclaration]:
+    """A page of the expert's declared conflicts, for staff and for the expert itself."""
     async with uow_factory(Actor.of(principal)) as uow:
         if not _may_act_for(principal, expert_id) or await uow.experts.get(expert_id) is None:
             raise _expert_not_found(expert_id)
-        return await uow.experts.conflicts_of(expert_id)
+        return await uow.experts.conflicts_of(expert_id, page)
 
 
 @dataclass(frozen=True)

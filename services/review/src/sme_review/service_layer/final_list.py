@@ -6,11 +6,13 @@ import uuid
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_review.adapters import publisher
 from sme_review.adapters.unit_of_work import ReviewUowFactory
 from sme_review.domain.cases import CaseKind, CaseStatus
 from sme_review.domain.final_list import FinalList, decide, ensure_ready, entries_of, final_list_title
+from sme_review.service_layer.access import FIRST_PAGE
 from sme_review.service_layer.rounds import locked_round
 
 
@@ -67,10 +69,10 @@ async def publish_final_list(
     return final_list
 
 
-async def list_final_lists(*, uow_factory: ReviewUowFactory) -> list[FinalList]:
-    """Every published final list, newest first (public)."""
+async def list_final_lists(*, uow_factory: ReviewUowFactory, page: PageRequest = FIRST_PAGE) -> PageOf[FinalList]:
+    """A page of every published final list, newest first (public)."""
     async with uow_factory(Actor(subject="public", role="public")) as uow:
-        return await uow.final_lists.all()
+        return await uow.final_lists.page(page)
 
 
 async def get_final_list(*, uow_factory: ReviewUowFactory, year: int) -> FinalList:

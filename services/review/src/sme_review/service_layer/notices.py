@@ -7,6 +7,7 @@ import uuid
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.timers import Timer
 from sme_kit.uow import Actor
 from sme_kit.workdays import notice_period
@@ -20,6 +21,7 @@ from sme_review.domain.notices import (
     notice_entries,
 )
 from sme_review.domain.objections import ObjectionStatus
+from sme_review.service_layer.access import FIRST_PAGE
 from sme_review.service_layer.rounds import locked_round
 
 log = logging.getLogger(__name__)
@@ -99,10 +101,10 @@ async def close_notice(*, timer: Timer, uow: ReviewUnitOfWork) -> None:
     uow.audit("end_notice", "notice", notice.id, objections_received=received, objections_unresolved=unresolved)
 
 
-async def list_notices(*, uow_factory: ReviewUowFactory) -> list[Notice]:
-    """Every notice, newest first (public)."""
+async def list_notices(*, uow_factory: ReviewUowFactory, page: PageRequest = FIRST_PAGE) -> PageOf[Notice]:
+    """A page of every notice, newest first (public)."""
     async with uow_factory(Actor(subject="public", role="public")) as uow:
-        return await uow.notices.all()
+        return await uow.notices.page(page)
 
 
 async def get_notice(*, uow_factory: ReviewUowFactory, notice_id: str) -> Notice:

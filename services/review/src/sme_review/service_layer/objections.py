@@ -12,6 +12,7 @@ from pathlib import Path
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile, Upload, rejected_as_field, sniff
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_review.adapters import publisher
 from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
@@ -25,7 +26,7 @@ from sme_review.domain.objections import (
     objection_problems,
     objector_of,
 )
-from sme_review.service_layer.access import Audience, audience_of, is_staff
+from sme_review.service_layer.access import FIRST_PAGE, Audience, audience_of, is_staff
 from sme_review.service_layer.notices import notice_not_found
 
 PUBLIC = Actor(subject="public", role="public")
@@ -128,22 +129,23 @@ async def list_objections(
     round_year: int | None,
     notice_id: str | None,
     status: ObjectionStatus | None,
-) -> list[Objection]:
-    """Objections for the bureau and the head station to follow (the views leave out the objector)."""
+    page: PageRequest = FIRST_PAGE,
+) -> PageOf[Objection]:
+    """A page of the objections for the bureau and the head station to follow (the views leave out the objector)."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.objections.search(round_year=round_year, notice_id=notice_id, status=status)
+        return await uow.objections.page(page, round_year=round_year, notice_id=notice_id, status=status)
 
 
 async def objections_against_case(
-    *, uow_factory: ReviewUowFactory, principal: Principal, case_id: str
-) -> list[Objection]:
-    """The objections against one case, for whoever may read the case (the applicant included)."""
+    *, uow_factory: ReviewUowFactory, principal: Principal, case_id: str, page: PageRequest = FIRST_PAGE
+) -> PageOf[Objection]:
+    """A page of the objections against one case, for whoever may read the case (the applicant included)."""
     async with uow_factory(Actor.of(principal)) as uow:
         case = await uow.cases.get(case_id)
         _, audience = await audience_of(principal, case_id, case, uow)
         if audience is Audience.EXPERT:
-            return []  # experts judge the application, not the objections to its notice
-        return await uow.objections.search(case_id=case_id)
+            return PageOf.of([], 0, page)  # experts judge the application, not the objections to its notice
+        return await uow.objections.page(page, case_id=case_id)
 
 
 async def get_objection(

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 
 from sme_kit.auth import Principal
 from sme_kit.errors import FieldError, NotFound, ValidationFailed
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_review.adapters.unit_of_work import ReviewUowFactory
 from sme_review.domain.experts import Panel
+from sme_review.service_layer.access import FIRST_PAGE
 from sme_review.service_layer.assignments import known_experts, unique
 
 
@@ -44,6 +46,9 @@ async def save_panel(
     return panel
 
 
-async def list_panels(*, uow_factory: ReviewUowFactory, principal: Principal, year: int) -> list[Panel]:
+async def list_panels(
+    *, uow_factory: ReviewUowFactory, principal: Principal, year: int, page: PageRequest = FIRST_PAGE
+) -> PageOf[Panel]:
+    """A page of the round's panels, in the order they were formed."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.panels.of_round(year)
+        return await uow.panels.of_round(year, page)

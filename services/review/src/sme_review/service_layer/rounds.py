@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_review.adapters import publisher
 from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.cases import CaseStatus, ReviewCase
 from sme_review.domain.rounds import ReviewRound
+from sme_review.service_layer.access import FIRST_PAGE
 
 
 def round_not_found(year: int) -> NotFound:
@@ -36,9 +38,13 @@ class RoundSummary:
     final_list_id: str | None
 
 
-async def list_rounds(*, uow_factory: ReviewUowFactory, principal: Principal) -> list[RoundSummary]:
+async def list_rounds(
+    *, uow_factory: ReviewUowFactory, principal: Principal, page: PageRequest = FIRST_PAGE
+) -> PageOf[RoundSummary]:
+    """A page of the rounds, newest first, each with where it stands."""
     async with uow_factory(Actor.of(principal)) as uow:
-        return [await _summary(uow, round_) for round_ in await uow.rounds.all()]
+        found = await uow.rounds.page(page)
+        return PageOf([await _summary(uow, round_) for round_ in found.items], found.total, found.limit, found.offset)
 
 
 async def get_round_summary(*, uow_factory: ReviewUowFactory, principal: Principal, year: int) -> RoundSummary:
