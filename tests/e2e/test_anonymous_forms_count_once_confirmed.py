@@ -162,7 +162,7 @@ async def test_the_delivery_record_shows_where_each_code_went_but_never_the_code
             params={"event_type": "gz.sme.activities.contact_confirmation.requested.v1"},
             headers=platform,
         )
-    )
+    )["items"]
     assert {(d["recipient"], d["channel"], d["status"]) for d in codes} == {
         ("contact:139****0001", "sms", "delivered"),
         ("contact:c***@jincheng-textile.example.cn", "email", "delivered"),

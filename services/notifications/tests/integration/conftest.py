@@ -208,10 +208,17 @@ class Service(RunningService[NotificationsSettings]):
             return self.as_("bureau_admin", subject="bu-1")
         return self.as_("expert", subject=ident)
 
-    async def deliveries(self, **filters: Any) -> list[dict[str, Any]]:
-        response = await self.http.get("/deliveries", params={"limit": 1000, **filters}, headers=self.bureau)
+    async def deliveries_page(self, **params: Any) -> dict[str, Any]:
+        """One page of the delivery record as the bureau reads it (``limit``, ``offset`` and filters)."""
+        response = await self.http.get("/deliveries", params=params, headers=self.bureau)
         assert response.status_code == 200, response.text
-        return list(response.json())
+        return dict(response.json())
+
+    async def deliveries(self, **filters: Any) -> list[dict[str, Any]]:
+        """The deliveries that match, newest first (a test records fewer than a page of the largest size)."""
+        items = list((await self.deliveries_page(limit=200, **filters))["items"])
+        assert len(items) < 200, "more deliveries than one page holds"
+        return items
 
     async def delivery(self, delivery_id: str) -> dict[str, Any]:
         response = await self.http.get(f"/deliveries/{delivery_id}", headers=self.bureau)

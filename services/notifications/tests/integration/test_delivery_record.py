@@ -81,12 +81,23 @@ async def test_the_record_is_searchable_by_event_type_recipient_channel_status_a
     now = service.runtime.clock.now()
     assert len(await service.deliveries(created_from=(now - timedelta(minutes=5)).isoformat())) == 7
     assert await service.deliveries(created_to=(now - timedelta(minutes=5)).isoformat()) == []
-    first_page = await service.deliveries(limit=2)
-    second_page = await service.deliveries(limit=2, offset=2)
-    assert len(first_page) == len(second_page) == 2
-    assert {d["delivery_id"] for d in first_page}.isdisjoint(d["delivery_id"] for d in second_page)
+    first_page = await service.deliveries_page(limit=2)
+    second_page = await service.deliveries_page(limit=2, offset=2)
+    assert (first_page["total"], first_page["limit"], first_page["offset"]) == (7, 2, 0)
+    assert (second_page["total"], second_page["offset"]) == (7, 2)
+    assert len(first_page["items"]) == len(second_page["items"]) == 2
+    first_ids = [d["delivery_id"] for d in first_page["items"]]
+    assert set(first_ids).isdisjoint(d["delivery_id"] for d in second_page["items"])
+    newest_first = [d["delivery_id"] for d in await service.deliveries()]
+    assert newest_first[:4] == first_ids + [d["delivery_id"] for d in second_page["items"]]
+    last = await service.deliveries_page(limit=2, offset=6)
+    assert (len(last["items"]), last["total"]) == (1, 7)
     # The record shows what went where, never the message itself.
-    assert all("body" not in d for d in first_page)
+    assert all("body" not in d for d in first_page["items"])
+    # At most 200 a page, 50 unless asked.
+    assert (await service.deliveries_page())["limit"] == 50
+    too_many = await service.http.get("/deliveries", params={"limit": 201}, headers=service.bureau)
+    assert too_many.status_code == 422
 
 
 @pytest.mark.parametrize(
@@ -127,8 +138,13 @@ async def test_the_record_shows_the_routing_table_and_templates_in_force(service
         }
     ]
     assert "gz.sme.activities.promotion.recorded.v1" in routing["silent"]
-    templates = (await service.http.get("/templates", headers=service.bureau)).json()
-    assert {"template_id": "application_returned", "channel": "sms", "version": 1, "versions": [1]} in templates
+    templates = (await service.http.get("/templates", params={"limit": 200}, headers=service.bureau)).json()
+    assert templates["total"] == len(templates["items"])
+    assert {"template_id": "application_returned", "channel": "sms", "version": 1, "versions": [1]} in templates[
+        "items"
+    ]
+    first = (await service.http.get("/templates", params={"limit": 2}, headers=service.bureau)).json()
+    assert (first["items"], first["total"]) == (templates["items"][:2], templates["total"])
 
 
 async def _seen(service: Service, records: int) -> bool:

@@ -64,7 +64,8 @@ async def test_the_bureau_keeps_officials_and_a_district_officer_needs_a_guangzh
     assert updated.status_code == 200
     assert updated.json()["mobile"] == "13900139000"
     listed = await service.http.get("/directory/officials", params={"district_code": "440106"}, headers=service.bureau)
-    assert [o["subject"] for o in listed.json()] == ["do-th"]
+    assert [o["subject"] for o in listed.json()["items"]] == ["do-th"]
+    assert listed.json()["total"] == 1
 
     wrong = await service.http.put(
         "/directory/officials/do-x", json={**body, "district_code": "110101"}, headers=service.bureau

@@ -33,6 +33,7 @@ async def test_an_operator_reads_its_organisation_s_messages_and_marks_them_read
     page = await _inbox(service, operator)
     [message] = page["items"]
     assert page["unread_count"] == 1
+    assert (page["total"], page["limit"], page["offset"]) == (1, 50, 0)
     assert (message["inbox"], message["title"], message["read"], message["mandatory"]) == (
         f"org:{ORG_A}",
         "服务站认定申请被退回补正",
@@ -68,7 +69,8 @@ async def test_nobody_reads_or_marks_another_user_s_message_and_nothing_of_it_le
         "the platform team": service.as_("platform_operator", subject="ops-1"),
     }
     for who, headers in strangers.items():
-        assert (await _inbox(service, headers)) == {"unread_count": 0, "items": []}, who
+        empty = {"unread_count": 0, "items": [], "total": 0, "limit": 50, "offset": 0}
+        assert (await _inbox(service, headers)) == empty, who
         for message in (for_a, for_district):
             for method, path in (
                 ("GET", f"/inbox/{message['id']}"),
@@ -117,6 +119,11 @@ async def test_the_unread_count_alone_follows_the_read_marks_of_the_caller(
     newest = (await _inbox(service, operator))["items"][0]
     await service.http.post(f"/inbox/{newest['id']}/read", headers=operator)
     assert await unread(operator) == 1
+    older = await _inbox(service, operator, limit=1, offset=1)
+    assert [m["id"] for m in older["items"]] != [newest["id"]]
+    assert (len(older["items"]), older["total"], older["unread_count"]) == (1, 2, 1)
+    unread_only = await _inbox(service, operator, unread_only=True, limit=1)
+    assert (unread_only["total"], unread_only["items"][0]["read"]) == (1, False)
     assert await unread(service.operator(ORG_B)) == 0
     await service.http.post(f"/inbox/{newest['id']}/unread", headers=operator)
     assert await unread(operator) == 2

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sme_kit.clock import MovableClock
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
 from sme_kit.uow import Actor
 from sme_notifications.domain.channels import OUTBOUND_CHANNELS, Channel
@@ -24,6 +25,13 @@ from sme_notifications.domain.recipients import Contact, Official, OfficialRole,
 from sme_notifications.domain.sign_in import KnownOrganisation
 
 _DUE = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+
+T = TypeVar("T")
+
+
+def _page(found: list[T], page: PageRequest) -> PageOf[T]:
+    """The asked slice of an ordered list, and the list's length (what SQL's count and slice give)."""
+    return PageOf.of(found[page.offset : page.offset + page.limit], len(found), page)
 
 
 class InMemoryDeliveries:
@@ -80,7 +88,7 @@ class InMemoryDeliveries:
         due = [d.next_attempt_at for d in self._waiting() if d.next_attempt_at is not None]
         return min(due, default=None)
 
-    async def search(self, where: DeliveryFilter, *, limit: int, offset: int) -> list[Delivery]:
+    async def search(self, where: DeliveryFilter, page: PageRequest) -> PageOf[Delivery]:
         def matches(d: Delivery) -> bool:
             wanted: dict[str, Any] = {
                 "event_type": (where.event_type, d.event_type),
@@ -97,7 +105,7 @@ class InMemoryDeliveries:
             return where.created_to is None or d.created_at < where.created_to
 
         newest_first = [d for d in reversed(self.rows.values()) if matches(d)]
-        return newest_first[offset : offset + limit]
+        return _page(newest_first, page)
 
     async def of_event(self, event_id: str) -> Sequence[Delivery]:
         return [d for d in self.rows.values() if d.event_id == event_id]
@@ -125,10 +133,10 @@ class InMemoryInbox:
         ]
 
     async def messages(
-        self, inboxes: Sequence[Recipient], reader: str, *, unread_only: bool, limit: int, offset: int
-    ) -> list[InboxItem]:
+        self, inboxes: Sequence[Recipient], reader: str, *, unread_only: bool, page: PageRequest
+    ) -> PageOf[InboxItem]:
         items = [item for item in self._items(inboxes, reader) if not unread_only or item[1] is None]
-        return items[offset : offset + limit]
+        return _page(items, page)
 
     async def unread_count(self, inboxes: Sequence[Recipient], reader: str) -> int:
         return sum(1 for _, read_at in self._items(inboxes, reader) if read_at is None)
@@ -216,6 +224,11 @@ class InMemoryDirectory:
             and (district_code is None or official.district_code == district_code)
         ]
         return sorted(found, key=lambda o: (o.role.value, o.district_code or "", o.subject))
+
+    async def officials_page(
+        self, page: PageRequest, *, role: OfficialRole | None = None, district_code: str | None = None
+    ) -> PageOf[Official]:
+        return _page(await self.officials(role=role, district_code=district_code), page)
 
     async def save_official(self, official: Official, now: datetime) -> bool:
         created = official.subject not in self.officials_by_subject

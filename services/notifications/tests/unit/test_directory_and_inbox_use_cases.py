@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from sme_kit.errors import Forbidden, NotFound, ValidationFailed
+from sme_kit.paging import PageOf, PageRequest
 from sme_notifications.domain.preferences import DEFAULT_PREFERENCES, Preferences
 from sme_notifications.domain.recipients import Contact, Official, OfficialRole, Recipient
 from sme_notifications.service_layer import dev_sign_in, directory, inbox, preferences
@@ -60,6 +61,35 @@ async def test_only_the_bureau_and_platform_operators_keep_officials() -> None:
     factory = Notifications().factory
     with pytest.raises(Forbidden):
         await directory.save_official(uow_factory=factory, principal=OFFICER_TH, official=OFFICER)
+
+
+async def test_officials_are_listed_a_page_at_a_time_by_role_district_and_subject() -> None:
+    factory = Notifications().factory
+    staff = [
+        Official("hs-2", "陈静", OfficialRole.HEAD_STATION_STAFF, None, None, None),
+        Official("do-yx", "王芳", OfficialRole.DISTRICT_OFFICER, "440103", None, None),
+        OFFICER,
+        Official("hs-1", "周强", OfficialRole.HEAD_STATION_STAFF, None, None, None),
+    ]
+    for official in staff:
+        await directory.save_official(uow_factory=factory, principal=BUREAU, official=official)
+
+    async def listed(page: PageRequest, role: OfficialRole | None = None) -> PageOf[Official]:
+        return await directory.list_officials(
+            uow_factory=factory, principal=BUREAU, role=role, district_code=None, page=page
+        )
+
+    first = await listed(PageRequest(limit=3))
+    second = await listed(PageRequest(limit=3, offset=3))
+    assert [o.subject for o in first.items] == ["do-yx", "do-th", "hs-1"]
+    assert [o.subject for o in second.items] == ["hs-2"]
+    assert (first.total, second.total) == (4, 4)
+    head_station = await listed(PageRequest(limit=1, offset=1), OfficialRole.HEAD_STATION_STAFF)
+    assert ([o.subject for o in head_station.items], head_station.total) == (["hs-2"], 2)
+    with pytest.raises(Forbidden):
+        await directory.list_officials(
+            uow_factory=factory, principal=OFFICER_TH, role=None, district_code=None, page=PageRequest()
+        )
 
 
 async def test_an_official_who_leaves_is_erased_with_their_preferences() -> None:
@@ -150,9 +180,11 @@ async def test_an_operator_reads_and_marks_its_organisation_s_messages_and_nobod
     await service.receive(sample("gz.sme.registry.application.returned.v1"))
     reader = operator(ORG_A)
 
-    items, unread = await inbox.list_inbox(uow_factory=factory, principal=reader, unread_only=False, limit=10, offset=0)
-    assert unread == 1
-    ((message, read_at),) = items
+    found, unread = await inbox.list_inbox(
+        uow_factory=factory, principal=reader, unread_only=False, page=PageRequest(limit=10)
+    )
+    assert (unread, found.total) == (1, 1)
+    ((message, read_at),) = found.items
     assert read_at is None
 
     read = await inbox.mark(uow_factory=factory, principal=reader, delivery_id=message.delivery_id, read=True)

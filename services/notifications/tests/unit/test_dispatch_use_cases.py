@@ -9,6 +9,7 @@ import pytest
 
 from sme_contracts.notifications import DeliveryFailed, DeliverySucceeded
 from sme_kit.errors import Conflict, Forbidden, NotFound
+from sme_kit.paging import PageRequest
 from sme_notifications.domain.channels import Channel, FailureKind
 from sme_notifications.domain.deliveries import Delivery, DeliveryFilter, DeliveryStatus
 from sme_notifications.domain.recipients import Contact
@@ -127,20 +128,13 @@ async def test_only_the_bureau_and_platform_operators_read_the_record(sample: Sa
     where = DeliveryFilter(channel=Channel.EMAIL)
     for reader in (BUREAU, PLATFORM):
         found = await deliveries.search_deliveries(
-            uow_factory=factory,
-            principal=reader,
-            where=where,
-            limit=10,
-            offset=0,
+            uow_factory=factory, principal=reader, where=where, page=PageRequest(limit=10)
         )
-        assert [d.delivery_id for d in found] == [email.delivery_id]
+        assert [d.delivery_id for d in found.items] == [email.delivery_id]
+        assert found.total == 1
     with pytest.raises(Forbidden):
         await deliveries.search_deliveries(
-            uow_factory=factory,
-            principal=OFFICER_TH,
-            where=where,
-            limit=10,
-            offset=0,
+            uow_factory=factory, principal=OFFICER_TH, where=where, page=PageRequest(limit=10)
         )
     with pytest.raises(NotFound):
         await deliveries.read_delivery(uow_factory=factory, principal=BUREAU, delivery_id="nope")

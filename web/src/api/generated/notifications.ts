@@ -65,7 +65,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the delivery record (bureau, platform operators) */
+        /** Search the delivery record, newest first (bureau, platform operators) */
         get: operations["search_deliveries_deliveries_get"];
         put?: never;
         post?: never;
@@ -150,7 +150,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List officials */
+        /** List officials (by role, district, subject) */
         get: operations["list_officials_directory_officials_get"];
         put?: never;
         post?: never;
@@ -393,7 +393,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The templates and their versions */
+        /** The templates and their versions, by template and channel */
         get: operations["list_templates_templates_get"];
         put?: never;
         post?: never;
@@ -712,10 +712,28 @@ export interface components {
              */
             title: string;
         };
-        /** InboxPage */
+        /**
+         * InboxPage
+         * @description One page of the caller's messages, and how many of all its messages it has not read.
+         */
         InboxPage: {
             /** Items */
             items: components["schemas"]["InboxMessage"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
             /**
              * Unread Count
              * @description Unread messages in all of the caller's inboxes.
@@ -817,6 +835,66 @@ export interface components {
              * @example 91440106MA59C1XE2H
              */
             uscc: string;
+        };
+        /** Page[DeliveryView] */
+        Page_DeliveryView_: {
+            /** Items */
+            items: components["schemas"]["DeliveryView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[OfficialView] */
+        Page_OfficialView_: {
+            /** Items */
+            items: components["schemas"]["OfficialView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[TemplateView] */
+        Page_TemplateView_: {
+            /** Items */
+            items: components["schemas"]["TemplateView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
         };
         /** PeopleGroup */
         PeopleGroup: {
@@ -1412,7 +1490,9 @@ export interface operations {
                 created_from?: string | null;
                 /** @description Created before. */
                 created_to?: string | null;
+                /** @description Page size, at most 200. */
                 limit?: number;
+                /** @description How many to skip. */
                 offset?: number;
             };
             header?: never;
@@ -1427,7 +1507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeliveryView"][];
+                    "application/json": components["schemas"]["Page_DeliveryView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -2043,6 +2123,10 @@ export interface operations {
             query?: {
                 role?: components["schemas"]["OfficialRole"] | null;
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2056,7 +2140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfficialView"][];
+                    "application/json": components["schemas"]["Page_OfficialView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -3051,7 +3135,9 @@ export interface operations {
         parameters: {
             query?: {
                 unread_only?: boolean;
+                /** @description Page size, at most 200. */
                 limit?: number;
+                /** @description How many to skip. */
                 offset?: number;
             };
             header?: never;
@@ -3958,7 +4044,12 @@ export interface operations {
     };
     list_templates_templates_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3971,7 +4062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"][];
+                    "application/json": components["schemas"]["Page_TemplateView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -4038,6 +4129,15 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

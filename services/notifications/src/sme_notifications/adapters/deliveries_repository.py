@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import RowMapping, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_ignore
 from sme_notifications.adapters.orm import deliveries, delivery_attempts
 from sme_notifications.domain.channels import OUTBOUND_CHANNELS, Channel
@@ -168,8 +169,9 @@ class DeliveryRepository:
         found: datetime | None = (await self._session.execute(query)).scalar()
         return found
 
-    async def search(self, where: DeliveryFilter, *, limit: int, offset: int) -> list[Delivery]:
-        query = select(deliveries).order_by(deliveries.c.id.desc()).limit(limit).offset(offset)
+    async def search(self, where: DeliveryFilter, page: PageRequest) -> PageOf[Delivery]:
+        """One page of the deliveries that match, newest first, and how many match in all."""
+        query = select(deliveries).order_by(deliveries.c.id.desc())
         conditions = {
             deliveries.c.event_type: where.event_type,
             deliveries.c.event_id: where.event_id,
@@ -185,7 +187,7 @@ class DeliveryRepository:
             query = query.where(deliveries.c.created_at >= where.created_from)
         if where.created_to is not None:
             query = query.where(deliveries.c.created_at < where.created_to)
-        return [delivery_of(row) for row in (await self._session.execute(query)).mappings()]
+        return (await fetch_page(self._session, query, page)).map(delivery_of)
 
     async def of_event(self, event_id: str) -> Sequence[Delivery]:
         query = select(deliveries).where(deliveries.c.event_id == event_id).order_by(deliveries.c.id)

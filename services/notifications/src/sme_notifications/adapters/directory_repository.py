@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import RowMapping, delete, select, update
+from sqlalchemy import RowMapping, Select, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_update
 from sme_notifications.adapters.orm import applications, officials, organisations, preferences, stations
 from sme_notifications.domain.channels import Channel
@@ -36,6 +37,16 @@ def _official(row: RowMapping) -> Official:
         email=row["email"],
         mobile=row["mobile"],
     )
+
+
+def _officials_query(role: OfficialRole | None, district_code: str | None) -> Select[Any]:
+    # The subject (the key) last, so that pages never overlap.
+    query = select(officials).order_by(officials.c.role, officials.c.district_code, officials.c.subject)
+    if role is not None:
+        query = query.where(officials.c.role == role.value)
+    if district_code is not None:
+        query = query.where(officials.c.district_code == district_code)
+    return query
 
 
 class DirectoryRepository:
@@ -106,12 +117,15 @@ class DirectoryRepository:
         return _official(row) if row else None
 
     async def officials(self, *, role: OfficialRole | None = None, district_code: str | None = None) -> list[Official]:
-        query = select(officials).order_by(officials.c.role, officials.c.district_code, officials.c.subject)
-        if role is not None:
-            query = query.where(officials.c.role == role.value)
-        if district_code is not None:
-            query = query.where(officials.c.district_code == district_code)
+        """Every official who matches (whom a notice goes to), by role, district and subject."""
+        query = _officials_query(role, district_code)
         return [_official(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def officials_page(
+        self, page: PageRequest, *, role: OfficialRole | None = None, district_code: str | None = None
+    ) -> PageOf[Official]:
+        """One page of the officials who match, in the same order, and how many match in all."""
+        return (await fetch_page(self._session, _officials_query(role, district_code), page)).map(_official)
 
     async def save_official(self, official: Official, now: datetime) -> bool:
         """Create or replace; True when it is new."""

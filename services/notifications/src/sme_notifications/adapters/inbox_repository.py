@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, select
+from sqlalchemy import RowMapping, Select, and_, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_ignore
 from sme_notifications.adapters.deliveries_repository import delivery_of
 from sme_notifications.adapters.orm import deliveries, inbox_reads
@@ -37,15 +38,15 @@ class InboxRepository:
         )
 
     async def messages(
-        self, inboxes: Sequence[Recipient], reader: str, *, unread_only: bool, limit: int, offset: int
-    ) -> list[InboxItem]:
-        """Newest first."""
+        self, inboxes: Sequence[Recipient], reader: str, *, unread_only: bool, page: PageRequest
+    ) -> PageOf[InboxItem]:
+        """One page of the messages, newest first, and how many there are in all."""
         if not inboxes:
-            return []
-        query = self._query(inboxes, reader).order_by(deliveries.c.id.desc()).limit(limit).offset(offset)
+            return PageOf.of([], 0, page)
+        query = self._query(inboxes, reader).order_by(deliveries.c.id.desc())
         if unread_only:
             query = query.where(inbox_reads.c.read_at.is_(None))
-        return [(delivery_of(row), row["read_at"]) for row in (await self._session.execute(query)).mappings()]
+        return (await fetch_page(self._session, query, page)).map(_item)
 
     async def unread_count(self, inboxes: Sequence[Recipient], reader: str) -> int:
         if not inboxes:
@@ -69,3 +70,7 @@ class InboxRepository:
         await self._session.execute(
             delete(inbox_reads).where(inbox_reads.c.delivery_id == delivery_id, inbox_reads.c.reader == reader)
         )
+
+
+def _item(row: RowMapping) -> InboxItem:
+    return delivery_of(row), row["read_at"]

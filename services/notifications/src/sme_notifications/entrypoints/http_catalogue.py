@@ -6,6 +6,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from sme_kit.http_auth import RecordReader
+from sme_kit.http_paging import Page, Paging
+from sme_kit.paging import PageOf
 from sme_kit.problems import problem_responses
 from sme_notifications.domain.channels import Channel
 from sme_notifications.entrypoints.state import StateDep
@@ -59,18 +61,25 @@ async def read_routing(principal: RecordReader, state: StateDep) -> RoutingView:
     )
 
 
-@router.get("/templates", summary="The templates and their versions", responses=problem_responses(401, 403))
-async def list_templates(principal: RecordReader, state: StateDep) -> list[TemplateView]:
+@router.get(
+    "/templates",
+    summary="The templates and their versions, by template and channel",
+    responses=problem_responses(401, 403),
+)
+async def list_templates(principal: RecordReader, state: StateDep, paging: Paging) -> Page[TemplateView]:
+    # The templates are files loaded at start: the page is cut from the list in memory.
     templates = state.routing.templates
     versions: dict[tuple[str, Channel], list[int]] = {}
     for file in templates.files:
         versions.setdefault((file.template_id, file.channel), []).append(file.version)
-    return [
-        TemplateView(
+    current = templates.current_files()
+    shown = current[paging.offset : paging.offset + paging.limit]
+    return Page.of(
+        PageOf.of(shown, len(current), paging),
+        lambda file: TemplateView(
             template_id=file.template_id,
             channel=file.channel,
             version=file.version,
             versions=sorted(versions[(file.template_id, file.channel)]),
-        )
-        for file in templates.current_files()
-    ]
+        ),
+    )

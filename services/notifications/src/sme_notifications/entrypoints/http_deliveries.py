@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_kit.vocabulary import SHANGHAI
 from sme_notifications.domain.channels import Channel
@@ -99,12 +100,13 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 @router.get(
     "",
-    summary="Search the delivery record (bureau, platform operators)",
+    summary="Search the delivery record, newest first (bureau, platform operators)",
     responses=problem_responses(401, 403),
 )
 async def search_deliveries(
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
+    paging: Paging,
     event_type: str | None = Query(default=None, examples=["gz.sme.registry.application.submitted.v1"]),
     event_id: str | None = Query(default=None, description="CloudEvents id of the source event."),
     recipient: str | None = Query(default=None, examples=["org:91440106MA59C1XE2H"]),
@@ -115,9 +117,7 @@ async def search_deliveries(
         datetime | None, Query(description="Created at or after (Beijing time if no offset).")
     ] = None,
     created_to: Annotated[datetime | None, Query(description="Created before.")] = None,
-    limit: int = Query(default=100, ge=1, le=1000),
-    offset: int = Query(default=0, ge=0),
-) -> list[DeliveryView]:
+) -> Page[DeliveryView]:
     where = DeliveryFilter(
         event_type=event_type,
         event_id=event_id,
@@ -128,10 +128,8 @@ async def search_deliveries(
         created_from=_aware(created_from),
         created_to=_aware(created_to),
     )
-    found = await use_cases.search_deliveries(
-        uow_factory=uow, principal=principal, where=where, limit=limit, offset=offset
-    )
-    return [DeliveryView.of(delivery) for delivery in found]
+    found = await use_cases.search_deliveries(uow_factory=uow, principal=principal, where=where, page=paging)
+    return Page.of(found, DeliveryView.of)
 
 
 @router.get(

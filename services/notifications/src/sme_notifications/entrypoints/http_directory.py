@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_notifications.domain.recipients import OfficialRole
 from sme_notifications.entrypoints.contact_models import ContactIn, OfficialIn, OfficialView, OrganisationView
@@ -30,15 +31,18 @@ async def save_official(
     return OfficialView.of(official)
 
 
-@router.get("/officials", summary="List officials", responses=problem_responses(401, 403))
+@router.get("/officials", summary="List officials (by role, district, subject)", responses=problem_responses(401, 403))
 async def list_officials(
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
+    paging: Paging,
     role: Annotated[OfficialRole | None, Query()] = None,
     district_code: str | None = Query(default=None, examples=["440106"]),
-) -> list[OfficialView]:
-    found = await use_cases.list_officials(uow_factory=uow, principal=principal, role=role, district_code=district_code)
-    return [OfficialView.of(official) for official in found]
+) -> Page[OfficialView]:
+    found = await use_cases.list_officials(
+        uow_factory=uow, principal=principal, role=role, district_code=district_code, page=paging
+    )
+    return Page.of(found, OfficialView.of)
 
 
 @router.get("/officials/{subject}", summary="One official", responses=problem_responses(401, 403, 404))

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_paging import Page, Paging
+from sme_kit.paging import PageOf
 from sme_kit.problems import problem_responses
 from sme_notifications.domain.deliveries import InboxItem
 from sme_notifications.service_layer import inbox as use_cases
@@ -46,23 +48,33 @@ class InboxMessage(BaseModel):
         )
 
 
-class InboxPage(BaseModel):
+class InboxPage(Page[InboxMessage]):
+    """One page of the caller's messages, and how many of all its messages it has not read."""
+
     unread_count: int = Field(examples=[3], description="Unread messages in all of the caller's inboxes.")
-    items: list[InboxMessage]
+
+    @classmethod
+    def of_inbox(cls, found: PageOf[InboxItem], unread_count: int) -> InboxPage:
+        return cls(
+            items=[InboxMessage.of(item) for item in found.items],
+            total=found.total,
+            limit=found.limit,
+            offset=found.offset,
+            unread_count=unread_count,
+        )
 
 
 @router.get("", summary="My messages, newest first", responses=problem_responses(401))
 async def list_inbox(
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
+    paging: Paging,
     unread_only: bool = Query(default=False),
-    limit: int = Query(default=50, ge=1, le=200),
-    offset: int = Query(default=0, ge=0),
 ) -> InboxPage:
-    items, unread = await use_cases.list_inbox(
-        uow_factory=uow, principal=principal, unread_only=unread_only, limit=limit, offset=offset
+    found, unread = await use_cases.list_inbox(
+        uow_factory=uow, principal=principal, unread_only=unread_only, page=paging
     )
-    return InboxPage(unread_count=unread, items=[InboxMessage.of(item) for item in items])
+    return InboxPage.of_inbox(found, unread)
 
 
 class UnreadCount(BaseModel):

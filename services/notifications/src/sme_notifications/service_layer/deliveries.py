@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
 from sme_notifications.domain.deliveries import Attempt, Delivery, DeliveryFilter
@@ -16,12 +17,12 @@ NOT_FOUND = "投递记录不存在 (no such delivery)"
 
 
 async def search_deliveries(
-    *, uow_factory: NotificationsUowFactory, principal: Principal, where: DeliveryFilter, limit: int, offset: int
-) -> list[Delivery]:
-    """Newest first."""
+    *, uow_factory: NotificationsUowFactory, principal: Principal, where: DeliveryFilter, page: PageRequest
+) -> PageOf[Delivery]:
+    """One page of the deliveries that match, newest first, and how many match in all."""
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.deliveries.search(where, limit=limit, offset=offset)
+        return await uow.deliveries.search(where, page)
 
 
 async def read_delivery(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import FieldError, Forbidden, NotFound, ValidationFailed
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_kit.vocabulary import is_valid_uscc, normalise_uscc
 from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
@@ -58,11 +59,17 @@ async def save_official(*, uow_factory: NotificationsUowFactory, principal: Prin
 
 
 async def list_officials(
-    *, uow_factory: NotificationsUowFactory, principal: Principal, role: OfficialRole | None, district_code: str | None
-) -> list[Official]:
+    *,
+    uow_factory: NotificationsUowFactory,
+    principal: Principal,
+    role: OfficialRole | None,
+    district_code: str | None,
+    page: PageRequest,
+) -> PageOf[Official]:
+    """One page of the officials who match, by role, district and subject."""
     require_record_reader(principal)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.directory.officials(role=role, district_code=district_code)
+        return await uow.directory.officials_page(page, role=role, district_code=district_code)
 
 
 async def read_official(*, uow_factory: NotificationsUowFactory, principal: Principal, subject: str) -> Official:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_notifications.adapters.unit_of_work import NotificationsUowFactory
 from sme_notifications.domain.deliveries import InboxItem
@@ -18,15 +19,13 @@ NOT_FOUND = "站内信不存在 (no such message)"
 
 
 async def list_inbox(
-    *, uow_factory: NotificationsUowFactory, principal: Principal, unread_only: bool, limit: int, offset: int
-) -> tuple[list[InboxItem], int]:
-    """The caller's messages, newest first, and how many it has not read."""
+    *, uow_factory: NotificationsUowFactory, principal: Principal, unread_only: bool, page: PageRequest
+) -> tuple[PageOf[InboxItem], int]:
+    """One page of the caller's messages, newest first, and how many of all it has not read."""
     inboxes = inboxes_of(reader_of(principal))
     async with uow_factory(Actor.of(principal)) as uow:
-        items = await uow.inbox.messages(
-            inboxes, principal.subject, unread_only=unread_only, limit=limit, offset=offset
-        )
-        return items, await uow.inbox.unread_count(inboxes, principal.subject)
+        found = await uow.inbox.messages(inboxes, principal.subject, unread_only=unread_only, page=page)
+        return found, await uow.inbox.unread_count(inboxes, principal.subject)
 
 
 async def unread_count(*, uow_factory: NotificationsUowFactory, principal: Principal) -> int:
