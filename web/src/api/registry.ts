@@ -24,9 +24,10 @@ export function getStation(stationId: string): Promise<PublicStation> {
   );
 }
 
-/** Every application round, newest first. */
-export function listRounds(): Promise<Round[]> {
-  return call(() => client.GET('/rounds'));
+/** The newest application rounds (one a year), newest first: the first page, of up to 50. */
+export async function listRounds(): Promise<Round[]> {
+  const page = await call(() => client.GET('/rounds'));
+  return page.items;
 }
 
 export function getRound(year: number): Promise<Round> {

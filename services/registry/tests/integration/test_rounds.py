@@ -24,8 +24,9 @@ async def test_the_bureau_opens_one_round_per_year_and_everyone_can_read_it(regi
     )
     assert again.status_code == 409
     assert "每年只开展一次" in again.json()["detail"]
-    public = await registry.http.get("/rounds")
-    assert [r["year"] for r in public.json()] == [opened["year"]]
+    public = (await registry.http.get("/rounds")).json()
+    assert [r["year"] for r in public["items"]] == [opened["year"]]
+    assert (public["total"], public["limit"], public["offset"]) == (1, 50, 0)
     assert (await registry.http.get(f"/rounds/{opened['year']}")).json()["window_opens_on"] == opened["window_opens_on"]
     assert (await registry.http.get(f"/rounds/{opened['year'] + 1}")).status_code == 404
 

@@ -134,6 +134,9 @@ class InMemoryRounds:
     async def all(self) -> list[Round]:
         return [_copy(r) for r in sorted(self.stored.values(), key=lambda r: r.year, reverse=True)]
 
+    async def page(self, page: PageRequest) -> PageOf[Round]:
+        return _page(await self.all(), page)
+
     async def save(self, round_: Round) -> None:
         self.stored[round_.year] = _copy(round_)
 

@@ -12,6 +12,7 @@ from sme_contracts import registry as contract
 from sme_contracts.common import RevocationGround, ServiceCategory, StationStatus
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
+from sme_kit.paging import PageRequest
 from sme_registry.domain.changes import AddressChange, ChangeKind, ChangeReport, InfoChange, NameChange
 from sme_registry.domain.errors import InvalidTransition, RoundExists, RulesViolated, WindowClosed
 from sme_registry.domain.forms import ContactPerson, StaffMember
@@ -28,13 +29,25 @@ VERSION = "2026.1"
 
 async def test_the_bureau_opens_one_round_per_year_and_everyone_can_read_it(steps: Steps) -> None:
     await steps.open_round()
-    [opened] = await rounds.list_rounds(uow_factory=steps.factory)
+    [opened] = (await rounds.list_rounds(uow_factory=steps.factory)).items
     assert opened.title == "2026年度广州市民营和中小企业服务站认定申请"
     with pytest.raises(RoundExists, match="每年只开展一次"):
         await steps.open_round()
     assert (await rounds.get_round(uow_factory=steps.factory, year=2026)).window_opens_on == date(2026, 6, 5)
     with pytest.raises(NotFound):
         await rounds.get_round(uow_factory=steps.factory, year=2027)
+
+
+async def test_the_rounds_are_listed_newest_first_a_page_at_a_time(steps: Steps) -> None:
+    await steps.open_round()
+    for year in (2031, 2030):
+        command = rounds.OpenRound(year, date(year, 3, 1), date(year, 3, 31), date(year, 4, 15))
+        await rounds.open_round(uow_factory=steps.factory, principal=BUREAU, command=command)
+    first = await rounds.list_rounds(uow_factory=steps.factory, page=PageRequest(limit=2))
+    rest = await rounds.list_rounds(uow_factory=steps.factory, page=PageRequest(limit=2, offset=2))
+    assert [r.year for r in first.items] == [2031, 2030]
+    assert [r.year for r in rest.items] == [2026]
+    assert (first.total, rest.total) == (3, 3)
 
 
 async def test_round_dates_out_of_order_are_refused_field_by_field(steps: Steps) -> None:
@@ -45,7 +58,7 @@ async def test_round_dates_out_of_order_are_refused_field_by_field(steps: Steps)
             command=rounds.OpenRound(2030, date(2030, 3, 31), date(2030, 3, 1), date(2030, 2, 1)),
         )
     assert {e.field for e in refused.value.field_errors} == {"window_closes_on", "forwarding_deadline"}
-    assert await rounds.list_rounds(uow_factory=steps.factory) == []
+    assert (await rounds.list_rounds(uow_factory=steps.factory)).total == 0
 
 
 async def test_an_extended_window_lets_a_late_applicant_submit(steps: Steps) -> None:

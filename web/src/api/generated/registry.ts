@@ -290,7 +290,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 年度申请批次（公开）(every round, newest first; public) */
+        /** 年度申请批次（公开）(the rounds, newest first; public) */
         get: operations["list_rounds_rounds_get"];
         put?: never;
         /** 设立年度申请批次 (bureau opens the year's round; one per year) */
@@ -1156,6 +1156,26 @@ export interface components {
         Page_PublicStationView_: {
             /** Items */
             items: components["schemas"]["PublicStationView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[RoundView] */
+        Page_RoundView_: {
+            /** Items */
+            items: components["schemas"]["RoundView"][];
             /**
              * Limit
              * @description The page size asked for.
@@ -4093,7 +4113,12 @@ export interface operations {
     };
     list_rounds_rounds_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4106,7 +4131,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundView"][];
+                    "application/json": components["schemas"]["Page_RoundView_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

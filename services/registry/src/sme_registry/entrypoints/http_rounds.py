@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import Bureau
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_registry.domain.rounds import Round
 from sme_registry.service_layer import rounds as use_cases
@@ -108,9 +109,9 @@ async def change_round(body: ChangeRoundRequest, bureau: Bureau, uow: UowFactory
     return RoundView.of(await use_cases.change_round_dates(uow_factory=uow, principal=bureau, command=command))
 
 
-@router.get("", summary="年度申请批次（公开）(every round, newest first; public)")
-async def list_rounds(uow: UowFactoryDep) -> list[RoundView]:
-    return [RoundView.of(r) for r in await use_cases.list_rounds(uow_factory=uow)]
+@router.get("", summary="年度申请批次（公开）(the rounds, newest first; public)")
+async def list_rounds(uow: UowFactoryDep, paging: Paging) -> Page[RoundView]:
+    return Page.of(await use_cases.list_rounds(uow_factory=uow, page=paging), RoundView.of)
 
 
 @router.get("/{year}", summary="某年度申请批次（公开）(one round; public)", responses=problem_responses(404))

@@ -10,12 +10,15 @@ from sqlalchemy.exc import IntegrityError
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_registry.adapters.unit_of_work import RegistryUowFactory
 from sme_registry.domain.errors import RoundExists, refuse
 from sme_registry.domain.rounds import Round, round_date_violations
 
 log = logging.getLogger(__name__)
+
+FIRST_PAGE = PageRequest()
 
 
 @dataclass(frozen=True)
@@ -110,10 +113,10 @@ async def change_round_dates(
     return changed
 
 
-async def list_rounds(*, uow_factory: RegistryUowFactory) -> list[Round]:
-    """Every round, newest first (public: the rounds are announced by public notice)."""
+async def list_rounds(*, uow_factory: RegistryUowFactory, page: PageRequest = FIRST_PAGE) -> PageOf[Round]:
+    """One page of the rounds, newest first (public: the rounds are announced by public notice)."""
     async with uow_factory() as uow:
-        return await uow.rounds.all()
+        return await uow.rounds.page(page)
 
 
 async def get_round(*, uow_factory: RegistryUowFactory, year: int) -> Round:
