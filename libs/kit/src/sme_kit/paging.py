@@ -60,7 +60,9 @@ async def fetch_page(session: AsyncSession, query: Select[Any], request: PageReq
     """The requested page of ``query``'s rows and the number of all its rows.
 
     ``query`` must be ordered (``order_by`` on a unique column last), or pages may overlap. The
-    count runs on the same filters, in the same transaction, so total and items agree.
+    count runs on the same filters; under READ COMMITTED a row committed between the two
+    statements can make ``total`` and ``items`` disagree by that row, which a client only sees as
+    one more (or fewer) page — the next request agrees again.
     """
     total = await session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     rows = (await session.execute(query.limit(request.limit).offset(request.offset))).mappings().all()
