@@ -403,7 +403,8 @@ def _stations_at_work(api: Api, stations: list[dict[str, Any]], say: Say) -> Non
     by_uscc = {a.uscc: a for a in APPLICANTS}
 
     def active_in_activities() -> bool:
-        known = {s["id"] for s in api.get("activities", "/stations", headers=api.head_station)}
+        page = api.get("activities", "/stations", params={"limit": 200}, headers=api.head_station)
+        known = {s["id"] for s in page["items"]}
         return all(s["id"] in known for s in stations)
 
     api.wait(active_in_activities, "activities to know the new stations")

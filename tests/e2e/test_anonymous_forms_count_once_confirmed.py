@@ -93,7 +93,7 @@ async def test_a_registration_takes_its_place_only_once_the_code_texted_to_its_c
     shown = ok(await system.activities.get(f"/activities/{story.activity['id']}"))
     assert (shown["registered_count"], shown["places_left"]) == (1, 0)
     listed = ok(await system.activities.get(url, headers=system.head_station))
-    assert [r["contact_phone"] for r in listed] == [MOBILE]
+    assert [r["contact_phone"] for r in listed["items"]] == [MOBILE]
     story.codes = [code]
 
 
@@ -119,7 +119,7 @@ async def test_a_service_request_with_a_landline_is_confirmed_by_the_code_mailed
         "https://sme.gz.gov.cn/problems/awaiting-confirmation",
         "email",
     )
-    assert ok(await system.activities.get("/service-requests", headers=system.head_station)) == []
+    assert ok(await system.activities.get("/service-requests", headers=system.head_station))["items"] == []
 
     confirmed = ok(await system.activities.post(f"/service-requests/{reference}/confirm", json={"code": code}))
     assert (confirmed["confirmed"], confirmed["assignment"]) == (True, "head_station")

@@ -125,7 +125,7 @@ async def test_a_station_below_three_promotion_sessions_is_warned_on_1_december(
     async def warned() -> list[dict[str, object]] | None:
         progress = p.ok(
             await system.activities.get("/promotions/progress", params={"year": 2027}, headers=system.head_station)
-        )
+        )["items"]
         by_station = {s["station_id"]: s for s in progress}
         neglectful = by_station.get(story.neglectful.station_id)
         return progress if neglectful and "2027-12-01" in neglectful["warned_on"] else None

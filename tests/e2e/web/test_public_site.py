@@ -175,10 +175,10 @@ async def test_the_activities_and_themed_months_are_listed(page: Page, shoot: Sh
 
 async def an_activity_open_for_registration(system: System) -> dict[str, Any]:
     now = await system.now()
-    listed = (await system.activities.get("/activities")).json()
+    listed = (await system.activities.get("/activities", params={"upcoming": "true", "limit": 200})).json()
     return next(
         activity
-        for activity in listed
+        for activity in listed["items"]
         if activity["places_left"] > 0 and datetime.fromisoformat(activity["starts_at"]) > now
     )
 

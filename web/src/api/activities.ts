@@ -7,7 +7,8 @@ type Schemas = components['schemas'];
 export type Activity = Schemas['ActivityView'];
 export type ActivityType = Schemas['ActivityType'];
 export type ActivityStatus = Schemas['ActivityStatus'];
-export type ActivityQuery = NonNullable<paths['/activities']['get']['parameters']['query']>;
+/** The calendar's filters; the pages are this module's business. */
+export type ActivityQuery = Omit<NonNullable<paths['/activities']['get']['parameters']['query']>, 'limit' | 'offset'>;
 export type ThemeMonth = Schemas['ThemeMonthView'];
 export type ThemeKind = Schemas['ThemeKind'];
 export type Registration = Schemas['RegistrationIn'];
@@ -24,8 +25,22 @@ export type CodeSent = Schemas['CodeSent'];
 
 const client = serviceClient<paths>('activities');
 
-export function findActivities(query: ActivityQuery): Promise<Activity[]> {
-  return call(() => client.GET('/activities', { params: { query } }));
+/** The largest page the service gives (the kit's paging rule). */
+const PAGE_LIMIT = 200;
+
+/**
+ * Every activity matching the filters, earliest first. The service answers a page at a time; the
+ * calendar shows them all, so this asks for the next page until the total is reached.
+ */
+export async function findActivities(query: ActivityQuery): Promise<Activity[]> {
+  const found: Activity[] = [];
+  for (;;) {
+    const page = await call(() =>
+      client.GET('/activities', { params: { query: { ...query, limit: PAGE_LIMIT, offset: found.length } } }),
+    );
+    found.push(...page.items);
+    if (page.items.length === 0 || found.length >= page.total) return found;
+  }
 }
 
 export function getActivity(activityId: string): Promise<Activity> {

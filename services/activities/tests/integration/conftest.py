@@ -187,8 +187,9 @@ class Service:
 
     async def wait_for_station(self, station_id: str, status: str = "active") -> None:
         async def known() -> bool:
-            found = await self.http.get("/stations", params={"active_only": "false"}, headers=self.bureau)
-            return any(s["id"] == station_id and s["status"] == status for s in found.json())
+            params = {"active_only": "false", "limit": 200}
+            found = await self.http.get("/stations", params=params, headers=self.bureau)
+            return any(s["id"] == station_id and s["status"] == status for s in found.json()["items"])
 
         await wait_until(known, what=f"station {station_id} {status}")
 

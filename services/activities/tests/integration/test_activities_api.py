@@ -46,10 +46,28 @@ async def test_registrations_are_seen_by_the_organisers_only(service, registry) 
     for allowed in (service.operator("st-1"), service.operator("st-2"), service.head, service.bureau):
         response = await service.http.get(url, headers=allowed)
         assert response.status_code == 200
-        assert response.json()[0]["contact_name"] == "李小明"
+        assert response.json()["items"][0]["contact_name"] == "李小明"
     for refused in (service.operator("st-3"), service.district("440106")):
         assert (await service.http.get(url, headers=refused)).status_code == 403
     assert (await service.http.get(url)).status_code == 401
+
+
+async def test_the_calendar_pages_a_stations_activities_organised_or_co_organised(service, registry) -> None:
+    for station_id in ("st-1", "st-10", "st-2"):
+        await registry.register(station_id)
+    await service.wait_for_station("st-2")
+    own = await service.schedule(service.operator("st-1"), starts_in=timedelta(days=3))
+    shared = await service.schedule(service.operator("st-2"), co_organisers=("st-1",), starts_in=timedelta(days=4))
+    await service.schedule(service.operator("st-2"), co_organisers=("st-10",), starts_in=timedelta(days=5))
+    await service.schedule(service.operator("st-10"), starts_in=timedelta(days=6))
+
+    first = (await service.http.get("/activities", params={"station_id": "st-1", "limit": 1})).json()
+    assert (first["total"], first["limit"], first["offset"]) == (2, 1, 0)
+    assert [a["id"] for a in first["items"]] == [own["id"]]
+    second = (await service.http.get("/activities", params={"station_id": "st-1", "limit": 1, "offset": 1})).json()
+    assert [a["id"] for a in second["items"]] == [shared["id"]]
+    assert (await service.http.get("/activities")).json()["total"] == 4
+    assert (await service.http.get("/activities", params={"limit": 201})).status_code == 422
 
 
 async def test_only_the_organiser_cancels_and_a_station_schedules_for_itself_only(service, registry) -> None:
@@ -100,6 +118,8 @@ async def test_a_held_activity_is_completed_with_evidence_and_published_with_att
     assert download.content.startswith(b"\x89PNG")
     hidden = await service.http.get(f"{url}/evidence/{photo['id']}", headers=service.district("440104"))
     assert hidden.status_code == 404
+    listed = (await service.http.get(f"{url}/evidence", headers=service.district("440106"))).json()
+    assert (listed["total"], [f["id"] for f in listed["items"]]) == (1, [photo["id"]])
 
     found = await events("gz.sme.activities.activity", lambda seen: any(isinstance(e, ActivityCompleted) for e in seen))
     scheduled = next(e for e in found if isinstance(e, ActivityScheduled))

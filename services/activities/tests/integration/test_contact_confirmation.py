@@ -50,7 +50,7 @@ async def test_a_registration_takes_its_place_only_when_its_contact_enters_the_c
     assert "138****0010" in first["message"]
     shown = (await service.http.get(places)).json()
     assert (shown["registered_count"], shown["places_left"]) == (0, 2)
-    assert (await service.http.get(f"{places}/registrations", headers=service.head)).json() == []
+    assert (await service.http.get(f"{places}/registrations", headers=service.head)).json()["items"] == []
 
     [sent] = await service.codes_sent(first["registration_id"])
     assert (sent.purpose, sent.channel, sent.address) == (
@@ -73,7 +73,7 @@ async def test_a_registration_takes_its_place_only_when_its_contact_enters_the_c
         assert (done["status"], done["confirmation"]) == ("registered", None)
     again = await service.confirm(f"{places}/registrations/{first_id}", sent.code)
     assert again["registered_at"] == done["registered_at"]  # confirming twice changes nothing
-    listed = (await service.http.get(f"{places}/registrations", headers=service.head)).json()
+    listed = (await service.http.get(f"{places}/registrations", headers=service.head)).json()["items"]
     assert [r["uscc"] for r in listed] == ["91440104MA5D12345C", "91440106MA59C1XE2H"]
 
     # The second arrives to a full activity: refused, and nothing changes.
@@ -192,7 +192,7 @@ async def test_a_service_request_reaches_its_station_only_once_confirmed_and_cou
 
     # Not for the station, the head station or the district while it waits; its enterprise sees it waiting.
     for who in (service.operator("st-1"), service.head, service.district("440106")):
-        assert (await service.http.get("/service-requests", headers=who)).json() == []
+        assert (await service.http.get("/service-requests", headers=who)).json()["items"] == []
         assert (await service.http.get(f"/service-requests/{reference}", headers=who)).status_code == 404
     taken = await service.http.post(f"/service-requests/{reference}/accept", headers=service.head)
     assert taken.status_code == 404
@@ -218,7 +218,7 @@ async def test_a_service_request_reaches_its_station_only_once_confirmed_and_cou
     )
     assert datetime.fromisoformat(confirmed["received_at"]) >= datetime.fromisoformat("2026-12-01T10:20:00+08:00")
     assert confirmed["acceptance_due_on"] == "2026-12-08"  # 12-02 .. 12-08: counted from the confirmation
-    listed = (await service.http.get("/service-requests", headers=service.operator("st-1"))).json()
+    listed = (await service.http.get("/service-requests", headers=service.operator("st-1"))).json()["items"]
     assert [(r["id"], r["contact_email"]) for r in listed] == [(reference, "li.xiaoming@example.com")]
 
     found = await events(
@@ -242,7 +242,7 @@ async def test_a_service_request_never_confirmed_never_reaches_a_station_and_kee
     assert "作废" in progress.json()["detail"]
     [row] = await rows(service, service_requests, pending["id"])
     assert (row["contact_name"], row["contact_phone"], row["details"], row["station_id"]) == ("", "", "", None)
-    assert (await service.http.get("/service-requests", headers=service.bureau)).json() == []
+    assert (await service.http.get("/service-requests", headers=service.bureau)).json()["items"] == []
 
     confirmed = await service.file_confirmed(filed())  # the only one the station hears of
     found = await events(

@@ -37,7 +37,7 @@ async def test_a_resubmission_replaces_the_report_and_keeps_the_earlier_revision
     assert [
         (r["revision"], r["content"]["industries"][0]["enterprises_surveyed"]) for r in shown["earlier_revisions"]
     ] == [(1, 30)]
-    assert len((await service.http.get("/demand-reports", headers=service.bureau)).json()) == 1
+    assert (await service.http.get("/demand-reports", headers=service.bureau)).json()["total"] == 1
 
     found = await events("gz.sme.activities.demand_report", lambda seen: len(seen) >= 2)
     assert [
@@ -62,12 +62,12 @@ async def test_a_station_sees_its_own_reports_only_and_a_district_its_own_distri
         response = await service.http.put("/demand-reports/2026/4", json=body, headers=service.operator(station_id))
         ids[station_id] = response.json()["id"]
 
-    own = (await service.http.get("/demand-reports", headers=service.operator("st-1"))).json()
+    own = (await service.http.get("/demand-reports", headers=service.operator("st-1"))).json()["items"]
     assert [r["station_id"] for r in own] == ["st-1"]
     assert (
         await service.http.get(f"/demand-reports/{ids['st-2']}", headers=service.operator("st-1"))
     ).status_code == 404
-    tianhe = (await service.http.get("/demand-reports", headers=service.district("440106"))).json()
+    tianhe = (await service.http.get("/demand-reports", headers=service.district("440106"))).json()["items"]
     assert sorted(r["station_id"] for r in tianhe) == ["st-1", "st-2"]
     assert (
         await service.http.get(f"/demand-reports/{ids['st-3']}", headers=service.district("440106"))

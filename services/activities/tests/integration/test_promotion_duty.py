@@ -50,14 +50,31 @@ async def test_the_count_per_station_and_year_is_visible_to_the_station_its_dist
     assert other.status_code == 403
 
     year = {"year": service.clock.now().year}
-    own = (await service.http.get("/promotions/progress", params=year, headers=service.operator("st-1"))).json()
+    own = (await service.http.get("/promotions/progress", params=year, headers=service.operator("st-1"))).json()[
+        "items"
+    ]
     assert [(p["station_id"], p["count"], p["met"]) for p in own] == [("st-1", 2, False)]
-    district = (await service.http.get("/promotions/progress", params=year, headers=service.district("440104"))).json()
+    district = (await service.http.get("/promotions/progress", params=year, headers=service.district("440104"))).json()[
+        "items"
+    ]
     assert [(p["station_id"], p["count"]) for p in district] == [("st-2", 0)]
-    city = (await service.http.get("/promotions/progress", params=year, headers=service.bureau)).json()
+    city = (await service.http.get("/promotions/progress", params=year, headers=service.bureau)).json()["items"]
     assert {p["station_id"]: p["count"] for p in city} == {"st-1": 2, "st-2": 0}
     hidden = await service.http.get("/promotions/stations/st-1", params=year, headers=service.district("440104"))
     assert hidden.status_code == 404
+    pages = [
+        (
+            await service.http.get(
+                "/promotions/stations/st-1", params={**year, "limit": 1, "offset": offset}, headers=service.head
+            )
+        ).json()
+        for offset in (0, 1)
+    ]
+    assert [page["total"] for page in pages] == [2, 2]
+    assert {s["id"] for page in pages for s in page["items"]} == {
+        first.json()["session"]["id"],
+        second.json()["session"]["id"],
+    }
 
     found = await events("gz.sme.activities.promotion", lambda seen: len(seen) >= 2)
     assert [(e.station_id, e.year, e.count_this_year) for e in found if isinstance(e, PromotionRecorded)] == [
@@ -68,7 +85,7 @@ async def test_the_count_per_station_and_year_is_visible_to_the_station_its_dist
 
 async def warned_on(service: Any, year: int) -> dict[str, list[str]]:
     progress = await service.http.get("/promotions/progress", params={"year": year}, headers=service.bureau)
-    return {p["station_id"]: p["warned_on"] for p in progress.json()}
+    return {p["station_id"]: p["warned_on"] for p in progress.json()["items"]}
 
 
 async def test_stations_below_three_sessions_are_warned_on_1_december_and_1_october_after_a_restart(

@@ -100,19 +100,21 @@ async def test_a_station_sees_its_own_requests_only_and_a_district_its_own_distr
     to_2 = await service.file_confirmed(filed(station_id="st-2"))
     to_3 = await service.file_confirmed(filed(station_id="st-3", district_code="440104"))
 
-    listed = (await service.http.get("/service-requests", headers=service.operator("st-1"))).json()
+    listed = (await service.http.get("/service-requests", headers=service.operator("st-1"))).json()["items"]
     assert [r["id"] for r in listed] == [to_1["id"]]
     assert (
         await service.http.get(f"/service-requests/{to_2['id']}", headers=service.operator("st-1"))
     ).status_code == 404
-    tianhe = (await service.http.get("/service-requests", headers=service.district("440106"))).json()
+    tianhe = (await service.http.get("/service-requests", headers=service.district("440106"))).json()["items"]
     assert {r["id"] for r in tianhe} == {to_1["id"], to_2["id"]}
     assert all(r["contact_phone"] is None for r in tianhe)
     assert (
         await service.http.get(f"/service-requests/{to_3['id']}", headers=service.district("440106"))
     ).status_code == 404
     everything = (await service.http.get("/service-requests", headers=service.bureau)).json()
-    assert len(everything) == 3
+    assert (everything["total"], len(everything["items"])) == (3, 3)
+    second = await service.http.get("/service-requests", params={"limit": 2, "offset": 2}, headers=service.bureau)
+    assert [r["id"] for r in second.json()["items"]] == [r["id"] for r in everything["items"]][2:]
 
 
 async def test_a_request_not_accepted_within_5_working_days_is_escalated_counting_the_new_year_holiday(

@@ -82,9 +82,10 @@ async def test_a_name_change_is_flagged_until_a_status_event_brings_the_current_
     await registry.info_changed("st-1", ["name", "address"])
 
     async def flagged() -> bool:
-        stations = (await service.http.get("/stations", headers=service.head)).json()
+        stations = (await service.http.get("/stations", headers=service.head)).json()["items"]
         return any(s["id"] == "st-1" and s["name_may_be_outdated"] for s in stations)
 
     await wait_until(flagged, what="the name flagged as possibly outdated")
-    station = next(s for s in (await service.http.get("/stations", headers=service.head)).json() if s["id"] == "st-1")
+    listed = (await service.http.get("/stations", headers=service.head)).json()["items"]
+    station = next(s for s in listed if s["id"] == "st-1")
     assert station["name"] == "广州市民营和中小企业服务站（st-1）"  # kept: the event does not say the new name

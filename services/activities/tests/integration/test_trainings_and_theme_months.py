@@ -36,7 +36,7 @@ async def test_a_training_records_each_staff_member_and_publishes_counts_per_sta
 
     own = (await service.http.get(f"/trainings/{training_id}", headers=service.operator("st-2"))).json()
     assert [a["staff_name"] for a in own["attendees"]] == ["张敏"]
-    district = (await service.http.get("/trainings", headers=service.district("440106"))).json()
+    district = (await service.http.get("/trainings", headers=service.district("440106"))).json()["items"]
     assert [a["staff_name"] for a in district[0]["attendees"]] == ["王晓", "陈立"]
     assert len((await service.http.get(f"/trainings/{training_id}", headers=service.head)).json()["attendees"]) == 3
 

@@ -8,7 +8,7 @@ do. Locks (``for_update``) mean nothing in memory and are accepted and ignored.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -22,6 +22,7 @@ from sme_activities.domain.stations import Candidate, Station, StationStatus
 from sme_activities.domain.theme_months import ThemeMonth
 from sme_activities.domain.trainings import Training
 from sme_kit.clock import MovableClock
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
 from sme_kit.uow import Actor
 
@@ -30,6 +31,11 @@ T = TypeVar("T")
 
 def _copy(item: T) -> T:
     return copy.deepcopy(item)
+
+
+def _page(found: Sequence[T], page: PageRequest) -> PageOf[T]:
+    """The requested slice of an ordered list, with its length, as the database's pages come."""
+    return PageOf.of([_copy(item) for item in found[page.offset : page.offset + page.limit]], len(found), page)
 
 
 class InMemoryStations:
@@ -51,6 +57,11 @@ class InMemoryStations:
             if (district_code is None or station.district_code == district_code)
             and (not active_only or station.status is StationStatus.ACTIVE)
         ]
+
+    async def find(
+        self, *, district_code: str | None = None, active_only: bool = False, page: PageRequest
+    ) -> PageOf[Station]:
+        return _page(await self.all(district_code=district_code, active_only=active_only), page)
 
     async def save(self, station: Station) -> None:
         self.items[station.id] = _copy(station)
@@ -101,24 +112,28 @@ class InMemoryActivities:
         theme_month_id: str | None = None,
         station_id: str | None = None,
         starts_after: datetime | None = None,
-        limit: int = 200,
+        page: PageRequest,
+    ) -> PageOf[Activity]:
+        return _page(self._matching(status, theme_month_id, station_id, starts_after), page)
+
+    def _matching(
+        self,
+        status: ActivityStatus | None,
+        theme_month_id: str | None,
+        station_id: str | None,
+        starts_after: datetime | None,
     ) -> list[Activity]:
-        found = [
-            _copy(a)
-            for a in sorted(self.items.values(), key=lambda a: a.starts_at)
+        return [
+            a
+            for a in sorted(self.items.values(), key=lambda a: (a.starts_at, a.id))
             if (status is None or a.status is status)
             and (theme_month_id is None or a.theme_month_id == theme_month_id)
             and (starts_after is None or a.starts_at > starts_after)
             and (station_id is None or a.involves(station_id))
         ]
-        return found[:limit]
 
     async def future_of_station(self, station_id: str, now: datetime) -> list[Activity]:
-        return [
-            a
-            for a in await self.search(status=ActivityStatus.SCHEDULED, starts_after=now, limit=10_000)
-            if a.involves(station_id)
-        ]
+        return [_copy(a) for a in self._matching(ActivityStatus.SCHEDULED, None, station_id, now)]
 
     async def is_registered(self, activity_id: str, uscc: str) -> bool:
         return any(
@@ -136,13 +151,13 @@ class InMemoryActivities:
     async def save_registration(self, registration: Registration) -> None:
         self.registration_items[registration.id] = _copy(registration)
 
-    async def registrations(self, activity_id: str) -> list[Registration]:
+    async def registrations(self, activity_id: str, page: PageRequest) -> PageOf[Registration]:
         found = [
             r
             for r in self.registration_items.values()
             if r.activity_id == activity_id and r.status is RegistrationStatus.REGISTERED
         ]
-        return [_copy(r) for r in sorted(found, key=lambda r: r.registered_at or r.submitted_at)]
+        return _page(sorted(found, key=lambda r: (r.registered_at or r.submitted_at, r.id)), page)
 
 
 class InMemoryConfirmations:
@@ -163,6 +178,7 @@ class InMemoryConfirmations:
 class InMemoryTrainings:
     def __init__(self) -> None:
         self.items: dict[str, Training] = {}
+        self.stations = InMemoryStations()  # the world's, set by the unit of work: districts of attendees
 
     async def add(self, training: Training) -> None:
         self.items[training.id] = _copy(training)
@@ -171,9 +187,25 @@ class InMemoryTrainings:
         found = self.items.get(training_id)
         return _copy(found) if found else None
 
-    async def search(self, *, year: int | None = None, limit: int = 200) -> list[Training]:
-        found = sorted(self.items.values(), key=lambda t: t.held_on, reverse=True)[:limit]
-        return [_copy(t) for t in found if year is None or t.held_on.year == year]
+    async def search(
+        self,
+        *,
+        year: int | None = None,
+        attended_by_station: str | None = None,
+        attended_from_district: str | None = None,
+        page: PageRequest,
+    ) -> PageOf[Training]:
+        def attended(training: Training) -> bool:
+            station_ids = {a.station_id for a in training.attendees}
+            if attended_by_station is not None and attended_by_station not in station_ids:
+                return False
+            if attended_from_district is not None:
+                districts = {self.stations.items[s].district_code for s in station_ids if s in self.stations.items}
+                return attended_from_district in districts
+            return True
+
+        by_date = sorted(sorted(self.items.values(), key=lambda t: t.id), key=lambda t: t.held_on, reverse=True)
+        return _page([t for t in by_date if (year is None or t.held_on.year == year) and attended(t)], page)
 
 
 class InMemoryPromotion:
@@ -191,9 +223,9 @@ class InMemoryPromotion:
                 found[session.station_id] = found.get(session.station_id, 0) + 1
         return found
 
-    async def of_station(self, station_id: str, year: int) -> list[PromotionSession]:
+    async def of_station(self, station_id: str, year: int, page: PageRequest) -> PageOf[PromotionSession]:
         found = [s for s in self.sessions.values() if s.station_id == station_id and s.year == year]
-        return [_copy(s) for s in sorted(found, key=lambda s: (s.held_on, s.recorded_at))]
+        return _page(sorted(found, key=lambda s: (s.held_on, s.recorded_at, s.id)), page)
 
     async def warn_once(
         self, *, station_id: str, district_code: str, year: int, count: int, checked_on: date, now: datetime
@@ -255,6 +287,18 @@ class InMemoryDemandReports:
             and (station_id is None or r.station_id == station_id)
         ]
 
+    async def find(
+        self,
+        *,
+        year: int | None = None,
+        quarter: int | None = None,
+        district_code: str | None = None,
+        station_id: str | None = None,
+        page: PageRequest,
+    ) -> PageOf[DemandReport]:
+        found = await self.search(year=year, quarter=quarter, district_code=district_code, station_id=station_id)
+        return _page(sorted(found, key=lambda r: (r.year, r.quarter, r.station_id, r.id)), page)
+
 
 class InMemoryServiceRequests:
     def __init__(self) -> None:
@@ -298,6 +342,26 @@ class InMemoryServiceRequests:
         ]
         return found[:limit]
 
+    async def find(
+        self,
+        *,
+        station_id: str | None = None,
+        district_code: str | None = None,
+        status: RequestStatus | None = None,
+        escalated: bool | None = None,
+        with_station_only: bool = False,
+        page: PageRequest,
+    ) -> PageOf[ServiceRequest]:
+        found = [
+            r
+            for r in await self.search(
+                station_id=station_id, district_code=district_code, status=status, escalated=escalated, limit=10_000
+            )
+            if not with_station_only or r.station_id is not None
+        ]
+        newest_first = sorted(sorted(found, key=lambda r: r.id), key=lambda r: r.received_at, reverse=True)
+        return _page(newest_first, page)
+
 
 class FakeActivitiesUnitOfWork(FakeUnitOfWork):
     """The activities unit of work in memory: the same repositories under the same names."""
@@ -309,6 +373,7 @@ class FakeActivitiesUnitOfWork(FakeUnitOfWork):
         self.activities = world.repository(InMemoryActivities)
         self.confirmations = world.repository(InMemoryConfirmations)
         self.trainings = world.repository(InMemoryTrainings)
+        self.trainings.stations = self.stations
         self.promotion = world.repository(InMemoryPromotion)
         self.demand_reports = world.repository(InMemoryDemandReports)
         self.service_requests = world.repository(InMemoryServiceRequests)

@@ -22,6 +22,7 @@ from sme_activities.service_layer import activities as use_cases
 from sme_activities.service_layer import confirmations
 from sme_contracts.activities import ActivityCancelled, ActivityScheduled
 from sme_kit.errors import Forbidden, NotFound
+from sme_kit.paging import PageRequest
 from sme_kit.timers import Timer
 
 from .world import HEAD, NOW, Factory, district_officer, last_code, operator, station, world_with, wrong
@@ -202,13 +203,17 @@ async def test_only_the_organiser_cancels_and_only_the_organising_side_sees_regi
 
     assert [
         r.uscc
-        for r in await use_cases.registrations(
-            uow_factory=uow_factory, principal=operator("st-2"), activity_id=activity_id
-        )
+        for r in (
+            await use_cases.registrations(
+                uow_factory=uow_factory, principal=operator("st-2"), activity_id=activity_id, page=PageRequest()
+            )
+        ).items
     ] == ["91440106MA59C1XE2H"]
     for outsider in (operator("st-3"), district_officer("440106")):
         with pytest.raises(Forbidden):
-            await use_cases.registrations(uow_factory=uow_factory, principal=outsider, activity_id=activity_id)
+            await use_cases.registrations(
+                uow_factory=uow_factory, principal=outsider, activity_id=activity_id, page=PageRequest()
+            )
     with pytest.raises(Forbidden):
         await use_cases.cancel_activity(
             uow_factory=uow_factory, principal=operator("st-2"), activity_id=activity_id, reason="场地冲突"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from sme_activities.domain.errors import StateConflict
-from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus
+from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus, ServiceRequest
 from sme_activities.service_layer import service_requests as use_cases
 from sme_contracts.activities import (
     ServiceRequestAccepted,
@@ -17,6 +17,7 @@ from sme_contracts.activities import (
 )
 from sme_contracts.common import ServiceCategory
 from sme_kit.errors import Forbidden, NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.timers import Timer
 from sme_kit.workdays import CalendarYear
 
@@ -166,10 +167,11 @@ async def test_a_station_sees_its_own_requests_and_a_district_its_own_districts(
     mine = await confirmed(uow_factory, filed("st-1"))
     theirs = await confirmed(uow_factory, filed("st-9", district="440104"))
 
-    def ids(found: list) -> set[str]:  # type: ignore[type-arg]
-        return {request.id for request in found}
+    def ids(found: PageOf[ServiceRequest]) -> set[str]:
+        assert found.total == len(found.items)
+        return {request.id for request in found.items}
 
-    listing = {"status": None, "escalated": None, "district_code": None}
+    listing = {"status": None, "escalated": None, "district_code": None, "page": PageRequest()}
     assert ids(await use_cases.find_requests(uow_factory=uow_factory, principal=operator("st-1"), **listing)) == {mine}
     assert ids(
         await use_cases.find_requests(uow_factory=uow_factory, principal=district_officer("440104"), **listing)

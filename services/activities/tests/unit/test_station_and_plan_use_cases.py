@@ -23,7 +23,9 @@ from sme_contracts.activities import (
 )
 from sme_contracts.common import ServiceCategory, StationStatus
 from sme_contracts.registry import StationInfoChanged, StationStatusChanged
+from sme_kit.auth import Principal
 from sme_kit.errors import Forbidden, NotFound
+from sme_kit.paging import PageRequest
 from sme_kit.timers import Timer
 
 from .world import BUREAU, HEAD, NOW, Factory, district_officer, operator, station, world_with
@@ -99,17 +101,21 @@ async def test_a_name_change_is_flagged_until_a_status_event_brings_the_current_
     async with uow_factory() as uow:
         await stations.station_info_changed(event=changed, uow=uow)  # type: ignore[arg-type]
         await uow.commit()
-    [flagged] = await stations.list_stations(
-        uow_factory=uow_factory, principal=HEAD, district_code=None, active_only=False
-    )
+    [flagged] = (
+        await stations.list_stations(
+            uow_factory=uow_factory, principal=HEAD, district_code=None, active_only=False, page=PageRequest()
+        )
+    ).items
     assert flagged.name_may_be_outdated
 
     async with uow_factory() as uow:
         await stations.station_status_changed(event=revoked("st-1"), uow=uow)  # type: ignore[arg-type]
         await uow.commit()
-    [current] = await stations.list_stations(
-        uow_factory=uow_factory, principal=HEAD, district_code=None, active_only=False
-    )
+    [current] = (
+        await stations.list_stations(
+            uow_factory=uow_factory, principal=HEAD, district_code=None, active_only=False, page=PageRequest()
+        )
+    ).items
     assert (current.name, current.name_may_be_outdated) == ("服务站（st-1）新名称", False)
 
 
@@ -148,9 +154,13 @@ async def test_promotion_sessions_are_counted_per_year_and_stations_below_three_
             command=promotion.RecordSession("st-2", NOW.date(), [PromotionSubject.SUIXIAOXIN], None, 30, None, None),
         )
     counts = await promotion.progress(
-        uow_factory=uow_factory, principal=district_officer("440106"), year=2026, district_code=None
+        uow_factory=uow_factory,
+        principal=district_officer("440106"),
+        year=2026,
+        district_code=None,
+        page=PageRequest(limit=1, offset=1),
     )
-    assert [(p.station.id, p.count, p.met) for p in counts] == [("st-1", 3, True), ("st-2", 0, False)]
+    assert (counts.total, [(p.station.id, p.count, p.met) for p in counts.items]) == (2, [("st-2", 0, False)])
 
     check = Timer(promotion.DUTY_CHECK_TIMER, "2026-12-01", NOW + timedelta(days=4), {"year": 2026})
     for _ in range(2):  # fired twice (a redelivery): warned once
@@ -213,3 +223,25 @@ async def test_a_training_publishes_counts_per_station_and_a_station_sees_only_i
     assert [(a.station_id, a.attended, a.absent) for a in event.attendance] == [("st-1", 1, 1), ("st-2", 1, 0)]
     seen = await trainings.get_training(uow_factory=uow_factory, principal=operator("st-2"), training_id=held.id)
     assert [a.staff_name for a in seen.attendees] == ["王五"]
+
+
+async def test_the_trainings_a_station_or_district_sees_are_paged_and_counted_by_the_database() -> None:
+    uow_factory = await world_with(station("st-1"), station("st-2"), station("st-9", "440104"))
+    for day, attendee in enumerate(("st-1", "st-2", "st-9", "st-1"), start=1):
+        await trainings.record_training(
+            uow_factory=uow_factory,
+            principal=HEAD,
+            command=trainings.RecordTraining(
+                f"第{day}期培训", "", NOW.date() - timedelta(days=day), None, [Attendee(attendee, "张三", None, True)]
+            ),
+        )
+
+    async def titles(principal: Principal, page: PageRequest) -> tuple[int, list[str]]:
+        found = await trainings.find_trainings(uow_factory=uow_factory, principal=principal, year=None, page=page)
+        return found.total, [t.title for t in found.items]
+
+    assert await titles(operator("st-1"), PageRequest(limit=1)) == (2, ["第1期培训"])
+    assert await titles(operator("st-1"), PageRequest(limit=1, offset=1)) == (2, ["第4期培训"])
+    assert await titles(district_officer("440106"), PageRequest(limit=2, offset=2)) == (3, ["第4期培训"])
+    assert await titles(district_officer("440104"), PageRequest()) == (1, ["第3期培训"])
+    assert (await titles(BUREAU, PageRequest(limit=3)))[0] == 4

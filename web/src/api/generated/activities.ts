@@ -1097,6 +1097,186 @@ export interface components {
          * @enum {string}
          */
         Outcome: "resolved" | "partially_resolved" | "unresolved";
+        /** Page[ActivityView] */
+        Page_ActivityView_: {
+            /** Items */
+            items: components["schemas"]["ActivityView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[EvidenceView] */
+        Page_EvidenceView_: {
+            /** Items */
+            items: components["schemas"]["EvidenceView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[ProgressView] */
+        Page_ProgressView_: {
+            /** Items */
+            items: components["schemas"]["sme_activities__entrypoints__http_promotion__ProgressView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[RegistrationView] */
+        Page_RegistrationView_: {
+            /** Items */
+            items: components["schemas"]["RegistrationView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[ReportView] */
+        Page_ReportView_: {
+            /** Items */
+            items: components["schemas"]["ReportView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[RequestView] */
+        Page_RequestView_: {
+            /** Items */
+            items: components["schemas"]["RequestView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[SessionView] */
+        Page_SessionView_: {
+            /** Items */
+            items: components["schemas"]["SessionView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[StationView] */
+        Page_StationView_: {
+            /** Items */
+            items: components["schemas"]["StationView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
+        /** Page[TrainingView] */
+        Page_TrainingView_: {
+            /** Items */
+            items: components["schemas"]["TrainingView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
         /**
          * PromotionSubject
          * @enum {string}
@@ -1819,6 +1999,10 @@ export interface operations {
                 station_id?: string | null;
                 /** @description Only those not yet started. */
                 upcoming?: boolean;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -1832,7 +2016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityView"][];
+                    "application/json": components["schemas"]["Page_ActivityView_"];
                 };
             };
             /** @description Validation Error */
@@ -2460,7 +2644,12 @@ export interface operations {
     };
     list_evidence_activities__activity_id__evidence_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 activity_id: string;
@@ -2475,7 +2664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceView"][];
+                    "application/json": components["schemas"]["Page_EvidenceView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -2861,7 +3050,12 @@ export interface operations {
     };
     read_registrations_activities__activity_id__registrations_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 activity_id: string;
@@ -2876,7 +3070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationView"][];
+                    "application/json": components["schemas"]["Page_RegistrationView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -3806,6 +4000,10 @@ export interface operations {
                 year?: number | null;
                 quarter?: number | null;
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -3819,7 +4017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportView"][];
+                    "application/json": components["schemas"]["Page_ReportView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -4472,6 +4670,10 @@ export interface operations {
             query: {
                 year: number;
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4485,7 +4687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["sme_activities__entrypoints__http_promotion__ProgressView"][];
+                    "application/json": components["schemas"]["Page_ProgressView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -4569,6 +4771,10 @@ export interface operations {
         parameters: {
             query: {
                 year: number;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path: {
@@ -4584,7 +4790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionView"][];
+                    "application/json": components["schemas"]["Page_SessionView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -4697,6 +4903,10 @@ export interface operations {
                 status?: components["schemas"]["RequestStatus"] | null;
                 escalated?: boolean | null;
                 district_code?: string | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4710,7 +4920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestView"][];
+                    "application/json": components["schemas"]["Page_RequestView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -6089,6 +6299,10 @@ export interface operations {
             query?: {
                 district_code?: string | null;
                 active_only?: boolean;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6102,7 +6316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StationView"][];
+                    "application/json": components["schemas"]["Page_StationView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
@@ -6392,6 +6606,10 @@ export interface operations {
         parameters: {
             query?: {
                 year?: number | null;
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6405,7 +6623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingView"][];
+                    "application/json": components["schemas"]["Page_TrainingView_"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */

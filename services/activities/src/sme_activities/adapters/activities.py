@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import String, cast, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_activities.adapters.orm import activities, activity_registrations
 from sme_activities.domain.activities import Activity, ActivityStatus, ActivityType, CancelReason
 from sme_activities.domain.registrations import Registration, RegistrationStatus
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 
 
 class ActivityRepository:
@@ -39,18 +41,27 @@ class ActivityRepository:
         theme_month_id: str | None = None,
         station_id: str | None = None,
         starts_after: datetime | None = None,
-        limit: int = 200,
-    ) -> list[Activity]:
-        query = select(activities).order_by(activities.c.starts_at).limit(limit)
+        page: PageRequest,
+    ) -> PageOf[Activity]:
+        """Activities matching the filters, earliest first (the id breaks ties, so pages never overlap)."""
+        query = select(activities).order_by(activities.c.starts_at, activities.c.id)
         if status is not None:
             query = query.where(activities.c.status == status.value)
         if theme_month_id is not None:
             query = query.where(activities.c.theme_month_id == theme_month_id)
         if starts_after is not None:
             query = query.where(activities.c.starts_at > starts_after)
-        rows = [_activity(row) for row in (await self._session.execute(query)).mappings()]
-        # Co-organisers live in a JSON list: filter in Python, portable across PostgreSQL and SQLite.
-        return [a for a in rows if station_id is None or a.involves(station_id)]
+        if station_id is not None:
+            # Co-organisers live in a JSON list of strings: its text holds the id in quotes, on
+            # PostgreSQL and SQLite alike, so the database counts and slices the station's activities.
+            co_organisers = cast(activities.c.co_organiser_station_ids, String)
+            query = query.where(
+                or_(
+                    activities.c.organiser_station_id == station_id,
+                    co_organisers.contains(json.dumps(station_id), autoescape=True),
+                )
+            )
+        return (await fetch_page(self._session, query, page)).map(_activity)
 
     async def future_of_station(self, station_id: str, now: datetime) -> list[Activity]:
         """Scheduled activities not yet started that the station organises or co-organises."""
@@ -89,7 +100,7 @@ class ActivityRepository:
             .values(**_registration_row(registration))
         )
 
-    async def registrations(self, activity_id: str) -> list[Registration]:
+    async def registrations(self, activity_id: str, page: PageRequest) -> PageOf[Registration]:
         """The registered enterprises, in the order they were registered (pending and void ones never)."""
         query = (
             select(activity_registrations)
@@ -97,9 +108,9 @@ class ActivityRepository:
                 activity_registrations.c.activity_id == activity_id,
                 activity_registrations.c.status == RegistrationStatus.REGISTERED.value,
             )
-            .order_by(activity_registrations.c.registered_at)
+            .order_by(activity_registrations.c.registered_at, activity_registrations.c.id)
         )
-        return [_registration(row) for row in (await self._session.execute(query)).mappings()]
+        return (await fetch_page(self._session, query, page)).map(_registration)
 
 
 def _registration(row: Any) -> Registration:

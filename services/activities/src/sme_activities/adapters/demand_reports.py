@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Select, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_activities.adapters.orm import demand_report_revisions, demand_reports
 from sme_activities.domain.demand_reports import DemandReport, IndustryFinding, NeedFinding
 from sme_contracts.common import ServiceCategory
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 
 
 class DemandReportRepository:
@@ -67,18 +68,36 @@ class DemandReportRepository:
         district_code: str | None = None,
         station_id: str | None = None,
     ) -> list[DemandReport]:
-        query = select(demand_reports).order_by(
-            demand_reports.c.year, demand_reports.c.quarter, demand_reports.c.station_id
-        )
-        for column, value in (
-            (demand_reports.c.year, year),
-            (demand_reports.c.quarter, quarter),
-            (demand_reports.c.district_code, district_code),
-            (demand_reports.c.station_id, station_id),
-        ):
-            if value is not None:
-                query = query.where(column == value)
+        """Every report matching the filters (what the totals are summed from)."""
+        query = _matching(year, quarter, district_code, station_id)
         return [_report(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def find(
+        self,
+        *,
+        year: int | None = None,
+        quarter: int | None = None,
+        district_code: str | None = None,
+        station_id: str | None = None,
+        page: PageRequest,
+    ) -> PageOf[DemandReport]:
+        query = _matching(year, quarter, district_code, station_id)
+        return (await fetch_page(self._session, query, page)).map(_report)
+
+
+def _matching(year: int | None, quarter: int | None, district_code: str | None, station_id: str | None) -> Select[Any]:
+    query = select(demand_reports).order_by(
+        demand_reports.c.year, demand_reports.c.quarter, demand_reports.c.station_id, demand_reports.c.id
+    )
+    for column, value in (
+        (demand_reports.c.year, year),
+        (demand_reports.c.quarter, quarter),
+        (demand_reports.c.district_code, district_code),
+        (demand_reports.c.station_id, station_id),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    return query
 
 
 def _content(report: DemandReport) -> dict[str, Any]:

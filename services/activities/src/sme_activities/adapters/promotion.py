@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_activities.adapters.orm import promotion_sessions, promotion_warnings
 from sme_activities.domain.promotion import PromotionSession, PromotionSubject
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_ignore
 
 
@@ -34,13 +35,13 @@ class PromotionRepository:
             query = query.where(promotion_sessions.c.station_id.in_(station_ids))
         return {station_id: int(count) for station_id, count in (await self._session.execute(query)).all()}
 
-    async def of_station(self, station_id: str, year: int) -> list[PromotionSession]:
+    async def of_station(self, station_id: str, year: int, page: PageRequest) -> PageOf[PromotionSession]:
         query = (
             select(promotion_sessions)
             .where(promotion_sessions.c.station_id == station_id, promotion_sessions.c.year == year)
-            .order_by(promotion_sessions.c.held_on, promotion_sessions.c.recorded_at)
+            .order_by(promotion_sessions.c.held_on, promotion_sessions.c.recorded_at, promotion_sessions.c.id)
         )
-        return [_session(row) for row in (await self._session.execute(query)).mappings()]
+        return (await fetch_page(self._session, query, page)).map(_session)
 
     async def warn_once(
         self, *, station_id: str, district_code: str, year: int, count: int, checked_on: date, now: datetime

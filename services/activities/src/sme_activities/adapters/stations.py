@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_activities.adapters.orm import service_requests, stations
 from sme_activities.domain.service_requests import RequestStatus
 from sme_activities.domain.stations import Candidate, Station, StationStatus
 from sme_contracts.common import ServiceCategory
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 from sme_kit.upsert import insert_or_update
 
 
@@ -31,12 +32,14 @@ class StationRepository:
         return {row["id"]: _station(row) for row in rows}
 
     async def all(self, *, district_code: str | None = None, active_only: bool = False) -> list[Station]:
-        query = select(stations).order_by(stations.c.id)
-        if district_code is not None:
-            query = query.where(stations.c.district_code == district_code)
-        if active_only:
-            query = query.where(stations.c.status == StationStatus.ACTIVE.value)
+        query = _matching(district_code, active_only)
         return [_station(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def find(
+        self, *, district_code: str | None = None, active_only: bool = False, page: PageRequest
+    ) -> PageOf[Station]:
+        """One page of the stations matching the filters, by id."""
+        return (await fetch_page(self._session, _matching(district_code, active_only), page)).map(_station)
 
     async def save(self, station: Station) -> None:
         """One statement: two events about a new station handled at once cannot both insert it."""
@@ -60,6 +63,15 @@ class StationRepository:
             Candidate(station, int(open_counts.get(station.id, 0)))
             for station in await self.all(district_code=district_code, active_only=True)
         ]
+
+
+def _matching(district_code: str | None, active_only: bool) -> Select[Any]:
+    query = select(stations).order_by(stations.c.id)
+    if district_code is not None:
+        query = query.where(stations.c.district_code == district_code)
+    if active_only:
+        query = query.where(stations.c.status == StationStatus.ACTIVE.value)
+    return query
 
 
 def _station(row: Any) -> Station:

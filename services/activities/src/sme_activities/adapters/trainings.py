@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from datetime import date
+
+from sqlalchemy import exists, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sme_activities.adapters.orm import training_attendees, trainings
+from sme_activities.adapters.orm import stations, training_attendees, trainings
 from sme_activities.domain.trainings import Attendee, Training
+from sme_kit.paging import PageOf, PageRequest, fetch_page
 
 
 class TrainingRepository:
@@ -46,14 +49,35 @@ class TrainingRepository:
             return None
         return Training(**row, attendees=await self._attendees(training_id))
 
-    async def search(self, *, year: int | None = None, limit: int = 200) -> list[Training]:
-        query = select(trainings).order_by(trainings.c.held_on.desc()).limit(limit)
-        rows = [
-            row
-            for row in (await self._session.execute(query)).mappings()
-            if year is None or row["held_on"].year == year
-        ]
-        return [Training(**row, attendees=await self._attendees(row["id"])) for row in rows]
+    async def search(
+        self,
+        *,
+        year: int | None = None,
+        attended_by_station: str | None = None,
+        attended_from_district: str | None = None,
+        page: PageRequest,
+    ) -> PageOf[Training]:
+        """Trainings, latest first: of a year, with staff of a station, or with staff of a district's stations."""
+        query = select(trainings).order_by(trainings.c.held_on.desc(), trainings.c.id)
+        if year is not None:
+            query = query.where(trainings.c.held_on.between(date(year, 1, 1), date(year, 12, 31)))
+        attendees = training_attendees.c
+        if attended_by_station is not None:
+            query = query.where(
+                exists().where(attendees.training_id == trainings.c.id, attendees.station_id == attended_by_station)
+            )
+        if attended_from_district is not None:
+            of_district = select(stations.c.id).where(stations.c.district_code == attended_from_district)
+            query = query.where(
+                exists().where(attendees.training_id == trainings.c.id, attendees.station_id.in_(of_district))
+            )
+        found = await fetch_page(self._session, query, page)
+        return PageOf(
+            [Training(**row, attendees=await self._attendees(row["id"])) for row in found.items],
+            found.total,
+            found.limit,
+            found.offset,
+        )
 
     async def _attendees(self, training_id: str) -> list[Attendee]:
         query = (

@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sme_activities.domain.activities import ACTIVITY_TYPE_NAMES, Activity, ActivityStatus, ActivityType
-from sme_activities.domain.registrations import RegistrationStatus
+from sme_activities.domain.registrations import Registration, RegistrationStatus
 from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_sent_message
 from sme_activities.entrypoints.fields import ContactEmail, ContactPhone, Uscc, code_goes_somewhere
 from sme_activities.service_layer import activities as use_cases
@@ -18,6 +18,7 @@ from sme_kit.files import StoredFile
 from sme_kit.http import FilesDep, UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal, Organiser
 from sme_kit.http_files import StoredFileView, read_upload
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/activities", tags=["服务活动 Activities"])
@@ -173,6 +174,19 @@ class RegistrationView(BaseModel):
     contact_email: str | None
     registered_at: datetime
 
+    @classmethod
+    def of(cls, registration: Registration) -> RegistrationView:
+        return cls(
+            id=registration.id,
+            company_name=registration.company_name,
+            uscc=registration.uscc,
+            contact_name=registration.contact_name,
+            contact_phone=registration.contact_phone,
+            contact_email=registration.contact_email,
+            # Only registered ones are listed, and a registration is registered at a moment.
+            registered_at=registration.registered_at or registration.submitted_at,
+        )
+
 
 class CancelIn(BaseModel):
     reason: str = Field(min_length=2, max_length=1000, examples=["因台风预警，活动取消"])
@@ -218,19 +232,21 @@ async def schedule_activity(form: ActivityIn, organiser: Organiser, uow: UowFact
 @router.get("", summary="Find activities (public)")
 async def find_activities(
     uow: UowFactoryDep,
+    paging: Paging,
     status_filter: Annotated[ActivityStatus | None, Query(alias="status")] = None,
     theme_month_id: str | None = Query(default=None, examples=["tm-2027-03"]),
     station_id: str | None = Query(default=None, description="Organised or co-organised by this station."),
     upcoming: bool = Query(default=False, description="Only those not yet started."),
-) -> list[ActivityView]:
+) -> Page[ActivityView]:
     found = await use_cases.find_activities(
         uow_factory=uow,
         status=status_filter,
         theme_month_id=theme_month_id,
         station_id=station_id,
         upcoming_only=upcoming,
+        page=paging,
     )
-    return [ActivityView.of(activity) for activity in found]
+    return Page.of(found, ActivityView.of)
 
 
 @router.get("/{activity_id}", summary="Read an activity (public)", responses=problem_responses(404))
@@ -294,22 +310,10 @@ async def resend_registration_code(activity_id: str, registration_id: str, uow: 
     responses=problem_responses(401, 403, 404),
 )
 async def read_registrations(
-    activity_id: str, principal: CurrentPrincipal, uow: UowFactoryDep
-) -> list[RegistrationView]:
-    found = await use_cases.registrations(uow_factory=uow, principal=principal, activity_id=activity_id)
-    return [
-        RegistrationView(
-            id=r.id,
-            company_name=r.company_name,
-            uscc=r.uscc,
-            contact_name=r.contact_name,
-            contact_phone=r.contact_phone,
-            contact_email=r.contact_email,
-            registered_at=r.registered_at,
-        )
-        for r in found
-        if r.registered_at is not None
-    ]
+    activity_id: str, paging: Paging, principal: CurrentPrincipal, uow: UowFactoryDep
+) -> Page[RegistrationView]:
+    found = await use_cases.registrations(uow_factory=uow, principal=principal, activity_id=activity_id, page=paging)
+    return Page.of(found, RegistrationView.of)
 
 
 @router.post(
@@ -358,14 +362,12 @@ async def add_evidence(
     responses=problem_responses(401, 404),
 )
 async def list_evidence(
-    activity_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
-) -> list[EvidenceView]:
-    return [
-        EvidenceView.of(stored)
-        for stored in await use_cases.evidence(
-            uow_factory=uow, files=files, principal=principal, activity_id=activity_id
-        )
-    ]
+    activity_id: str, paging: Paging, principal: CurrentPrincipal, uow: UowFactoryDep, files: FilesDep
+) -> Page[EvidenceView]:
+    found = await use_cases.evidence(
+        uow_factory=uow, files=files, principal=principal, activity_id=activity_id, page=paging
+    )
+    return Page.of(found, EvidenceView.of)
 
 
 @router.get(

@@ -14,6 +14,7 @@ from sme_activities.service_layer import demand_reports as use_cases
 from sme_contracts.common import SERVICE_CATEGORY_NAMES, ServiceCategory
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal, Operator
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/demand-reports", tags=["需求报送 Demand reports"])
@@ -176,16 +177,17 @@ async def aggregate(
     "", summary="Reports (a station its own; a district its own district's)", responses=problem_responses(401, 403)
 )
 async def find_reports(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     year: int | None = Query(default=None),
     quarter: int | None = Query(default=None, ge=1, le=4),
     district_code: str | None = Query(default=None),
-) -> list[ReportView]:
+) -> Page[ReportView]:
     found = await use_cases.find_reports(
-        uow_factory=uow, principal=principal, year=year, quarter=quarter, district_code=district_code
+        uow_factory=uow, principal=principal, year=year, quarter=quarter, district_code=district_code, page=paging
     )
-    return [ReportView.of(report) for report in found]
+    return Page.of(found, ReportView.of)
 
 
 @router.get("/{report_id}", summary="Read a report and its earlier revisions", responses=problem_responses(401, 404))

@@ -9,8 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sme_activities.domain.promotion import PromotionSession, PromotionSubject
 from sme_activities.service_layer import promotion as use_cases
+from sme_activities.service_layer.promotion import StationProgress
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal, Organiser
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/promotions", tags=["宣讲推广 Promotion duty"])
@@ -91,6 +93,19 @@ class ProgressView(BaseModel):
     met: bool
     warned_on: list[date] = Field(description="Duty checks (1 October, 1 December) that found it below target.")
 
+    @classmethod
+    def of(cls, progress: StationProgress) -> ProgressView:
+        return cls(
+            station_id=progress.station.id,
+            station_name=progress.station.name,
+            district_code=progress.station.district_code,
+            year=progress.year,
+            count=progress.count,
+            target=progress.target,
+            met=progress.met,
+            warned_on=progress.warned_on,
+        )
+
 
 @router.post(
     "",
@@ -118,25 +133,16 @@ async def record_session(form: SessionIn, principal: Organiser, uow: UowFactoryD
     responses=problem_responses(401, 403),
 )
 async def read_progress(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     year: int = Query(examples=[2026]),
     district_code: str | None = Query(default=None, examples=["440106"]),
-) -> list[ProgressView]:
-    found = await use_cases.progress(uow_factory=uow, principal=principal, year=year, district_code=district_code)
-    return [
-        ProgressView(
-            station_id=p.station.id,
-            station_name=p.station.name,
-            district_code=p.station.district_code,
-            year=p.year,
-            count=p.count,
-            target=p.target,
-            met=p.met,
-            warned_on=p.warned_on,
-        )
-        for p in found
-    ]
+) -> Page[ProgressView]:
+    found = await use_cases.progress(
+        uow_factory=uow, principal=principal, year=year, district_code=district_code, page=paging
+    )
+    return Page.of(found, ProgressView.of)
 
 
 @router.get(
@@ -145,7 +151,13 @@ async def read_progress(
     responses=problem_responses(401, 404),
 )
 async def read_station_sessions(
-    station_id: str, principal: CurrentPrincipal, uow: UowFactoryDep, year: int = Query(examples=[2026])
-) -> list[SessionView]:
-    found = await use_cases.sessions_of_station(uow_factory=uow, principal=principal, station_id=station_id, year=year)
-    return [SessionView.of(session) for session in found]
+    station_id: str,
+    paging: Paging,
+    principal: CurrentPrincipal,
+    uow: UowFactoryDep,
+    year: int = Query(examples=[2026]),
+) -> Page[SessionView]:
+    found = await use_cases.sessions_of_station(
+        uow_factory=uow, principal=principal, station_id=station_id, year=year, page=paging
+    )
+    return Page.of(found, SessionView.of)

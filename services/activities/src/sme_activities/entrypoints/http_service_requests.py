@@ -18,6 +18,7 @@ from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal, Organiser
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/service-requests", tags=["企业服务需求 Service requests"])
@@ -277,17 +278,23 @@ async def read_progress(
     "", summary="Requests (a station its own; a district its district's)", responses=problem_responses(401, 403)
 )
 async def find_requests(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     status_filter: Annotated[RequestStatus | None, Query(alias="status")] = None,
     escalated: bool | None = Query(default=None),
     district_code: str | None = Query(default=None),
-) -> list[RequestView]:
+) -> Page[RequestView]:
     status = domain.RequestStatus(status_filter.value) if status_filter else None
     found = await use_cases.find_requests(
-        uow_factory=uow, principal=principal, status=status, escalated=escalated, district_code=district_code
+        uow_factory=uow,
+        principal=principal,
+        status=status,
+        escalated=escalated,
+        district_code=district_code,
+        page=paging,
     )
-    return [RequestView.of(request, principal) for request in found]
+    return Page.of(found, lambda request: RequestView.of(request, principal))
 
 
 @router.get("/{request_id}", summary="Read a request", responses=problem_responses(401, 404))

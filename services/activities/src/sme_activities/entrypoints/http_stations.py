@@ -12,6 +12,7 @@ from sme_activities.service_layer import stations as use_cases
 from sme_contracts.common import ServiceCategory
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/stations", tags=["服务站 Stations"])
@@ -41,12 +42,13 @@ class StationView(BaseModel):
 
 @router.get("", summary="Stations as this service knows them from the register", responses=problem_responses(401, 403))
 async def list_stations(
+    paging: Paging,
     principal: CurrentPrincipal,
     uow: UowFactoryDep,
     district_code: str | None = Query(default=None, examples=["440106"]),
     active_only: bool = Query(default=True),
-) -> list[StationView]:
+) -> Page[StationView]:
     found = await use_cases.list_stations(
-        uow_factory=uow, principal=principal, district_code=district_code, active_only=active_only
+        uow_factory=uow, principal=principal, district_code=district_code, active_only=active_only, page=paging
     )
-    return [StationView.of(station) for station in found]
+    return Page.of(found, StationView.of)

@@ -11,6 +11,7 @@ from sme_activities.domain.trainings import Attendee, Training
 from sme_activities.service_layer import trainings as use_cases
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_auth import CurrentPrincipal, HeadStation
+from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
 router = APIRouter(prefix="/trainings", tags=["工作人员培训 Staff trainings"])
@@ -103,9 +104,13 @@ async def record_training(form: TrainingIn, staff: HeadStation, uow: UowFactoryD
     "", summary="Trainings (a station or district sees its own staff's attendance)", responses=problem_responses(401)
 )
 async def find_trainings(
-    principal: CurrentPrincipal, uow: UowFactoryDep, year: int | None = Query(default=None, examples=[2026])
-) -> list[TrainingView]:
-    return [TrainingView.of(t) for t in await use_cases.find_trainings(uow_factory=uow, principal=principal, year=year)]
+    paging: Paging,
+    principal: CurrentPrincipal,
+    uow: UowFactoryDep,
+    year: int | None = Query(default=None, examples=[2026]),
+) -> Page[TrainingView]:
+    found = await use_cases.find_trainings(uow_factory=uow, principal=principal, year=year, page=paging)
+    return Page.of(found, TrainingView.of)
 
 
 @router.get("/{training_id}", summary="Read a training", responses=problem_responses(401, 404))

@@ -19,6 +19,7 @@ from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, own_station_i
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
 from sme_kit.files import FileStore, StoredFile
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 
 OWNER_TYPE = "activity"
@@ -138,7 +139,8 @@ async def find_activities(
     theme_month_id: str | None,
     station_id: str | None,
     upcoming_only: bool,
-) -> list[Activity]:
+    page: PageRequest,
+) -> PageOf[Activity]:
     """Activities are public: SMEs browse them to register."""
     async with uow_factory(PUBLIC) as uow:
         return await uow.activities.search(
@@ -146,6 +148,7 @@ async def find_activities(
             theme_month_id=theme_month_id,
             station_id=station_id,
             starts_after=uow.clock.now() if upcoming_only else None,
+            page=page,
         )
 
 
@@ -254,8 +257,8 @@ async def resend_registration_code(
 
 
 async def registrations(
-    *, uow_factory: ActivitiesUoWFactory, principal: Principal, activity_id: str
-) -> list[Registration]:
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, activity_id: str, page: PageRequest
+) -> PageOf[Registration]:
     """Who registered (personal data of contacts): for the organising side, the head station and the bureau.
     Registrations still awaiting their contact's confirmation, and void ones, are not listed."""
     async with uow_factory(Actor.of(principal)) as uow:
@@ -264,7 +267,7 @@ async def registrations(
             raise _not_found(activity_id)
         if principal.is_role(Role.DISTRICT_OFFICER) or not _sees_records(principal, activity):
             raise Forbidden("报名名单仅限主办、协办方及服务总站查看 (registrations are for the organisers)")
-        return await uow.activities.registrations(activity_id)
+        return await uow.activities.registrations(activity_id, page)
 
 
 async def cancel_activity(
@@ -344,21 +347,32 @@ async def complete_activity(
     return activity
 
 
-async def evidence(
-    *, uow_factory: ActivitiesUoWFactory, files: FileStore, principal: Principal, activity_id: str
+async def _evidence(
+    uow_factory: ActivitiesUoWFactory, files: FileStore, principal: Principal, activity_id: str
 ) -> list[StoredFile]:
+    """Every photo and sign-in sheet of the activity, oldest first, after the access check."""
     async with uow_factory(Actor.of(principal)) as uow:
         activity = await uow.activities.get(activity_id)
         if activity is None or not _sees_records(principal, activity):
             raise _not_found(activity_id)
-        return await files.of_owner(uow, OWNER_TYPE, activity_id)
+        found = await files.of_owner(uow, OWNER_TYPE, activity_id)
+    return sorted(found, key=lambda stored: (stored.stored_at, stored.id))
+
+
+async def evidence(
+    *, uow_factory: ActivitiesUoWFactory, files: FileStore, principal: Principal, activity_id: str, page: PageRequest
+) -> PageOf[StoredFile]:
+    """One page of an activity's evidence. An activity keeps a handful of files: the file store lists
+    them all and the page is cut here."""
+    found = await _evidence(uow_factory, files, principal, activity_id)
+    return PageOf.of(found[page.offset : page.offset + page.limit], len(found), page)
 
 
 async def evidence_file(
     *, uow_factory: ActivitiesUoWFactory, files: FileStore, principal: Principal, activity_id: str, file_id: str
 ) -> tuple[StoredFile, Path]:
     """One piece of evidence to download, after the access check."""
-    for stored in await evidence(uow_factory=uow_factory, files=files, principal=principal, activity_id=activity_id):
+    for stored in await _evidence(uow_factory, files, principal, activity_id):
         if stored.id == file_id:
             return stored, files.path(stored)
     raise NotFound(f"没有编号为 {file_id} 的附件 (no such attachment)")

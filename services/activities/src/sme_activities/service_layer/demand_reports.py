@@ -21,6 +21,7 @@ from sme_activities.domain.stations import require_active
 from sme_activities.service_layer.access import CITY_WIDE, own_station_id, sees_station
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 
 
@@ -88,11 +89,12 @@ async def find_reports(
     year: int | None,
     quarter: int | None,
     district_code: str | None,
-) -> list[DemandReport]:
+    page: PageRequest,
+) -> PageOf[DemandReport]:
     station_id, district = _scope(principal, district_code)
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.demand_reports.search(
-            year=year, quarter=quarter, district_code=district, station_id=station_id
+        return await uow.demand_reports.find(
+            year=year, quarter=quarter, district_code=district, station_id=station_id, page=page
         )
 
 
@@ -120,7 +122,9 @@ async def aggregate(
     """Totals by district or by industry: the head station and bureau city-wide, a district its own."""
     if principal.is_role(Role.STATION_OPERATOR):
         raise Forbidden("汇总数据仅限服务总站、市区主管部门查看 (aggregates are for the head station and departments)")
-    reports = await find_reports(
-        uow_factory=uow_factory, principal=principal, year=year, quarter=quarter, district_code=district_code
-    )
+    station_id, district = _scope(principal, district_code)
+    async with uow_factory(Actor.of(principal)) as uow:
+        reports = await uow.demand_reports.search(
+            year=year, quarter=quarter, district_code=district, station_id=station_id
+        )
     return aggregate_by_district(reports) if by == "district" else aggregate_by_industry(reports)

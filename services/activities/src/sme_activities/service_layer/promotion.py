@@ -23,6 +23,7 @@ from sme_activities.domain.stations import Station, require_active
 from sme_activities.service_layer.access import CITY_WIDE, sees
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.timers import Timer
 from sme_kit.uow import Actor
 
@@ -100,33 +101,34 @@ async def record_session(
 
 
 async def progress(
-    *, uow_factory: ActivitiesUoWFactory, principal: Principal, year: int, district_code: str | None
-) -> list[StationProgress]:
-    """Each visible station's sessions this year against the target of 3."""
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, year: int, district_code: str | None, page: PageRequest
+) -> PageOf[StationProgress]:
+    """Each visible station's sessions this year against the target of 3, a page of stations at a time."""
     async with uow_factory(Actor.of(principal)) as uow:
         if principal.is_role(Role.STATION_OPERATOR):
             station = await uow.stations.get(principal.station_id or "")
-            stations = [station] if station else []
+            own = [station] if station else []
+            stations = PageOf.of(own[page.offset : page.offset + page.limit], len(own), page)
         else:
             if principal.is_role(Role.DISTRICT_OFFICER):
                 district_code = principal.district
             elif not principal.is_role(*CITY_WIDE):
                 raise Forbidden("您的角色无权查看宣讲情况 (your role may not see promotion counts)")
-            stations = await uow.stations.all(district_code=district_code)
+            stations = await uow.stations.find(district_code=district_code, page=page)
         repository = uow.promotion
-        counts = await repository.counts(year, [s.id for s in stations])
+        counts = await repository.counts(year, [s.id for s in stations.items])
         warnings = await repository.warnings(year)
-    return [StationProgress(s, year, counts.get(s.id, 0), warnings.get(s.id, [])) for s in stations]
+    return stations.map(lambda s: StationProgress(s, year, counts.get(s.id, 0), warnings.get(s.id, [])))
 
 
 async def sessions_of_station(
-    *, uow_factory: ActivitiesUoWFactory, principal: Principal, station_id: str, year: int
-) -> list[PromotionSession]:
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, station_id: str, year: int, page: PageRequest
+) -> PageOf[PromotionSession]:
     async with uow_factory(Actor.of(principal)) as uow:
         station = await uow.stations.get(station_id)
         if station is None or not sees(principal, station, station_id):
             raise NotFound(f"没有编号为 {station_id} 的服务站 (no such station)")
-        return await uow.promotion.of_station(station_id, year)
+        return await uow.promotion.of_station(station_id, year, page)
 
 
 async def _ensure_check(uow: ActivitiesUnitOfWork, year: int) -> None:

@@ -28,6 +28,7 @@ from sme_activities.service_layer.access import CITY_WIDE, PUBLIC, sees_station
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden, NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.timers import Timer
 from sme_kit.uow import Actor
 from sme_kit.vocabulary import normalise_uscc
@@ -273,19 +274,28 @@ async def find_requests(
     status: RequestStatus | None,
     escalated: bool | None,
     district_code: str | None,
-) -> list[ServiceRequest]:
+    page: PageRequest,
+) -> PageOf[ServiceRequest]:
+    """The requests the caller sees (the same rule as `_visible`, asked of the database so that pages
+    and the total count only those)."""
     station_id = None
     if principal.is_role(Role.STATION_OPERATOR):
         station_id = principal.station_id or "-"
     elif principal.is_role(Role.DISTRICT_OFFICER):
         district_code = principal.district
+        if not district_code:
+            return PageOf.of([], 0, page)
     elif not principal.is_role(*CITY_WIDE):
         raise Forbidden("您的角色无权查看服务需求 (your role may not see service requests)")
     async with uow_factory(Actor.of(principal)) as uow:
-        found = await uow.service_requests.search(
-            station_id=station_id, district_code=district_code, status=status, escalated=escalated
+        return await uow.service_requests.find(
+            station_id=station_id,
+            district_code=district_code,
+            status=status,
+            escalated=escalated,
+            with_station_only=not principal.is_role(*CITY_WIDE),
+            page=page,
         )
-    return [request for request in found if _visible(principal, request)]
 
 
 async def get_request(*, uow_factory: ActivitiesUoWFactory, principal: Principal, request_id: str) -> ServiceRequest:

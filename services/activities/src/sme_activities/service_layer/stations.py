@@ -14,6 +14,7 @@ from sme_activities.service_layer.service_requests import ESCALATION_TIMER
 from sme_contracts.registry import StationInfoChanged, StationRegistered, StationStatusChanged
 from sme_kit.auth import Principal, Role
 from sme_kit.errors import Forbidden
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
@@ -104,12 +105,17 @@ async def _escalate_pending_requests(station: Station, uow: ActivitiesUnitOfWork
 
 
 async def list_stations(
-    *, uow_factory: ActivitiesUoWFactory, principal: Principal, district_code: str | None, active_only: bool
-) -> list[Station]:
+    *,
+    uow_factory: ActivitiesUoWFactory,
+    principal: Principal,
+    district_code: str | None,
+    active_only: bool,
+    page: PageRequest,
+) -> PageOf[Station]:
     """Stations as this service knows them (for choosing co-organisers and attendees)."""
     if principal.is_role(Role.DISTRICT_OFFICER):
         district_code = principal.district
     elif not principal.is_role(*CITY_WIDE, Role.STATION_OPERATOR):
         raise Forbidden("您的角色无权查看服务站名录 (your role may not list stations)")
     async with uow_factory(Actor.of(principal)) as uow:
-        return await uow.stations.all(district_code=district_code, active_only=active_only)
+        return await uow.stations.find(district_code=district_code, active_only=active_only, page=page)

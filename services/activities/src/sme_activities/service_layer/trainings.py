@@ -10,8 +10,9 @@ from sme_activities.adapters import publisher
 from sme_activities.adapters.unit_of_work import ActivitiesUoWFactory
 from sme_activities.domain.trainings import Attendee, Training, attendance_by_station, check_training
 from sme_activities.service_layer.access import CITY_WIDE, sees_station
-from sme_kit.auth import Principal
+from sme_kit.auth import Principal, Role
 from sme_kit.errors import NotFound
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 
 
@@ -75,12 +76,26 @@ async def _visible(
 
 
 async def find_trainings(
-    *, uow_factory: ActivitiesUoWFactory, principal: Principal, year: int | None
-) -> list[Training]:
-    """Trainings: all for the head station and bureau; a district or station sees its own staff's attendance."""
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, year: int | None, page: PageRequest
+) -> PageOf[Training]:
+    """Trainings: all for the head station and bureau; a district or station sees its own staff's attendance.
+
+    The database picks the trainings the caller sees any attendee of, so pages and the total count
+    only those; each is then cut down to the attendees the caller may see."""
+    station_id = district_code = None
+    if not principal.is_role(*CITY_WIDE):
+        if principal.is_role(Role.DISTRICT_OFFICER) and principal.district:
+            district_code = principal.district
+        elif principal.is_role(Role.STATION_OPERATOR) and principal.station_id:
+            station_id = principal.station_id
+        else:
+            return PageOf.of([], 0, page)
     async with uow_factory(Actor.of(principal)) as uow:
-        trainings = await uow.trainings.search(year=year)
-    return await _visible(uow_factory, principal, trainings)
+        found = await uow.trainings.search(
+            year=year, attended_by_station=station_id, attended_from_district=district_code, page=page
+        )
+    visible = await _visible(uow_factory, principal, list(found.items))
+    return PageOf.of(visible, found.total, page)
 
 
 async def get_training(*, uow_factory: ActivitiesUoWFactory, principal: Principal, training_id: str) -> Training:
