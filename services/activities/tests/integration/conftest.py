@@ -6,26 +6,25 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-from aiokafka import AIOKafkaProducer
-from fastapi import FastAPI
 
 from sme_activities.bootstrap import app as activities_app
 from sme_activities.config import ActivitiesSettings
 from sme_contracts import Event
 from sme_contracts.activities import ContactConfirmationRequested
 from sme_contracts.common import OperatorType, ServiceCategory, StationStatus
-from sme_contracts.envelope import wrap
 from sme_contracts.registry import StationInfoChanged, StationRegistered, StationStatusChanged
-from sme_kit.auth import mint_dev_token
-from sme_kit.clock import MovableClock
+from sme_kit.auth import Role
 from sme_kit.testing import wait_until
-from sme_kit.testing.clocks import move_clock_and_fire
-from sme_kit.testing.events import Events, EventsFound, events, of_type, read_events  # noqa: F401 - shared helpers
+from sme_kit.testing.events import (
+    EventFeeder,
+    TopicReader,
+    event_feeder,
+    events,  # noqa: F401 - the fixture reading a test's topics
+)
+from sme_kit.testing.services import RunningService, ServiceEnv, running_service
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 REGISTERED_AT = datetime.fromisoformat("2026-06-01T10:00:00+08:00")
@@ -44,62 +43,33 @@ def enterprise(uscc: str = "91440106MA59C1XE2H", **changes: str | None) -> dict[
 
 
 @pytest.fixture
-def settings(
-    database_url: str,
-    kafka_bootstrap: str,
-    topic_prefix: str,
-    dev_secret: str,
-    tmp_path: Path,
-    clock_start: datetime,
-) -> ActivitiesSettings:
-    return ActivitiesSettings(
-        database_url=database_url,
-        kafka_bootstrap_servers=kafka_bootstrap,
-        kafka_topic_prefix=topic_prefix,
-        auth_dev_secret=dev_secret,
-        environment="test",
-        testing_clock=True,
-        testing_clock_start=clock_start,
-        relay_poll_interval_s=0.2,
-        timer_poll_interval_s=0.2,
-        files_dir=str(tmp_path / "files"),
-    )
+def settings(service_env: ServiceEnv) -> ActivitiesSettings:
+    return service_env.settings(ActivitiesSettings)
 
 
 @dataclass
-class Service:
-    """The running service, its HTTP client and the tokens of its users."""
+class Service(RunningService[ActivitiesSettings]):
+    """The running activities service and the steps its tests take through its API."""
 
-    app: FastAPI
-    http: httpx.AsyncClient
-    secret: str
-
-    def as_(self, role: str, **claims: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {mint_dev_token(self.secret, role=role, **claims)}"}
+    codes: TopicReader | None = None
 
     def operator(self, station_id: str, org: str = "91440106MA59C1XE2H") -> dict[str, str]:
-        return self.as_("station_operator", org=org, station_id=station_id, subject=f"op-{station_id}")
+        return self.auth(Role.STATION_OPERATOR, org=org, station_id=station_id, subject=f"op-{station_id}")
 
     @property
     def head(self) -> dict[str, str]:
-        return self.as_("head_station_staff", subject="head-1")
+        return self.auth(Role.HEAD_STATION_STAFF, subject="head-1")
 
     @property
     def bureau(self) -> dict[str, str]:
-        return self.as_("bureau_admin")
+        return self.auth(Role.BUREAU_ADMIN)
 
     def district(self, code: str) -> dict[str, str]:
-        return self.as_("district_officer", district=code)
-
-    @property
-    def clock(self) -> MovableClock:
-        clock = self.app.state.runtime.clock
-        assert isinstance(clock, MovableClock)
-        return clock
+        return self.auth(Role.DISTRICT_OFFICER, district=code)
 
     async def move_to(self, moment: datetime) -> int:
         """Move the clock forward and fire what became due; returns how many timers fired."""
-        return await move_clock_and_fire(self.app.state.runtime, moment)
+        return await self.move_clock_to(moment)
 
     async def schedule(
         self,
@@ -142,26 +112,19 @@ class Service:
     async def codes_sent(self, reference: str, count: int = 1) -> list[ContactConfirmationRequested]:
         """The code messages sent for a form, oldest first, once there are ``count`` of them: what the
         notifications service reads and delivers by SMS or e-mail (the code exists nowhere else)."""
-        settings = self.app.state.settings
-
-        def mine(seen: list[Event]) -> list[ContactConfirmationRequested]:
-            return [e for e in seen if isinstance(e, ContactConfirmationRequested) and e.reference == reference]
-
-        found = await read_events(
-            settings.kafka_bootstrap_servers,
-            settings.kafka_topic_prefix,
-            CODES_TOPIC,
-            lambda seen: len(mine(seen)) >= count,
-        )
-        return mine(found)
+        if self.codes is None:
+            self.codes = self.reader(CODES_TOPIC)
+        return await self.codes.wait_for(ContactConfirmationRequested, lambda e: e.reference == reference, count=count)
 
     async def code_for(self, reference: str, count: int = 1) -> str:
         """The latest code sent for a form (the ``count``-th)."""
         return (await self.codes_sent(reference, count))[-1].code
 
-    async def register(self, activity_id: str, expect: int = 202, **answers: str | None) -> dict[str, Any]:
+    async def register(
+        self, activity_id: str, expect: int = 202, *, uscc: str = "91440106MA59C1XE2H", **answers: str | None
+    ) -> dict[str, Any]:
         """Register without signing in; returns the answer (a registration awaiting its code)."""
-        response = await self.http.post(f"/activities/{activity_id}/registrations", json=enterprise(**answers))
+        response = await self.http.post(f"/activities/{activity_id}/registrations", json=enterprise(uscc, **answers))
         assert response.status_code == expect, response.text
         return dict(response.json())
 
@@ -194,15 +157,9 @@ class Service:
         await wait_until(known, what=f"station {station_id} {status}")
 
 
-@contextlib.asynccontextmanager
-async def running(settings: ActivitiesSettings) -> AsyncIterator[Service]:
-    app = activities_app(settings)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://activities") as http,
-    ):
-        assert settings.auth_dev_secret is not None
-        yield Service(app, http, settings.auth_dev_secret)
+def running(settings: ActivitiesSettings) -> contextlib.AbstractAsyncContextManager[Service]:
+    """The activities app in process: its lifespan (migrations, relay, consumers, timers) and a client."""
+    return running_service(activities_app, settings, service_type=Service)
 
 
 @pytest.fixture
@@ -214,15 +171,11 @@ async def service(settings: ActivitiesSettings) -> AsyncIterator[Service]:
 class Registry:
     """Plays the registry service: publishes station events the way it does."""
 
-    def __init__(self, producer: AIOKafkaProducer, prefix: str) -> None:
-        self._producer = producer
-        self._prefix = prefix
+    def __init__(self, feeder: EventFeeder) -> None:
+        self._feeder = feeder
 
     async def send(self, event: Event) -> None:
-        envelope = wrap(event, source="/gz/sme/registry")
-        await self._producer.send_and_wait(
-            self._prefix + event.topic.name, envelope.data, key=envelope.key, headers=envelope.headers()
-        )
+        await self._feeder.send(event, source="/gz/sme/registry")
 
     async def register(
         self, station_id: str, district: str = "440106", services: list[ServiceCategory] | None = None
@@ -280,12 +233,8 @@ class Registry:
 
 @pytest.fixture
 async def registry(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Registry]:
-    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=True)
-    await producer.start()
-    try:
-        yield Registry(producer, topic_prefix)
-    finally:
-        await producer.stop()
+    async with event_feeder(kafka_bootstrap, topic_prefix) as feeder:
+        yield Registry(feeder)
 
 
 @pytest.fixture
