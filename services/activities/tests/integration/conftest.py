@@ -121,10 +121,13 @@ class Service(RunningService[ActivitiesSettings]):
         return (await self.codes_sent(reference, count))[-1].code
 
     async def register(
-        self, activity_id: str, expect: int = 202, *, uscc: str = "91440106MA59C1XE2H", **answers: str | None
+        self, activity_id: str, *, expect: int = 202, uscc: str = "91440106MA59C1XE2H", **answers: str | None
     ) -> dict[str, Any]:
         """Register without signing in; returns the answer (a registration awaiting its code)."""
-        response = await self.http.post(f"/activities/{activity_id}/registrations", json=enterprise(uscc, **answers))
+        return await self._register(activity_id, enterprise(uscc, **answers), expect)
+
+    async def _register(self, activity_id: str, form: dict[str, str | None], expect: int) -> dict[str, Any]:
+        response = await self.http.post(f"/activities/{activity_id}/registrations", json=form)
         assert response.status_code == expect, response.text
         return dict(response.json())
 
@@ -134,9 +137,11 @@ class Service(RunningService[ActivitiesSettings]):
         assert response.status_code == expect, response.text
         return dict(response.json())
 
-    async def register_confirmed(self, activity_id: str, **answers: str | None) -> dict[str, Any]:
+    async def register_confirmed(
+        self, activity_id: str, *, uscc: str = "91440106MA59C1XE2H", **answers: str | None
+    ) -> dict[str, Any]:
         """Register and confirm with the code sent, as a person does; returns the registration."""
-        pending = await self.register(activity_id, **answers)
+        pending = await self._register(activity_id, enterprise(uscc, **answers), 202)
         reference = pending["registration_id"]
         url = f"/activities/{activity_id}/registrations/{reference}"
         return await self.confirm(url, await self.code_for(reference))
@@ -150,7 +155,7 @@ class Service(RunningService[ActivitiesSettings]):
 
     async def wait_for_station(self, station_id: str, status: str = "active") -> None:
         async def known() -> bool:
-            params = {"active_only": "false", "limit": 200}
+            params: dict[str, str | int] = {"active_only": "false", "limit": 200}
             found = await self.http.get("/stations", params=params, headers=self.bureau)
             return any(s["id"] == station_id and s["status"] == status for s in found.json()["items"])
 
@@ -237,7 +242,10 @@ async def registry(kafka_bootstrap: str, topic_prefix: str) -> AsyncIterator[Reg
         yield Registry(feeder)
 
 
+Start = Callable[[], contextlib.AbstractAsyncContextManager[Service]]
+
+
 @pytest.fixture
-def start(settings: ActivitiesSettings) -> Callable[[], contextlib.AbstractAsyncContextManager[Service]]:
+def start(settings: ActivitiesSettings) -> Start:
     """``async with start() as service``: one run of the service; call it again to restart on the same database."""
     return lambda: running(settings)

@@ -7,13 +7,14 @@ from datetime import timedelta
 import pytest
 
 from sme_contracts.activities import ActivityCompleted, ActivityScheduled
+from sme_kit.testing.events import Events
 
-from .conftest import enterprise
+from .conftest import Registry, Service, enterprise
 
 pytestmark = pytest.mark.integration
 
 
-async def test_capacity_is_enforced_and_an_enterprise_registers_once(service, registry) -> None:
+async def test_capacity_is_enforced_and_an_enterprise_registers_once(service: Service, registry: Registry) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
     activity = await service.schedule(service.operator("st-1"), capacity=2)
@@ -36,7 +37,7 @@ async def test_capacity_is_enforced_and_an_enterprise_registers_once(service, re
     assert (shown["registered_count"], shown["places_left"]) == (2, 0)
 
 
-async def test_registrations_are_seen_by_the_organisers_only(service, registry) -> None:
+async def test_registrations_are_seen_by_the_organisers_only(service: Service, registry: Registry) -> None:
     for station_id in ("st-1", "st-2", "st-3"):
         await registry.register(station_id)
     await service.wait_for_station("st-3")
@@ -52,7 +53,9 @@ async def test_registrations_are_seen_by_the_organisers_only(service, registry) 
     assert (await service.http.get(url)).status_code == 401
 
 
-async def test_the_calendar_pages_a_stations_activities_organised_or_co_organised(service, registry) -> None:
+async def test_the_calendar_pages_a_stations_activities_organised_or_co_organised(
+    service: Service, registry: Registry
+) -> None:
     for station_id in ("st-1", "st-10", "st-2"):
         await registry.register(station_id)
     await service.wait_for_station("st-2")
@@ -70,7 +73,9 @@ async def test_the_calendar_pages_a_stations_activities_organised_or_co_organise
     assert (await service.http.get("/activities", params={"limit": 201})).status_code == 422
 
 
-async def test_only_the_organiser_cancels_and_a_station_schedules_for_itself_only(service, registry) -> None:
+async def test_only_the_organiser_cancels_and_a_station_schedules_for_itself_only(
+    service: Service, registry: Registry
+) -> None:
     await registry.register("st-1")
     await registry.register("st-2")
     await service.wait_for_station("st-2")
@@ -85,7 +90,7 @@ async def test_only_the_organiser_cancels_and_a_station_schedules_for_itself_onl
 
 
 async def test_a_held_activity_is_completed_with_evidence_and_published_with_attendance(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     await registry.register("st-1")
     await registry.register("st-2")

@@ -17,8 +17,10 @@ from sme_contracts.activities import ActivitiesCalendarYearMissing, ServiceReque
 from sme_kit.calendar_reminders import REMINDER_TIMER
 from sme_kit.tables import timers
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import Events
 from sme_kit.uow import Actor
 
+from .conftest import Registry, Service
 from .test_service_requests import filed
 
 pytestmark = pytest.mark.integration
@@ -27,35 +29,35 @@ pytestmark = pytest.mark.integration
 SCHEDULE_2027 = {"holidays": ["2027-01-01"], "workdays": [], "source": "测试用2027年元旦安排 (test schedule)"}
 
 
-async def reminders(service: Any) -> list[dict[str, Any]]:
+async def reminders(service: Service) -> list[dict[str, Any]]:
     """The reminders the service has decided to send (recorded with the event, in one transaction)."""
     trail = await service.http.get("/audit", params={"target_type": "calendar_year"}, headers=service.bureau)
     assert trail.status_code == 200, trail.text
     return [entry for entry in trail.json() if entry["action"] == "remind_calendar"]
 
 
-async def reminded(service: Any, count: int) -> None:
+async def reminded(service: Service, count: int) -> None:
     async def enough() -> bool:
         return len(await reminders(service)) == count
 
     await wait_until(enough, what=f"{count} reminder(s)")
 
 
-async def next_check_is(service: Any, moment: str) -> None:
+async def next_check_is(service: Service, moment: str) -> None:
     """Wait until the weekly check has run and armed its next run for ``moment``."""
     expected = datetime.fromisoformat(moment)
 
     async def armed() -> bool:
         async with service.app.state.runtime.uow(Actor.system("test")) as uow:
             query = select(timers.c.due_at).where(timers.c.kind == REMINDER_TIMER, timers.c.fired_at.is_(None))
-            return (await uow.session.execute(query)).scalar_one_or_none() == expected
+            return bool((await uow.session.execute(query)).scalar_one_or_none() == expected)
 
     await wait_until(armed, what=f"the next calendar check at {moment}")
 
 
 @pytest.mark.clock_start("2026-12-28T10:00:00+08:00")  # Monday; 12-29..12-31 are the year's last working days
 async def test_a_request_filed_on_28_december_with_2027_unknown_is_accepted_and_gets_its_deadline_when_2027_is_loaded(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
@@ -85,11 +87,13 @@ async def test_a_request_filed_on_28_december_with_2027_unknown_is_accepted_and_
         "gz.sme.activities.service_request", lambda seen: any(isinstance(e, ServiceRequestEscalated) for e in seen)
     )
     escalated = [e for e in found if isinstance(e, ServiceRequestEscalated)]
-    assert [(e.request_id, e.acceptance_due_on.isoformat()) for e in escalated] == [(request["id"], "2027-01-05")]
+    assert [(e.request_id, str(e.acceptance_due_on)) for e in escalated] == [(request["id"], "2027-01-05")]
 
 
 @pytest.mark.clock_start("2026-12-30T10:00:00+08:00")
-async def test_other_submissions_need_no_calendar_and_are_accepted_across_the_year_end(service, registry) -> None:
+async def test_other_submissions_need_no_calendar_and_are_accepted_across_the_year_end(
+    service: Service, registry: Registry
+) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
     session = {
@@ -108,7 +112,7 @@ async def test_other_submissions_need_no_calendar_and_are_accepted_across_the_ye
 
 @pytest.mark.clock_start("2026-10-30T10:00:00+08:00")
 async def test_from_1_november_the_bureau_is_reminded_weekly_until_next_years_schedule_is_loaded(
-    service, events
+    service: Service, events: Events
 ) -> None:
     await next_check_is(service, "2026-11-01T09:00:00+08:00")  # the first look, at start-up, found nothing due
     assert await reminders(service) == []
@@ -140,7 +144,7 @@ async def test_from_1_november_the_bureau_is_reminded_weekly_until_next_years_sc
 
 
 @pytest.mark.clock_start("2026-10-30T10:00:00+08:00")
-async def test_no_reminder_when_next_years_schedule_was_loaded_before_1_november(service) -> None:
+async def test_no_reminder_when_next_years_schedule_was_loaded_before_1_november(service: Service) -> None:
     loaded = await service.http.put("/calendar/2027", json=SCHEDULE_2027, headers=service.bureau)
     assert loaded.status_code == 200, loaded.text
     await service.move_to(datetime.fromisoformat("2026-11-01T09:00:01+08:00"))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from sme_activities.adapters.orm import activity_registrations, contact_confirmations, service_requests
 from sme_contracts.activities import (
@@ -19,22 +20,23 @@ from sme_contracts.activities import (
     ServiceRequestReceived,
 )
 from sme_contracts.common import ServiceCategory
+from sme_kit.testing.events import Events
 from sme_kit.uow import Actor
 
-from .conftest import enterprise
+from .conftest import Registry, Service, enterprise
 from .test_service_requests import filed
 
 pytestmark = [pytest.mark.integration, pytest.mark.clock_start("2026-12-01T10:00:00+08:00")]  # a Tuesday, a working day
 
 
-async def rows(service, table, reference: str) -> list[dict]:
+async def rows(service: Service, table: Table, reference: str) -> list[dict[str, Any]]:
     async with service.app.state.runtime.uow(Actor.system("test")) as uow:
         key = table.c.reference if table is contact_confirmations else table.c.id
         return [dict(row) for row in (await uow.session.execute(select(table).where(key == reference))).mappings()]
 
 
 async def test_a_registration_takes_its_place_only_when_its_contact_enters_the_code_at_that_moments_capacity(
-    service, caplog
+    service: Service, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
     activity = await service.schedule(service.head, capacity=2)
@@ -92,7 +94,7 @@ async def test_a_registration_takes_its_place_only_when_its_contact_enters_the_c
         assert "13800110010" not in record.getMessage()
 
 
-async def test_a_wrong_code_is_refused_naming_the_field_and_the_fifth_voids_the_registration(service) -> None:
+async def test_a_wrong_code_is_refused_naming_the_field_and_the_fifth_voids_the_registration(service: Service) -> None:
     activity = await service.schedule(service.head)
     pending = await service.register(activity["id"])
     url = f"/activities/{activity['id']}/registrations/{pending['registration_id']}"
@@ -119,7 +121,7 @@ async def test_a_wrong_code_is_refused_naming_the_field_and_the_fifth_voids_the_
     assert (await service.http.get(f"/activities/{activity['id']}")).json()["registered_count"] == 0
 
 
-async def test_a_registration_never_confirmed_is_void_30_minutes_later_on_the_service_clock(service) -> None:
+async def test_a_registration_never_confirmed_is_void_30_minutes_later_on_the_service_clock(service: Service) -> None:
     activity = await service.schedule(service.head)
     pending = await service.register(activity["id"])
     reference = pending["registration_id"]
@@ -142,7 +144,9 @@ async def test_a_registration_never_confirmed_is_void_30_minutes_later_on_the_se
     assert (await service.http.get(f"/activities/{activity['id']}")).json()["registered_count"] == 0
 
 
-async def test_a_new_code_waits_60_seconds_replaces_the_old_one_restarts_the_30_minutes_and_is_capped(service) -> None:
+async def test_a_new_code_waits_60_seconds_replaces_the_old_one_restarts_the_30_minutes_and_is_capped(
+    service: Service,
+) -> None:
     activity = await service.schedule(service.head)
     pending = await service.register(activity["id"])
     reference = pending["registration_id"]
@@ -178,7 +182,7 @@ async def test_a_new_code_waits_60_seconds_replaces_the_old_one_restarts_the_30_
 
 
 async def test_a_service_request_reaches_its_station_only_once_confirmed_and_counts_from_then(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     await registry.register("st-1", services=[ServiceCategory.FINANCING])
     await service.wait_for_station("st-1")
@@ -230,7 +234,7 @@ async def test_a_service_request_reaches_its_station_only_once_confirmed_and_cou
 
 
 async def test_a_service_request_never_confirmed_never_reaches_a_station_and_keeps_no_personal_data(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
@@ -257,7 +261,7 @@ async def test_a_service_request_never_confirmed_never_reaches_a_station_and_kee
 
 
 async def test_a_form_that_cannot_receive_a_code_is_refused_naming_every_field_and_nothing_is_kept(
-    service,
+    service: Service,
 ) -> None:
     activity = await service.schedule(service.head)
     no_contact = enterprise("91440106MA59C1XE2T", contact_phone="020-38880000")

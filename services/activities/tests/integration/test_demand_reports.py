@@ -6,6 +6,9 @@ import pytest
 
 from sme_contracts.activities import DemandReportSubmitted
 from sme_contracts.common import StationStatus
+from sme_kit.testing.events import Events
+
+from .conftest import Registry, Service
 
 pytestmark = pytest.mark.integration
 
@@ -21,7 +24,9 @@ def report(
     }
 
 
-async def test_a_resubmission_replaces_the_report_and_keeps_the_earlier_revision(service, registry, events) -> None:
+async def test_a_resubmission_replaces_the_report_and_keeps_the_earlier_revision(
+    service: Service, registry: Registry, events: Events
+) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
     station = service.operator("st-1")
@@ -48,7 +53,9 @@ async def test_a_resubmission_replaces_the_report_and_keeps_the_earlier_revision
     ]
 
 
-async def test_a_station_sees_its_own_reports_only_and_a_district_its_own_districts(service, registry) -> None:
+async def test_a_station_sees_its_own_reports_only_and_a_district_its_own_districts(
+    service: Service, registry: Registry
+) -> None:
     await registry.register("st-1", district="440106")
     await registry.register("st-2", district="440106")
     await registry.register("st-3", district="440104")
@@ -105,7 +112,7 @@ async def test_a_station_sees_its_own_reports_only_and_a_district_its_own_distri
     assert refused.status_code == 403
 
 
-async def test_a_revoked_station_can_no_longer_report(service, registry) -> None:
+async def test_a_revoked_station_can_no_longer_report(service: Service, registry: Registry) -> None:
     await registry.register("st-1")
     await registry.change_status("st-1", StationStatus.REVOKED)
     await service.wait_for_station("st-1", status="revoked")

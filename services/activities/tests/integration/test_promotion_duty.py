@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 import pytest
 
 from sme_contracts.activities import PromotionBelowTarget, PromotionRecorded
+from sme_kit.testing.events import Events
+
+from .conftest import Registry, Service, Start
 
 pytestmark = pytest.mark.integration
 
@@ -23,7 +25,7 @@ def session(station_id: str, held_on: str, activity_id: str | None = None) -> di
 
 
 async def test_the_count_per_station_and_year_is_visible_to_the_station_its_district_and_the_bureau(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     await registry.register("st-1", district="440106")
     await registry.register("st-2", district="440104")
@@ -83,13 +85,13 @@ async def test_the_count_per_station_and_year_is_visible_to_the_station_its_dist
     ]
 
 
-async def warned_on(service: Any, year: int) -> dict[str, list[str]]:
+async def warned_on(service: Service, year: int) -> dict[str, list[str]]:
     progress = await service.http.get("/promotions/progress", params={"year": year}, headers=service.bureau)
     return {p["station_id"]: p["warned_on"] for p in progress.json()["items"]}
 
 
 async def test_stations_below_three_sessions_are_warned_on_1_december_and_1_october_after_a_restart(
-    start, registry, events
+    start: Start, registry: Registry, events: Events
 ) -> None:
     async with start() as first:
         await registry.register("st-1", district="440106")

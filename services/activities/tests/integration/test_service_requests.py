@@ -14,11 +14,14 @@ from sme_contracts.activities import (
     ServiceRequestReceived,
 )
 from sme_contracts.common import ServiceCategory
+from sme_kit.testing.events import Events
+
+from .conftest import Registry, Service
 
 pytestmark = pytest.mark.integration
 
 
-def filed(**changes: object) -> dict[str, object]:
+def filed(**changes: str | None) -> dict[str, str | None]:
     return {
         "company_name": "广州某智能科技有限公司",
         "uscc": "91440106MA59C1XE2H",
@@ -33,7 +36,7 @@ def filed(**changes: object) -> dict[str, object]:
 
 @pytest.mark.clock_start("2026-11-28T10:00:00+08:00")  # a Saturday: the next working day counts first
 async def test_a_request_is_routed_accepted_matched_and_closed_with_the_enterprises_satisfaction(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     await registry.register("st-1", services=[ServiceCategory.LEGAL])
     await registry.register("st-2", services=[ServiceCategory.FINANCING])
@@ -91,7 +94,9 @@ async def test_a_request_is_routed_accepted_matched_and_closed_with_the_enterpri
         assert "13800138000" not in event.model_dump_json()
 
 
-async def test_a_station_sees_its_own_requests_only_and_a_district_its_own_district(service, registry) -> None:
+async def test_a_station_sees_its_own_requests_only_and_a_district_its_own_district(
+    service: Service, registry: Registry
+) -> None:
     await registry.register("st-1")
     await registry.register("st-2")
     await registry.register("st-3", district="440104")
@@ -118,7 +123,7 @@ async def test_a_station_sees_its_own_requests_only_and_a_district_its_own_distr
 
 
 async def test_a_request_not_accepted_within_5_working_days_is_escalated_counting_the_new_year_holiday(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
@@ -143,5 +148,5 @@ async def test_a_request_not_accepted_within_5_working_days_is_escalated_countin
         "gz.sme.activities.service_request", lambda seen: any(isinstance(e, ServiceRequestEscalated) for e in seen)
     )
     escalated = next(e for e in found if isinstance(e, ServiceRequestEscalated))
-    assert (escalated.request_id, escalated.acceptance_due_on.isoformat()) == (request["id"], "2027-01-07")
+    assert (escalated.request_id, str(escalated.acceptance_due_on)) == (request["id"], "2027-01-07")
     assert escalated.escalated_at >= datetime.fromisoformat("2027-01-08T00:00:00+08:00")

@@ -9,12 +9,15 @@ import pytest
 from sme_contracts.activities import ActivityCancelled, ActivityCoOrganiserWithdrawn, ServiceRequestEscalated
 from sme_contracts.common import StationStatus
 from sme_kit.testing import wait_until
+from sme_kit.testing.events import Events
+
+from .conftest import Registry, Service
 
 pytestmark = pytest.mark.integration
 
 
 async def test_a_revoked_station_loses_the_right_to_organise_and_its_future_activities_are_cancelled_with_notice(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     for station_id in ("st-1", "st-2"):
         await registry.register(station_id)
@@ -66,7 +69,9 @@ async def test_a_revoked_station_loses_the_right_to_organise_and_its_future_acti
     assert next(e for e in escalated if isinstance(e, ServiceRequestEscalated)).request_id == pending["id"]
 
 
-async def test_an_activity_already_held_is_not_touched_by_a_later_revocation(service, registry) -> None:
+async def test_an_activity_already_held_is_not_touched_by_a_later_revocation(
+    service: Service, registry: Registry
+) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
     held = await service.schedule(service.operator("st-1"), starts_in=timedelta(hours=1))
@@ -76,7 +81,9 @@ async def test_an_activity_already_held_is_not_touched_by_a_later_revocation(ser
     assert (await service.http.get(f"/activities/{held['id']}")).json()["status"] == "scheduled"
 
 
-async def test_a_name_change_is_flagged_until_a_status_event_brings_the_current_name(service, registry) -> None:
+async def test_a_name_change_is_flagged_until_a_status_event_brings_the_current_name(
+    service: Service, registry: Registry
+) -> None:
     await registry.register("st-1")
     await service.wait_for_station("st-1")
     await registry.info_changed("st-1", ["name", "address"])

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from sme_contracts.activities import ThemeMonthPlanned, TrainingHeld
+from sme_kit.testing.events import Events
+
+from .conftest import Registry, Service
 
 pytestmark = pytest.mark.integration
 
 
 async def test_a_training_records_each_staff_member_and_publishes_counts_per_station_only(
-    service, registry, events
+    service: Service, registry: Registry, events: Events
 ) -> None:
     await registry.register("st-1", district="440106")
     await registry.register("st-2", district="440104")
@@ -51,7 +54,7 @@ async def test_a_training_records_each_staff_member_and_publishes_counts_per_sta
 
 
 async def test_the_head_station_plans_themed_months_that_everyone_sees_and_past_months_stay_as_they_were(
-    service, events
+    service: Service, events: Events
 ) -> None:
     plan = {
         "months": [

@@ -10,8 +10,9 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast, overload
 
+from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork, ActivitiesUoWFactory
 from sme_activities.domain.activities import Activity, ActivityStatus
 from sme_activities.domain.confirmations import ContactConfirmation
 from sme_activities.domain.demand_reports import DemandReport
@@ -382,3 +383,18 @@ class FakeActivitiesUnitOfWork(FakeUnitOfWork):
 def fake_factory(now: datetime) -> FakeUnitOfWorkFactory[FakeActivitiesUnitOfWork]:
     """A fresh in-memory world whose clock stands at ``now``."""
     return FakeUnitOfWorkFactory(FakeActivitiesUnitOfWork, clock=MovableClock.starting_at(now))
+
+
+@overload
+def real(fake: FakeUnitOfWorkFactory[FakeActivitiesUnitOfWork]) -> ActivitiesUoWFactory: ...
+
+
+@overload
+def real(fake: FakeActivitiesUnitOfWork) -> ActivitiesUnitOfWork: ...
+
+
+def real(
+    fake: FakeUnitOfWorkFactory[FakeActivitiesUnitOfWork] | FakeActivitiesUnitOfWork,
+) -> ActivitiesUoWFactory | ActivitiesUnitOfWork:
+    """The fake as the use cases and handlers take it: the same calls in memory, under the real type."""
+    return cast("ActivitiesUoWFactory | ActivitiesUnitOfWork", fake)

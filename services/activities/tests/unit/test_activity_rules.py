@@ -1,6 +1,8 @@
 """Activities: schedule plausibility, capacity, one registration per enterprise, cancellation, completion."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -10,28 +12,27 @@ from sme_activities.domain.errors import AlreadyRegistered, CapacityReached, Dom
 NOW = datetime.fromisoformat("2026-11-28T10:00:00+08:00")
 
 
-def activity(**changes: object) -> Activity:
-    values: dict[str, object] = {
-        "id": "a-1",
-        "activity_type": ActivityType.SALON,
-        "title": "知识产权质押融资政策沙龙",
-        "description": "",
-        "theme_month_id": None,
-        "organiser_station_id": "st-1",
-        "organiser_district_code": "440106",
-        "co_organiser_station_ids": ["st-2"],
-        "institutions": [],
-        "starts_at": NOW + timedelta(days=3),
-        "ends_at": NOW + timedelta(days=3, hours=2),
-        "venue": "服务站活动室",
-        "online_link": None,
-        "capacity": 2,
-        "status": ActivityStatus.SCHEDULED,
-        "created_by": "op",
-        "created_at": NOW,
-    }
-    values.update(changes)
-    return Activity(**values)  # type: ignore[arg-type]
+def activity(**changes: Any) -> Activity:
+    base = Activity(
+        id="a-1",
+        activity_type=ActivityType.SALON,
+        title="知识产权质押融资政策沙龙",
+        description="",
+        theme_month_id=None,
+        organiser_station_id="st-1",
+        organiser_district_code="440106",
+        co_organiser_station_ids=["st-2"],
+        institutions=[],
+        starts_at=NOW + timedelta(days=3),
+        ends_at=NOW + timedelta(days=3, hours=2),
+        venue="服务站活动室",
+        online_link=None,
+        capacity=2,
+        status=ActivityStatus.SCHEDULED,
+        created_by="op",
+        created_at=NOW,
+    )
+    return replace(base, **changes)
 
 
 def test_a_schedule_in_the_past_without_venue_or_with_the_organiser_as_co_organiser_is_refused() -> None:

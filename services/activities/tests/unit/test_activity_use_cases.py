@@ -25,7 +25,8 @@ from sme_kit.errors import Forbidden, NotFound
 from sme_kit.paging import PageRequest
 from sme_kit.timers import Timer
 
-from .world import HEAD, NOW, Factory, district_officer, last_code, operator, station, world_with, wrong
+from .fakes import real
+from .world import HEAD, NOW, Factory, clock_of, district_officer, last_code, operator, station, world_with, wrong
 
 
 def schedule(capacity: int = 2, co_organisers: list[str] | None = None) -> use_cases.ScheduleActivity:
@@ -50,17 +51,19 @@ def registrant(uscc: str = "91440106MA59C1XE2H") -> use_cases.Registrant:
 
 async def scheduled(uow_factory: Factory, capacity: int = 2) -> str:
     activity = await use_cases.schedule_activity(
-        uow_factory=uow_factory, principal=operator("st-1"), command=schedule(capacity, ["st-2"])
+        uow_factory=real(uow_factory), principal=operator("st-1"), command=schedule(capacity, ["st-2"])
     )
     return activity.id
 
 
 async def registered(uow_factory: Factory, activity_id: str, uscc: str = "91440106MA59C1XE2H") -> str:
     """Register and confirm with the code sent; returns the registration id."""
-    state = await use_cases.register(uow_factory=uow_factory, activity_id=activity_id, registrant=registrant(uscc))
+    state = await use_cases.register(
+        uow_factory=real(uow_factory), activity_id=activity_id, registrant=registrant(uscc)
+    )
     reference = state.registration.id
     await use_cases.confirm_registration(
-        uow_factory=uow_factory,
+        uow_factory=real(uow_factory),
         activity_id=activity_id,
         registration_id=reference,
         code=last_code(uow_factory, reference),
@@ -72,7 +75,7 @@ async def test_a_station_schedules_an_activity_for_itself_and_it_is_published() 
     uow_factory = await world_with(station("st-1"), station("st-2"))
 
     activity = await use_cases.schedule_activity(
-        uow_factory=uow_factory, principal=operator("st-1"), command=schedule(co_organisers=["st-2"])
+        uow_factory=real(uow_factory), principal=operator("st-1"), command=schedule(co_organisers=["st-2"])
     )
 
     assert (activity.organiser_station_id, activity.organiser_district_code) == ("st-1", "440106")
@@ -85,14 +88,14 @@ async def test_a_co_organiser_that_is_not_active_or_an_unknown_theme_month_is_re
 
     with pytest.raises(StationNotActive) as refused:
         await use_cases.schedule_activity(
-            uow_factory=uow_factory, principal=operator("st-1"), command=schedule(co_organisers=["st-2"])
+            uow_factory=real(uow_factory), principal=operator("st-1"), command=schedule(co_organisers=["st-2"])
         )
     assert refused.value.kind == "conflict"
 
     command = schedule()
     unknown_month = use_cases.ScheduleActivity(**{**command.__dict__, "theme_month_id": "tm-2027-03"})
     with pytest.raises(DomainError) as unknown:
-        await use_cases.schedule_activity(uow_factory=uow_factory, principal=HEAD, command=unknown_month)
+        await use_cases.schedule_activity(uow_factory=real(uow_factory), principal=HEAD, command=unknown_month)
     assert unknown.value.kind == "invalid"
     assert uow_factory.world.published == []
 
@@ -101,36 +104,36 @@ async def test_a_registration_takes_a_place_only_once_its_code_is_entered_and_th
     uow_factory = await world_with(station("st-1"), station("st-2"))
     activity_id = await scheduled(uow_factory)
 
-    state = await use_cases.register(uow_factory=uow_factory, activity_id=activity_id, registrant=registrant())
+    state = await use_cases.register(uow_factory=real(uow_factory), activity_id=activity_id, registrant=registrant())
     reference = state.registration.id
     assert state.registration.status is RegistrationStatus.PENDING_CONFIRMATION
     assert (confirmations.EXPIRY_TIMER, reference) in uow_factory.world.timers
-    assert (await use_cases.get_activity(uow_factory=uow_factory, activity_id=activity_id)).registered_count == 0
+    assert (await use_cases.get_activity(uow_factory=real(uow_factory), activity_id=activity_id)).registered_count == 0
 
     code = last_code(uow_factory, reference)
     confirmed = await use_cases.confirm_registration(
-        uow_factory=uow_factory, activity_id=activity_id, registration_id=reference, code=code
+        uow_factory=real(uow_factory), activity_id=activity_id, registration_id=reference, code=code
     )
 
     assert confirmed.registration.status is RegistrationStatus.REGISTERED
-    assert (await use_cases.get_activity(uow_factory=uow_factory, activity_id=activity_id)).registered_count == 1
+    assert (await use_cases.get_activity(uow_factory=real(uow_factory), activity_id=activity_id)).registered_count == 1
     assert (confirmations.EXPIRY_TIMER, reference) not in uow_factory.world.timers
     again = await use_cases.confirm_registration(
-        uow_factory=uow_factory, activity_id=activity_id, registration_id=reference, code=code
+        uow_factory=real(uow_factory), activity_id=activity_id, registration_id=reference, code=code
     )
     assert again.registration.status is RegistrationStatus.REGISTERED  # confirmed before: nothing changes
-    assert (await use_cases.get_activity(uow_factory=uow_factory, activity_id=activity_id)).registered_count == 1
+    assert (await use_cases.get_activity(uow_factory=real(uow_factory), activity_id=activity_id)).registered_count == 1
 
 
 async def test_capacity_holds_when_codes_are_entered_and_an_enterprise_registers_once() -> None:
     uow_factory = await world_with(station("st-1"), station("st-2"))
     activity_id = await scheduled(uow_factory, capacity=1)
-    first = await use_cases.register(uow_factory=uow_factory, activity_id=activity_id, registrant=registrant())
+    first = await use_cases.register(uow_factory=real(uow_factory), activity_id=activity_id, registrant=registrant())
     second = await use_cases.register(
-        uow_factory=uow_factory, activity_id=activity_id, registrant=registrant("91440101MA5CXXXX1A")
+        uow_factory=real(uow_factory), activity_id=activity_id, registrant=registrant("91440101MA5CXXXX1A")
     )
     await use_cases.confirm_registration(
-        uow_factory=uow_factory,
+        uow_factory=real(uow_factory),
         activity_id=activity_id,
         registration_id=first.registration.id,
         code=last_code(uow_factory, first.registration.id),
@@ -138,31 +141,31 @@ async def test_capacity_holds_when_codes_are_entered_and_an_enterprise_registers
 
     with pytest.raises(CapacityReached):
         await use_cases.confirm_registration(
-            uow_factory=uow_factory,
+            uow_factory=real(uow_factory),
             activity_id=activity_id,
             registration_id=second.registration.id,
             code=last_code(uow_factory, second.registration.id),
         )
     with pytest.raises(AlreadyRegistered):
-        await use_cases.register(uow_factory=uow_factory, activity_id=activity_id, registrant=registrant())
+        await use_cases.register(uow_factory=real(uow_factory), activity_id=activity_id, registrant=registrant())
 
 
 async def test_a_wrong_code_says_how_many_are_left_and_the_fifth_voids_the_registration() -> None:
     uow_factory = await world_with(station("st-1"), station("st-2"))
     activity_id = await scheduled(uow_factory)
-    state = await use_cases.register(uow_factory=uow_factory, activity_id=activity_id, registrant=registrant())
+    state = await use_cases.register(uow_factory=real(uow_factory), activity_id=activity_id, registrant=registrant())
     reference = state.registration.id
     bad = wrong(last_code(uow_factory, reference))
 
     for left in (4, 3, 2, 1):
         with pytest.raises(WrongCode) as refused:
             await use_cases.confirm_registration(
-                uow_factory=uow_factory, activity_id=activity_id, registration_id=reference, code=bad
+                uow_factory=real(uow_factory), activity_id=activity_id, registration_id=reference, code=bad
             )
         assert refused.value.attempts_left == left
     with pytest.raises(ConfirmationGone):
         await use_cases.confirm_registration(
-            uow_factory=uow_factory, activity_id=activity_id, registration_id=reference, code=bad
+            uow_factory=real(uow_factory), activity_id=activity_id, registration_id=reference, code=bad
         )
 
     async with uow_factory() as uow:
@@ -175,20 +178,21 @@ async def test_a_wrong_code_says_how_many_are_left_and_the_fifth_voids_the_regis
 async def test_a_new_code_is_refused_within_60_seconds_and_a_form_never_confirmed_is_voided_by_its_timer() -> None:
     uow_factory = await world_with(station("st-1"), station("st-2"))
     activity_id = await scheduled(uow_factory)
-    state = await use_cases.register(uow_factory=uow_factory, activity_id=activity_id, registrant=registrant())
+    state = await use_cases.register(uow_factory=real(uow_factory), activity_id=activity_id, registrant=registrant())
     reference = state.registration.id
 
     with pytest.raises(ResendTooSoon) as too_soon:
         await use_cases.resend_registration_code(
-            uow_factory=uow_factory, activity_id=activity_id, registration_id=reference
+            uow_factory=real(uow_factory), activity_id=activity_id, registration_id=reference
         )
+    assert too_soon.value.retry_after is not None
     assert 0 < too_soon.value.retry_after <= 60
 
     timer = uow_factory.world.timers[(confirmations.EXPIRY_TIMER, reference)]
-    uow_factory.world.clock.set(timer.due_at + timedelta(seconds=1))  # type: ignore[attr-defined]
+    clock_of(uow_factory).set(timer.due_at + timedelta(seconds=1))
     async with uow_factory() as uow:
         fired = Timer(confirmations.EXPIRY_TIMER, reference, timer.due_at, timer.payload)
-        await confirmations.void_unconfirmed(timer=fired, uow=uow)  # type: ignore[arg-type]
+        await confirmations.void_unconfirmed(timer=fired, uow=real(uow))
         await uow.commit()
     async with uow_factory() as uow:
         voided = await uow.activities.registration(reference)
@@ -205,22 +209,22 @@ async def test_only_the_organiser_cancels_and_only_the_organising_side_sees_regi
         r.uscc
         for r in (
             await use_cases.registrations(
-                uow_factory=uow_factory, principal=operator("st-2"), activity_id=activity_id, page=PageRequest()
+                uow_factory=real(uow_factory), principal=operator("st-2"), activity_id=activity_id, page=PageRequest()
             )
         ).items
     ] == ["91440106MA59C1XE2H"]
     for outsider in (operator("st-3"), district_officer("440106")):
         with pytest.raises(Forbidden):
             await use_cases.registrations(
-                uow_factory=uow_factory, principal=outsider, activity_id=activity_id, page=PageRequest()
+                uow_factory=real(uow_factory), principal=outsider, activity_id=activity_id, page=PageRequest()
             )
     with pytest.raises(Forbidden):
         await use_cases.cancel_activity(
-            uow_factory=uow_factory, principal=operator("st-2"), activity_id=activity_id, reason="场地冲突"
+            uow_factory=real(uow_factory), principal=operator("st-2"), activity_id=activity_id, reason="场地冲突"
         )
 
     cancelled = await use_cases.cancel_activity(
-        uow_factory=uow_factory, principal=operator("st-1"), activity_id=activity_id, reason="场地冲突"
+        uow_factory=real(uow_factory), principal=operator("st-1"), activity_id=activity_id, reason="场地冲突"
     )
 
     assert cancelled.status is ActivityStatus.CANCELLED
@@ -231,6 +235,6 @@ async def test_only_the_organiser_cancels_and_only_the_organising_side_sees_regi
 async def test_an_unknown_activity_is_not_found() -> None:
     uow_factory = await world_with()
     with pytest.raises(NotFound):
-        await use_cases.get_activity(uow_factory=uow_factory, activity_id="nope")
+        await use_cases.get_activity(uow_factory=real(uow_factory), activity_id="nope")
     with pytest.raises(NotFound):
-        await use_cases.register(uow_factory=uow_factory, activity_id="nope", registrant=registrant())
+        await use_cases.register(uow_factory=real(uow_factory), activity_id="nope", registrant=registrant())

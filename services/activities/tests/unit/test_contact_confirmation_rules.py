@@ -2,7 +2,9 @@
 30 minutes on the service clock, 5 wrong codes at most, resends spaced and capped, and a form that is
 never confirmed never counts."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -200,20 +202,19 @@ def activity(capacity: int = 1) -> Activity:
     )
 
 
-def registration(**changes: object) -> Registration:
-    values: dict[str, object] = {
-        "id": "g-1",
-        "activity_id": "a-1",
-        "company_name": "广州某智能科技有限公司",
-        "uscc": "91440106MA59C1XE2H",
-        "contact_name": "李小明",
-        "contact_phone": "13800110011",
-        "contact_email": None,
-        "status": RegistrationStatus.PENDING_CONFIRMATION,
-        "submitted_at": NOW,
-    }
-    values.update(changes)
-    return Registration(**values)  # type: ignore[arg-type]
+def registration(**changes: Any) -> Registration:
+    base = Registration(
+        id="g-1",
+        activity_id="a-1",
+        company_name="广州某智能科技有限公司",
+        uscc="91440106MA59C1XE2H",
+        contact_name="李小明",
+        contact_phone="13800110011",
+        contact_email=None,
+        status=RegistrationStatus.PENDING_CONFIRMATION,
+        submitted_at=NOW,
+    )
+    return replace(base, **changes)
 
 
 def test_a_pending_registration_takes_no_place_and_a_full_activity_refuses_it_at_confirmation() -> None:
@@ -244,24 +245,23 @@ def test_a_void_registration_keeps_no_personal_data_and_never_counts() -> None:
         pending.confirm(NOW)
 
 
-def request(**changes: object) -> ServiceRequest:
-    values: dict[str, object] = {
-        "id": "r-1",
-        "company_name": "广州某智能科技有限公司",
-        "uscc": "91440106MA59C1XE2H",
-        "contact_name": "李小明",
-        "contact_phone": "020-38880000",
-        "district_code": "440106",
-        "category": ServiceCategory.FINANCING,
-        "details": "融资对接",
-        "station_id": None,
-        "assignment": None,
-        "status": RequestStatus.PENDING_CONFIRMATION,
-        "received_at": NOW,
-        "contact_email": "li@example.com",
-    }
-    values.update(changes)
-    return ServiceRequest(**values)  # type: ignore[arg-type]
+def request(**changes: Any) -> ServiceRequest:
+    base = ServiceRequest(
+        id="r-1",
+        company_name="广州某智能科技有限公司",
+        uscc="91440106MA59C1XE2H",
+        contact_name="李小明",
+        contact_phone="020-38880000",
+        district_code="440106",
+        category=ServiceCategory.FINANCING,
+        details="融资对接",
+        station_id=None,
+        assignment=None,
+        status=RequestStatus.PENDING_CONFIRMATION,
+        received_at=NOW,
+        contact_email="li@example.com",
+    )
+    return replace(base, **changes)
 
 
 def test_a_pending_request_is_routed_only_when_confirmed_and_counts_from_then() -> None:

@@ -2,12 +2,12 @@
 the one-time code's message, which carries the address the code goes to and nothing else."""
 
 from sme_contracts import activities
-from sme_contracts.base import all_event_types
+from sme_contracts.base import Event, all_event_types
 
 PERSONAL = {"contact_name", "contact_phone", "staff_name", "phone", "company_name", "uscc", "id_number", "email"}
 
 
-def activity_events() -> dict[str, type]:
+def activity_events() -> dict[str, type[Event]]:
     return {name: model for name, model in all_event_types().items() if name.startswith("gz.sme.activities.")}
 
 

@@ -1,6 +1,8 @@
 """Service requests: the 5-working-day acceptance deadline on the holiday calendar, and the life cycle."""
 
+from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 
@@ -21,23 +23,22 @@ from sme_kit.workdays import CalendarYear, UnknownCalendarYear, WorkingCalendar
 NOW = datetime.fromisoformat("2026-11-28T10:00:00+08:00")
 
 
-def request(**changes: object) -> ServiceRequest:
-    values: dict[str, object] = {
-        "id": "r-1",
-        "company_name": "广州某智能科技有限公司",
-        "uscc": "91440106MA59C1XE2H",
-        "contact_name": "李小明",
-        "contact_phone": "13800138000",
-        "district_code": "440106",
-        "category": ServiceCategory.FINANCING,
-        "details": "融资对接",
-        "station_id": "st-1",
-        "assignment": Assignment.DISTRICT_MATCH,
-        "status": RequestStatus.RECEIVED,
-        "received_at": NOW,
-    }
-    values.update(changes)
-    return ServiceRequest(**values)  # type: ignore[arg-type]
+def request(**changes: Any) -> ServiceRequest:
+    base = ServiceRequest(
+        id="r-1",
+        company_name="广州某智能科技有限公司",
+        uscc="91440106MA59C1XE2H",
+        contact_name="李小明",
+        contact_phone="13800138000",
+        district_code="440106",
+        category=ServiceCategory.FINANCING,
+        details="融资对接",
+        station_id="st-1",
+        assignment=Assignment.DISTRICT_MATCH,
+        status=RequestStatus.RECEIVED,
+        received_at=NOW,
+    )
+    return replace(base, **changes)
 
 
 def test_filed_the_day_before_national_day_the_five_working_days_end_on_13_october() -> None:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from sme_activities.domain.errors import StateConflict
-from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus, ServiceRequest
+from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus
 from sme_activities.service_layer import service_requests as use_cases
 from sme_contracts.activities import (
     ServiceRequestAccepted,
@@ -16,12 +16,14 @@ from sme_contracts.activities import (
     ServiceRequestReceived,
 )
 from sme_contracts.common import ServiceCategory
+from sme_kit.auth import Principal
 from sme_kit.errors import Forbidden, NotFound
-from sme_kit.paging import PageOf, PageRequest
+from sme_kit.paging import PageRequest
 from sme_kit.timers import Timer
 from sme_kit.workdays import CalendarYear
 
-from .world import BUREAU, HEAD, Factory, district_officer, last_code, operator, station, world_with
+from .fakes import real
+from .world import BUREAU, HEAD, Factory, clock_of, district_officer, last_code, operator, station, world_with
 
 NO_HOLIDAYS_2026 = CalendarYear(2026, frozenset(), frozenset())
 NO_HOLIDAYS_2027 = CalendarYear(2027, frozenset(), frozenset())
@@ -41,10 +43,10 @@ def filed(station_id: str | None = None, district: str = "440106") -> use_cases.
 
 
 async def confirmed(uow_factory: Factory, command: use_cases.FileRequest) -> str:
-    state = await use_cases.file_request(uow_factory=uow_factory, command=command)
+    state = await use_cases.file_request(uow_factory=real(uow_factory), command=command)
     reference = state.request.id
     await use_cases.confirm_request(
-        uow_factory=uow_factory, request_id=reference, code=last_code(uow_factory, reference)
+        uow_factory=real(uow_factory), request_id=reference, code=last_code(uow_factory, reference)
     )
     return reference
 
@@ -60,18 +62,20 @@ async def test_a_request_reaches_no_station_until_confirmed_then_goes_to_the_lea
     uow_factory = await calendar_known(await world_with(station("st-2"), station("st-1"), station("st-9", "440104")))
     uow_factory.world.repository(type(uow_factory().stations)).open_requests["st-1"] = 3
 
-    state = await use_cases.file_request(uow_factory=uow_factory, command=filed())
+    state = await use_cases.file_request(uow_factory=real(uow_factory), command=filed())
     assert state.request.status is RequestStatus.PENDING_CONFIRMATION
     assert uow_factory.world.events_of(ServiceRequestReceived) == []
     with pytest.raises(NotFound):
-        await use_cases.get_request(uow_factory=uow_factory, principal=BUREAU, request_id=state.request.id)
+        await use_cases.get_request(uow_factory=real(uow_factory), principal=BUREAU, request_id=state.request.id)
 
     reference = state.request.id
     await use_cases.confirm_request(
-        uow_factory=uow_factory, request_id=reference, code=last_code(uow_factory, reference)
+        uow_factory=real(uow_factory), request_id=reference, code=last_code(uow_factory, reference)
     )
 
-    request = await use_cases.get_request(uow_factory=uow_factory, principal=operator("st-2"), request_id=reference)
+    request = await use_cases.get_request(
+        uow_factory=real(uow_factory), principal=operator("st-2"), request_id=reference
+    )
     assert (request.station_id, request.assignment) == ("st-2", Assignment.DISTRICT_MATCH)
     assert request.acceptance_due_on == date(2026, 12, 4)  # Friday 27 Nov + 5 working days
     [event] = uow_factory.world.events_of(ServiceRequestReceived)
@@ -85,17 +89,21 @@ async def test_accepted_in_time_the_escalation_timer_goes_and_the_request_is_mat
     reference = await confirmed(uow_factory, filed("st-1"))
 
     with pytest.raises(NotFound):  # another station does not even see it
-        await use_cases.accept_request(uow_factory=uow_factory, principal=operator("st-2"), request_id=reference)
-    await use_cases.accept_request(uow_factory=uow_factory, principal=operator("st-1"), request_id=reference)
+        await use_cases.accept_request(uow_factory=real(uow_factory), principal=operator("st-2"), request_id=reference)
+    await use_cases.accept_request(uow_factory=real(uow_factory), principal=operator("st-1"), request_id=reference)
     assert not [key for key in uow_factory.world.timers if key[0] == use_cases.ESCALATION_TIMER]
 
     with pytest.raises(Forbidden):  # the head station did not accept it: only the station handles it
         await use_cases.match_request(
-            uow_factory=uow_factory, principal=HEAD, request_id=reference, handling=Handling.SELF, institution_name=None
+            uow_factory=real(uow_factory),
+            principal=HEAD,
+            request_id=reference,
+            handling=Handling.SELF,
+            institution_name=None,
         )
     with pytest.raises(StateConflict):
         await use_cases.close_request(
-            uow_factory=uow_factory,
+            uow_factory=real(uow_factory),
             principal=operator("st-1"),
             request_id=reference,
             outcome=Outcome.RESOLVED,
@@ -103,14 +111,14 @@ async def test_accepted_in_time_the_escalation_timer_goes_and_the_request_is_mat
             satisfaction=5,
         )
     await use_cases.match_request(
-        uow_factory=uow_factory,
+        uow_factory=real(uow_factory),
         principal=operator("st-1"),
         request_id=reference,
         handling=Handling.SELF,
         institution_name=None,
     )
     closed = await use_cases.close_request(
-        uow_factory=uow_factory,
+        uow_factory=real(uow_factory),
         principal=operator("st-1"),
         request_id=reference,
         outcome=Outcome.RESOLVED,
@@ -127,20 +135,20 @@ async def test_not_accepted_after_the_5th_working_day_the_request_goes_to_the_he
     uow_factory = await calendar_known(await world_with(station("st-1")))
     reference = await confirmed(uow_factory, filed("st-1"))
     [(key, timer)] = [(k, t) for k, t in uow_factory.world.timers.items() if k[0] == use_cases.ESCALATION_TIMER]
-    uow_factory.world.clock.set(timer.due_at + timedelta(minutes=1))  # type: ignore[attr-defined]
+    clock_of(uow_factory).set(timer.due_at + timedelta(minutes=1))
 
     async with uow_factory() as uow:
         await use_cases.escalate_if_unaccepted(
             timer=Timer(key[0], key[1], timer.due_at, timer.payload),
-            uow=uow,  # type: ignore[arg-type]
+            uow=real(uow),
         )
         await uow.commit()
 
     [event] = uow_factory.world.events_of(ServiceRequestEscalated)
     assert event.request_id == reference
-    request = await use_cases.get_request(uow_factory=uow_factory, principal=HEAD, request_id=reference)
+    request = await use_cases.get_request(uow_factory=real(uow_factory), principal=HEAD, request_id=reference)
     assert request.escalated
-    accepted = await use_cases.accept_request(uow_factory=uow_factory, principal=HEAD, request_id=reference)
+    accepted = await use_cases.accept_request(uow_factory=real(uow_factory), principal=HEAD, request_id=reference)
     assert accepted.by_head_station
     assert accepted.accepted_late
 
@@ -148,17 +156,17 @@ async def test_not_accepted_after_the_5th_working_day_the_request_goes_to_the_he
 async def test_a_deadline_waits_for_an_unloaded_year_and_is_set_when_that_year_is_loaded() -> None:
     uow_factory = await world_with(station("st-1"))
     uow_factory.world.calendar_years[2026] = NO_HOLIDAYS_2026
-    uow_factory.world.clock.set(uow_factory.world.clock.now().replace(month=12, day=28))  # type: ignore[attr-defined]
+    clock_of(uow_factory).set(clock_of(uow_factory).now().replace(month=12, day=28))
     reference = await confirmed(uow_factory, filed("st-1"))
-    request = await use_cases.get_request(uow_factory=uow_factory, principal=HEAD, request_id=reference)
+    request = await use_cases.get_request(uow_factory=real(uow_factory), principal=HEAD, request_id=reference)
     assert (request.acceptance_due_on, request.acceptance_due_waits_for_year) == (None, 2027)
 
     uow_factory.world.calendar_years[2027] = NO_HOLIDAYS_2027
     async with uow_factory() as uow:
-        await use_cases.plan_waiting_deadlines(uow=uow, year=2027)  # type: ignore[arg-type]
+        await use_cases.plan_waiting_deadlines(uow=real(uow), year=2027)
         await uow.commit()
 
-    request = await use_cases.get_request(uow_factory=uow_factory, principal=HEAD, request_id=reference)
+    request = await use_cases.get_request(uow_factory=real(uow_factory), principal=HEAD, request_id=reference)
     assert (request.acceptance_due_on, request.acceptance_due_waits_for_year) == (date(2027, 1, 4), None)
 
 
@@ -167,18 +175,23 @@ async def test_a_station_sees_its_own_requests_and_a_district_its_own_districts(
     mine = await confirmed(uow_factory, filed("st-1"))
     theirs = await confirmed(uow_factory, filed("st-9", district="440104"))
 
-    def ids(found: PageOf[ServiceRequest]) -> set[str]:
+    async def ids(principal: Principal) -> set[str]:
+        found = await use_cases.find_requests(
+            uow_factory=real(uow_factory),
+            principal=principal,
+            status=None,
+            escalated=None,
+            district_code=None,
+            page=PageRequest(),
+        )
         assert found.total == len(found.items)
         return {request.id for request in found.items}
 
-    listing = {"status": None, "escalated": None, "district_code": None, "page": PageRequest()}
-    assert ids(await use_cases.find_requests(uow_factory=uow_factory, principal=operator("st-1"), **listing)) == {mine}
-    assert ids(
-        await use_cases.find_requests(uow_factory=uow_factory, principal=district_officer("440104"), **listing)
-    ) == {theirs}
-    assert ids(await use_cases.find_requests(uow_factory=uow_factory, principal=BUREAU, **listing)) == {mine, theirs}
+    assert await ids(operator("st-1")) == {mine}
+    assert await ids(district_officer("440104")) == {theirs}
+    assert await ids(BUREAU) == {mine, theirs}
     with pytest.raises(NotFound):
-        await use_cases.get_request(uow_factory=uow_factory, principal=operator("st-1"), request_id=theirs)
+        await use_cases.get_request(uow_factory=real(uow_factory), principal=operator("st-1"), request_id=theirs)
 
 
 async def test_the_enterprise_follows_its_request_with_its_uscc_in_any_case_and_spacing() -> None:
@@ -186,11 +199,11 @@ async def test_the_enterprise_follows_its_request_with_its_uscc_in_any_case_and_
     reference = await confirmed(uow_factory, filed("st-1"))
 
     found = await use_cases.progress_for_enterprise(
-        uow_factory=uow_factory, request_id=reference, uscc=" 91440106ma59c1xe2h "
+        uow_factory=real(uow_factory), request_id=reference, uscc=" 91440106ma59c1xe2h "
     )
 
     assert found.id == reference
     with pytest.raises(NotFound):
         await use_cases.progress_for_enterprise(
-            uow_factory=uow_factory, request_id=reference, uscc="91440101MA5CXXXX1A"
+            uow_factory=real(uow_factory), request_id=reference, uscc="91440101MA5CXXXX1A"
         )

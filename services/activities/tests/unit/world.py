@@ -8,6 +8,7 @@ from sme_activities.domain.stations import Station, StationStatus
 from sme_contracts.activities import ContactConfirmationRequested
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
+from sme_kit.clock import MovableClock
 from sme_kit.testing.fakes import FakeUnitOfWorkFactory
 
 from .fakes import FakeActivitiesUnitOfWork, fake_factory
@@ -48,6 +49,13 @@ async def world_with(*stations: Station) -> Factory:
             await uow.stations.save(each)
         await uow.commit()
     return uow_factory
+
+
+def clock_of(uow_factory: Factory) -> MovableClock:
+    """The world's clock, which the tests move (`fake_factory` makes it a movable one)."""
+    clock = uow_factory.world.clock
+    assert isinstance(clock, MovableClock)
+    return clock
 
 
 def last_code(uow_factory: Factory, reference: str) -> str:
