@@ -86,8 +86,8 @@ bench: setup up
 demo: setup
 	@$(PY) -m demo
 
-# The tests type-checked with the code (activities' are not yet annotated well enough).
-TYPED_TESTS := tests libs/kit/tests contracts/tests services/registry/tests services/review/tests services/notifications/tests services/assessment/tests
+# The tests type-checked with the code: every test suite of the repository.
+TYPED_TESTS := tests libs/kit/tests contracts/tests services/registry/tests services/review/tests services/notifications/tests services/assessment/tests services/activities/tests
 
 # Every line of code is linted and formatted; every module the services run (and demo, bench) is
 # type-checked — strictly for contracts, kit and the domains (pyproject.toml).
