@@ -31,7 +31,8 @@ from sme_kit.workdays import CalendarYear, WorkingCalendar
 calendar_router = APIRouter(prefix="/calendar", tags=["工作日历 Working-day calendar"])
 
 # What a service does, in the unit of work that loads a year, with the deadlines that waited for it.
-YearLoaded = Callable[[UnitOfWork, int], Awaitable[None]]
+# (Its unit of work is of the service's own kind, so the hook is typed with that kind.)
+YearLoaded = Callable[[Any, int], Awaitable[None]]
 
 
 def _year_loaded(request: Request) -> YearLoaded | None:

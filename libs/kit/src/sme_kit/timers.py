@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -36,7 +36,9 @@ class Timer:
     payload: dict[str, Any]
 
 
-TimerHandler = Callable[[Timer, UnitOfWork], Awaitable[None]]
+# A handler gets the due timer and a unit of work of the service's own kind (the one its
+# `ServiceDefinition` names), so it is typed with that kind, never cast.
+TimerHandler = Callable[[Timer, Any], Awaitable[None]]
 
 
 async def schedule(
@@ -79,6 +81,16 @@ async def cancel(uow: UnitOfWork, kind: str, key: str) -> None:
     )
 
 
+def _calling(use_case: Callable[..., Awaitable[None]]) -> TimerHandler:
+    async def handle(timer: Timer, uow: Any) -> None:
+        await use_case(timer=timer, uow=uow)
+
+    handle.__name__ = getattr(use_case, "__name__", "handle")
+    handle.__qualname__ = getattr(use_case, "__qualname__", handle.__name__)
+    handle.__module__ = getattr(use_case, "__module__", __name__)
+    return handle
+
+
 class TimerRegistry:
     """Timer kinds of one service and their handlers."""
 
@@ -93,6 +105,15 @@ class TimerRegistry:
             return handler
 
         return register
+
+    def route(self, routes: Mapping[str, Callable[..., Awaitable[None]]]) -> TimerRegistry:
+        """Declare the handlers as a table: each timer kind and the use case it runs.
+
+        The use case is called with keyword arguments ``timer`` and ``uow``, so no wrapper is needed.
+        """
+        for kind, use_case in routes.items():
+            self.on(kind)(_calling(use_case))
+        return self
 
     def get(self, kind: str) -> TimerHandler | None:
         return self._handlers.get(kind)

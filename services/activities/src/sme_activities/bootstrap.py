@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork, activities_uow
+from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork
 from sme_activities.config import ActivitiesSettings
 from sme_activities.entrypoints import (
     consumers,
@@ -24,7 +24,6 @@ from sme_activities.service_layer.service_requests import plan_waiting_deadlines
 from sme_contracts.activities import PUBLISHED_TOPICS, ActivitiesCalendarYearMissing
 from sme_kit.calendar_reminders import WorkingDayDeadlines
 from sme_kit.service import Runtime, ServiceDefinition, create_app
-from sme_kit.uow import UnitOfWork
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -63,9 +62,9 @@ async def schedule_duty_checks(runtime: Runtime) -> None:
     await ensure_duty_checks(uow_factory=runtime.uow)
 
 
-async def _plan_waiting_deadlines(uow: UnitOfWork, year: int) -> None:
-    """The calendar hook hands the kit's unit of work type; it is this service's (see `unit_of_work=`)."""
-    await plan_waiting_deadlines(uow=activities_uow(uow), year=year)
+async def _plan_waiting_deadlines(uow: ActivitiesUnitOfWork, year: int) -> None:
+    """The calendar hook: deadlines that waited for the year just loaded are planned now."""
+    await plan_waiting_deadlines(uow=uow, year=year)
 
 
 def app(settings: ActivitiesSettings | None = None) -> FastAPI:

@@ -7,7 +7,7 @@ Use cases reach data only through it (``uow.activities``, ``uow.stations``, …)
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from sme_activities.adapters.activities import ActivityRepository
 from sme_activities.adapters.confirmations import ContactConfirmationRepository
@@ -41,12 +41,3 @@ class ActivitiesUnitOfWork(UnitOfWork):
 
 
 ActivitiesUoWFactory = UnitOfWorkFactory[ActivitiesUnitOfWork]
-
-
-def activities_uow(uow: UnitOfWork) -> ActivitiesUnitOfWork:
-    """The unit of work the kit hands a timer or calendar hook, as this service's own.
-
-    The service's `ServiceDefinition` names `ActivitiesUnitOfWork`, so every unit of work the kit
-    builds for it is one; the kit's hook signatures only say `UnitOfWork`.
-    """
-    return cast(ActivitiesUnitOfWork, uow)

@@ -6,7 +6,7 @@ on the in-memory unit of work of the unit tests.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from sme_assessment.adapters.cycles import (
     CycleRepository,
@@ -45,11 +45,3 @@ class AssessmentUnitOfWork(UnitOfWork):
 
 
 AssessmentUoWFactory = UnitOfWorkFactory[AssessmentUnitOfWork]
-
-
-def own(uow: UnitOfWork) -> AssessmentUnitOfWork:
-    """The unit of work a kit loop hands a handler (typed by the kit's base class) as this service's.
-
-    The timer loop builds it with the factory of this service's definition, so it is one.
-    """
-    return cast(AssessmentUnitOfWork, uow)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory, own
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain.dates import end_of
 from sme_assessment.domain.plans import (
     Deadlines,
@@ -32,7 +32,7 @@ from sme_kit.errors import FieldError, NotFound, ValidationFailed
 from sme_kit.files import FileStore, StoredFile, Upload
 from sme_kit.paging import PageOf, PageRequest
 from sme_kit.timers import Timer
-from sme_kit.uow import Actor, UnitOfWork
+from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
 
@@ -173,9 +173,8 @@ async def _record_late(uow: AssessmentUnitOfWork, document: WorkDocument) -> Non
     uow.publish(publisher.submission_overdue(lapse, uow.clock.now()))
 
 
-async def deadline_passed(*, timer: Timer, uow: UnitOfWork) -> None:
+async def deadline_passed(*, timer: Timer, uow: AssessmentUnitOfWork) -> None:
     """At a deadline: every station that had to submit and has not is recorded as missing."""
-    uow = own(uow)
     kind = DocumentKind(timer.key.split(":")[0])
     year = int(timer.payload["year"])
     deadlines = await uow.deadlines.get(year)

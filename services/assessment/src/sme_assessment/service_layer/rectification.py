@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sme_assessment.adapters import publisher
-from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory, own
+from sme_assessment.adapters.unit_of_work import AssessmentUnitOfWork, AssessmentUoWFactory
 from sme_assessment.domain.cycles import OUTCOME_NAMES, Outcome
 from sme_assessment.domain.errors import DomainError
 from sme_assessment.domain.rectification import Rectification, RectificationStatus
@@ -24,7 +24,7 @@ from sme_kit.errors import NotFound
 from sme_kit.files import FileStore, StoredFile, Upload
 from sme_kit.paging import PageOf, PageRequest
 from sme_kit.timers import Timer
-from sme_kit.uow import Actor, UnitOfWork
+from sme_kit.uow import Actor
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +69,8 @@ async def submit_report(
     return rectification
 
 
-async def deadline_passed(*, timer: Timer, uow: UnitOfWork) -> None:
+async def deadline_passed(*, timer: Timer, uow: AssessmentUnitOfWork) -> None:
     """No report by the deadline: recorded, and the bureau is prompted (by the event) to re-assess."""
-    uow = own(uow)
     repository = uow.rectifications
     rectification = await repository.get(timer.key, for_update=True)
     if rectification is None or not rectification.record_missing(uow.clock.now()):

@@ -5,6 +5,4 @@ from __future__ import annotations
 from sme_kit.timers import TimerRegistry
 from sme_registry.service_layer import expiry
 
-timers = TimerRegistry()
-timers.on(expiry.EXPIRING)(expiry.fire)
-timers.on(expiry.EXPIRED)(expiry.fire)
+timers = TimerRegistry().route({expiry.EXPIRING: expiry.on_expiring, expiry.EXPIRED: expiry.on_expired})

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time
-from typing import cast
 
 from sme_contracts.common import StationStatus
 from sme_kit.timers import Timer
-from sme_kit.uow import UnitOfWork
 from sme_kit.vocabulary import SHANGHAI, shanghai_day
 from sme_registry.adapters import publisher
 from sme_registry.adapters.unit_of_work import RegistryUnitOfWork
@@ -76,15 +74,6 @@ async def on_expired(*, timer: Timer, uow: RegistryUnitOfWork) -> None:
         re_review_applied=applied,
     )
     log.info("station %s expired (re-review applied: %s)", station.id, applied)
-
-
-async def fire(timer: Timer, uow: UnitOfWork) -> None:
-    """Run the handler of a due timer of either kind (the kit's timer loop calls it).
-
-    The loop hands over the unit of work the service's definition names: a RegistryUnitOfWork.
-    """
-    handler = on_expiring if timer.kind == EXPIRING else on_expired
-    await handler(timer=timer, uow=cast(RegistryUnitOfWork, uow))
 
 
 async def _current(uow: RegistryUnitOfWork, timer: Timer) -> Station | None:
