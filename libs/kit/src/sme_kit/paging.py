@@ -51,6 +51,11 @@ class PageOf(Generic[T]):
     def of(cls, items: Sequence[T], total: int, request: PageRequest) -> PageOf[T]:
         return cls(list(items), total, request.limit, request.offset)
 
+    @classmethod
+    def sliced(cls, items: Sequence[T], request: PageRequest) -> PageOf[T]:
+        """The requested page of a list already in memory (ordered), and the list's length."""
+        return cls.of(items[request.offset : request.offset + request.limit], len(items), request)
+
     def map(self, convert: Callable[[T], U]) -> PageOf[U]:
         """The same page with each item converted (a row to a domain object, an object to a view)."""
         return PageOf([convert(item) for item in self.items], self.total, self.limit, self.offset)

@@ -9,7 +9,8 @@ import pytest
 
 from sme_contracts.review import ReviewCalendarYearMissing as CalendarYearMissing
 from sme_kit.clock import MovableClock
-from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
+from sme_kit.paging import PageRequest
+from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World, copied_page
 from sme_kit.uow import Actor
 
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -97,3 +98,13 @@ async def test_naive_due_times_are_refused_as_by_the_real_timers() -> None:
     async with factory()() as uow:
         with pytest.raises(ValueError, match="timezone-aware"):
             await uow.schedule_timer("expiry", "a", datetime(2026, 3, 2, 9, 0))
+
+
+def test_an_in_memory_page_hands_out_copies() -> None:
+    stored = [{"n": 1}, {"n": 2}, {"n": 3}]
+
+    page = copied_page(stored, PageRequest(limit=2, offset=1))
+    page.items[0]["n"] = 99
+
+    assert (page.total, [item["n"] for item in page.items]) == (3, [99, 3])
+    assert stored == [{"n": 1}, {"n": 2}, {"n": 3}]

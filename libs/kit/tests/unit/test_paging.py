@@ -82,3 +82,10 @@ async def test_fetch_page_counts_all_rows_and_returns_the_slice(tmp_path: Path) 
     await engine.dispose()
     assert (found.total, found.limit, found.offset) == (13, 5, 5)
     assert found.map(lambda row: row["n"]).items == [15, 13, 11, 9, 7]
+
+
+def test_a_list_in_memory_is_sliced_into_the_requested_page_with_its_length() -> None:
+    page = PageOf.sliced(list("abcdefg"), PageRequest(limit=3, offset=3))
+
+    assert (list(page.items), page.total, page.limit, page.offset) == (["d", "e", "f"], 7, 3, 3)
+    assert list(PageOf.sliced(list("ab"), PageRequest(limit=3, offset=5)).items) == []

@@ -7,8 +7,7 @@ do. Locks (``for_update``) mean nothing in memory and are accepted and ignored.
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, TypeVar, cast, overload
 
@@ -24,19 +23,10 @@ from sme_activities.domain.theme_months import ThemeMonth
 from sme_activities.domain.trainings import Training
 from sme_kit.clock import MovableClock
 from sme_kit.paging import PageOf, PageRequest
-from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
+from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World, copied, copied_page
 from sme_kit.uow import Actor
 
 T = TypeVar("T")
-
-
-def _copy(item: T) -> T:
-    return copy.deepcopy(item)
-
-
-def _page(found: Sequence[T], page: PageRequest) -> PageOf[T]:
-    """The requested slice of an ordered list, with its length, as the database's pages come."""
-    return PageOf.of([_copy(item) for item in found[page.offset : page.offset + page.limit]], len(found), page)
 
 
 class InMemoryStations:
@@ -46,14 +36,14 @@ class InMemoryStations:
 
     async def get(self, station_id: str) -> Station | None:
         found = self.items.get(station_id)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def many(self, station_ids: Iterable[str]) -> dict[str, Station]:
-        return {sid: _copy(self.items[sid]) for sid in set(station_ids) if sid in self.items}
+        return {sid: copied(self.items[sid]) for sid in set(station_ids) if sid in self.items}
 
     async def all(self, *, district_code: str | None = None, active_only: bool = False) -> list[Station]:
         return [
-            _copy(station)
+            copied(station)
             for _, station in sorted(self.items.items())
             if (district_code is None or station.district_code == district_code)
             and (not active_only or station.status is StationStatus.ACTIVE)
@@ -62,10 +52,10 @@ class InMemoryStations:
     async def find(
         self, *, district_code: str | None = None, active_only: bool = False, page: PageRequest
     ) -> PageOf[Station]:
-        return _page(await self.all(district_code=district_code, active_only=active_only), page)
+        return copied_page(await self.all(district_code=district_code, active_only=active_only), page)
 
     async def save(self, station: Station) -> None:
-        self.items[station.id] = _copy(station)
+        self.items[station.id] = copied(station)
 
     async def candidates(self, district_code: str) -> list[Candidate]:
         return [
@@ -80,13 +70,13 @@ class InMemoryThemeMonths:
 
     async def get(self, theme_month_id: str) -> ThemeMonth | None:
         found = self.items.get(theme_month_id)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def of_year(self, year: int) -> list[ThemeMonth]:
-        return [_copy(m) for m in sorted(self.items.values(), key=lambda m: m.month) if m.year == year]
+        return [copied(m) for m in sorted(self.items.values(), key=lambda m: m.month) if m.year == year]
 
     async def save(self, month: ThemeMonth) -> None:
-        self.items[month.id] = _copy(month)
+        self.items[month.id] = copied(month)
 
 
 class InMemoryActivities:
@@ -96,15 +86,15 @@ class InMemoryActivities:
 
     async def add(self, activity: Activity) -> None:
         assert activity.id not in self.items, "duplicate activity id"
-        self.items[activity.id] = _copy(activity)
+        self.items[activity.id] = copied(activity)
 
     async def get(self, activity_id: str, *, for_update: bool = False) -> Activity | None:
         found = self.items.get(activity_id)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def save(self, activity: Activity) -> None:
         assert activity.id in self.items, "saving an activity never added"
-        self.items[activity.id] = _copy(activity)
+        self.items[activity.id] = copied(activity)
 
     async def search(
         self,
@@ -115,7 +105,7 @@ class InMemoryActivities:
         starts_after: datetime | None = None,
         page: PageRequest,
     ) -> PageOf[Activity]:
-        return _page(self._matching(status, theme_month_id, station_id, starts_after), page)
+        return copied_page(self._matching(status, theme_month_id, station_id, starts_after), page)
 
     def _matching(
         self,
@@ -134,7 +124,7 @@ class InMemoryActivities:
         ]
 
     async def future_of_station(self, station_id: str, now: datetime) -> list[Activity]:
-        return [_copy(a) for a in self._matching(ActivityStatus.SCHEDULED, None, station_id, now)]
+        return [copied(a) for a in self._matching(ActivityStatus.SCHEDULED, None, station_id, now)]
 
     async def is_registered(self, activity_id: str, uscc: str) -> bool:
         return any(
@@ -143,14 +133,14 @@ class InMemoryActivities:
         )
 
     async def add_registration(self, registration: Registration) -> None:
-        self.registration_items[registration.id] = _copy(registration)
+        self.registration_items[registration.id] = copied(registration)
 
     async def registration(self, registration_id: str, *, for_update: bool = False) -> Registration | None:
         found = self.registration_items.get(registration_id)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def save_registration(self, registration: Registration) -> None:
-        self.registration_items[registration.id] = _copy(registration)
+        self.registration_items[registration.id] = copied(registration)
 
     async def registrations(self, activity_id: str, page: PageRequest) -> PageOf[Registration]:
         found = [
@@ -158,7 +148,7 @@ class InMemoryActivities:
             for r in self.registration_items.values()
             if r.activity_id == activity_id and r.status is RegistrationStatus.REGISTERED
         ]
-        return _page(sorted(found, key=lambda r: (r.registered_at or r.submitted_at, r.id)), page)
+        return copied_page(sorted(found, key=lambda r: (r.registered_at or r.submitted_at, r.id)), page)
 
 
 class InMemoryConfirmations:
@@ -166,14 +156,14 @@ class InMemoryConfirmations:
         self.items: dict[str, ContactConfirmation] = {}
 
     async def add(self, confirmation: ContactConfirmation) -> None:
-        self.items[confirmation.reference] = _copy(confirmation)
+        self.items[confirmation.reference] = copied(confirmation)
 
     async def get(self, reference: str, *, for_update: bool = False) -> ContactConfirmation | None:
         found = self.items.get(reference)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def save(self, confirmation: ContactConfirmation) -> None:
-        self.items[confirmation.reference] = _copy(confirmation)
+        self.items[confirmation.reference] = copied(confirmation)
 
 
 class InMemoryTrainings:
@@ -182,11 +172,11 @@ class InMemoryTrainings:
         self.stations = InMemoryStations()  # the world's, set by the unit of work: districts of attendees
 
     async def add(self, training: Training) -> None:
-        self.items[training.id] = _copy(training)
+        self.items[training.id] = copied(training)
 
     async def get(self, training_id: str) -> Training | None:
         found = self.items.get(training_id)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def search(
         self,
@@ -206,7 +196,7 @@ class InMemoryTrainings:
             return True
 
         by_date = sorted(sorted(self.items.values(), key=lambda t: t.id), key=lambda t: t.held_on, reverse=True)
-        return _page([t for t in by_date if (year is None or t.held_on.year == year) and attended(t)], page)
+        return copied_page([t for t in by_date if (year is None or t.held_on.year == year) and attended(t)], page)
 
 
 class InMemoryPromotion:
@@ -215,7 +205,7 @@ class InMemoryPromotion:
         self.warned: dict[tuple[str, date], dict[str, Any]] = {}
 
     async def add(self, session: PromotionSession) -> None:
-        self.sessions[session.id] = _copy(session)
+        self.sessions[session.id] = copied(session)
 
     async def counts(self, year: int, station_ids: list[str] | None = None) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -226,7 +216,7 @@ class InMemoryPromotion:
 
     async def of_station(self, station_id: str, year: int, page: PageRequest) -> PageOf[PromotionSession]:
         found = [s for s in self.sessions.values() if s.station_id == station_id and s.year == year]
-        return _page(sorted(found, key=lambda s: (s.held_on, s.recorded_at, s.id)), page)
+        return copied_page(sorted(found, key=lambda s: (s.held_on, s.recorded_at, s.id)), page)
 
     async def warn_once(
         self, *, station_id: str, district_code: str, year: int, count: int, checked_on: date, now: datetime
@@ -251,14 +241,14 @@ class InMemoryDemandReports:
 
     async def get(self, report_id: str) -> DemandReport | None:
         found = self.items.get(report_id)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def of_period(
         self, station_id: str, year: int, quarter: int, *, for_update: bool = False
     ) -> DemandReport | None:
         for report in self.items.values():
             if (report.station_id, report.year, report.quarter) == (station_id, year, quarter):
-                return _copy(report)
+                return copied(report)
         return None
 
     async def save(self, report: DemandReport, *, replaced: DemandReport | None) -> None:
@@ -266,7 +256,7 @@ class InMemoryDemandReports:
             self.revisions.setdefault(replaced.id, []).append(
                 {"report_id": replaced.id, "revision": replaced.revision, "submitted_at": replaced.submitted_at}
             )
-        self.items[report.id] = _copy(report)
+        self.items[report.id] = copied(report)
 
     async def history(self, report_id: str) -> list[dict[str, Any]]:
         return [dict(row) for row in self.revisions.get(report_id, [])]
@@ -280,7 +270,7 @@ class InMemoryDemandReports:
         station_id: str | None = None,
     ) -> list[DemandReport]:
         return [
-            _copy(r)
+            copied(r)
             for r in sorted(self.items.values(), key=lambda r: (r.year, r.quarter, r.station_id))
             if (year is None or r.year == year)
             and (quarter is None or r.quarter == quarter)
@@ -298,7 +288,7 @@ class InMemoryDemandReports:
         page: PageRequest,
     ) -> PageOf[DemandReport]:
         found = await self.search(year=year, quarter=quarter, district_code=district_code, station_id=station_id)
-        return _page(sorted(found, key=lambda r: (r.year, r.quarter, r.station_id, r.id)), page)
+        return copied_page(sorted(found, key=lambda r: (r.year, r.quarter, r.station_id, r.id)), page)
 
 
 class InMemoryServiceRequests:
@@ -306,14 +296,14 @@ class InMemoryServiceRequests:
         self.items: dict[str, ServiceRequest] = {}
 
     async def add(self, request: ServiceRequest) -> None:
-        self.items[request.id] = _copy(request)
+        self.items[request.id] = copied(request)
 
     async def get(self, request_id: str, *, for_update: bool = False) -> ServiceRequest | None:
         found = self.items.get(request_id)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def save(self, request: ServiceRequest) -> None:
-        self.items[request.id] = _copy(request)
+        self.items[request.id] = copied(request)
 
     async def waiting_for_calendar(self, year: int) -> list[ServiceRequest]:
         found = [
@@ -321,7 +311,7 @@ class InMemoryServiceRequests:
             for r in self.items.values()
             if r.acceptance_due_waits_for_year == year and r.status is RequestStatus.RECEIVED
         ]
-        return [_copy(r) for r in sorted(found, key=lambda r: r.received_at)]
+        return [copied(r) for r in sorted(found, key=lambda r: r.received_at)]
 
     async def search(
         self,
@@ -333,7 +323,7 @@ class InMemoryServiceRequests:
         limit: int = 200,
     ) -> list[ServiceRequest]:
         found = [
-            _copy(r)
+            copied(r)
             for r in sorted(self.items.values(), key=lambda r: r.received_at, reverse=True)
             if r.counts
             and (station_id is None or r.station_id == station_id)
@@ -361,7 +351,7 @@ class InMemoryServiceRequests:
             if not with_station_only or r.station_id is not None
         ]
         newest_first = sorted(sorted(found, key=lambda r: r.id), key=lambda r: r.received_at, reverse=True)
-        return _page(newest_first, page)
+        return copied_page(newest_first, page)
 
 
 class FakeActivitiesUnitOfWork(FakeUnitOfWork):

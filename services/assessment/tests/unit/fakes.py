@@ -6,7 +6,6 @@ stored state by holding on to an object a use case returned; orderings follow th
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -24,23 +23,10 @@ from sme_contracts.common import RevocationGround
 from sme_kit.clock import MovableClock
 from sme_kit.files import FileRejected, FileStore, StoredFile
 from sme_kit.paging import PageOf, PageRequest
-from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
+from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World, copied, copied_all
 from sme_kit.uow import Actor
 
 T = TypeVar("T")
-
-
-def _copy(value: T) -> T:
-    return copy.deepcopy(value)
-
-
-def _copies(values: Iterable[T]) -> list[T]:
-    return [copy.deepcopy(value) for value in values]
-
-
-def _page(found: Sequence[T], request: PageRequest) -> PageOf[T]:
-    """The requested slice of an ordered list and its length, as `sme_kit.paging.fetch_page` answers."""
-    return PageOf.of(found[request.offset : request.offset + request.limit], len(found), request)
 
 
 class InMemoryStations:
@@ -48,13 +34,13 @@ class InMemoryStations:
         self.items: dict[str, Station] = {}
 
     async def get(self, station_id: str) -> Station | None:
-        return _copy(self.items.get(station_id))
+        return copied(self.items.get(station_id))
 
     async def many(self, station_ids: Iterable[str]) -> dict[str, Station]:
-        return {sid: _copy(self.items[sid]) for sid in sorted(set(station_ids)) if sid in self.items}
+        return {sid: copied(self.items[sid]) for sid in sorted(set(station_ids)) if sid in self.items}
 
     async def all(self, *, district_code: str | None = None, active_only: bool = False) -> list[Station]:
-        return _copies(
+        return copied_all(
             s
             for _, s in sorted(self.items.items())
             if (district_code is None or s.district_code == district_code)
@@ -64,10 +50,10 @@ class InMemoryStations:
     async def page(
         self, request: PageRequest, *, district_code: str | None = None, active_only: bool = False
     ) -> PageOf[Station]:
-        return _page(await self.all(district_code=district_code, active_only=active_only), request)
+        return PageOf.sliced(await self.all(district_code=district_code, active_only=active_only), request)
 
     async def save(self, station: Station) -> None:
-        self.items[station.id] = _copy(station)
+        self.items[station.id] = copied(station)
 
 
 class InMemoryEvidence:
@@ -125,7 +111,7 @@ class InMemoryDeadlines:
         return [d for _, d in sorted(self.items.items())]
 
     async def page(self, request: PageRequest) -> PageOf[Deadlines]:
-        return _page(await self.all(), request)
+        return PageOf.sliced(await self.all(), request)
 
     async def save(self, deadlines: Deadlines) -> None:
         self.items[deadlines.year] = deadlines
@@ -136,11 +122,11 @@ class InMemoryDocuments:
         self.items: dict[str, WorkDocument] = {}
 
     async def get(self, document_id: str) -> WorkDocument | None:
-        return _copy(self.items.get(document_id))
+        return copied(self.items.get(document_id))
 
     async def of_station(self, station_id: str, kind: DocumentKind, year: int) -> WorkDocument | None:
         found = [d for d in self.items.values() if (d.station_id, d.kind, d.year) == (station_id, kind, year)]
-        return _copy(found[0]) if found else None
+        return copied(found[0]) if found else None
 
     async def search(
         self,
@@ -158,7 +144,7 @@ class InMemoryDocuments:
             and (station_id is None or d.station_id == station_id)
             and (district_code is None or d.district_code == district_code)
         ]
-        return _copies(sorted(found, key=lambda d: (d.year, d.station_id, d.kind.value, d.id)))
+        return copied_all(sorted(found, key=lambda d: (d.year, d.station_id, d.kind.value, d.id)))
 
     async def page(
         self,
@@ -170,10 +156,10 @@ class InMemoryDocuments:
         district_code: str | None = None,
     ) -> PageOf[WorkDocument]:
         found = await self.search(year=year, kind=kind, station_id=station_id, district_code=district_code)
-        return _page(found, request)
+        return PageOf.sliced(found, request)
 
     async def save(self, document: WorkDocument) -> None:
-        self.items[document.id] = _copy(document)
+        self.items[document.id] = copied(document)
 
 
 class InMemoryLapses:
@@ -181,7 +167,7 @@ class InMemoryLapses:
         self.items: dict[tuple[str, DocumentKind, int], Lapse] = {}
 
     async def get(self, station_id: str, kind: DocumentKind, year: int) -> Lapse | None:
-        return _copy(self.items.get((station_id, kind, year)))
+        return copied(self.items.get((station_id, kind, year)))
 
     async def of_year(self, year: int, *, district_code: str | None = None) -> list[Lapse]:
         found = [
@@ -189,13 +175,13 @@ class InMemoryLapses:
             for lapse in self.items.values()
             if lapse.year == year and (district_code is None or lapse.district_code == district_code)
         ]
-        return _copies(sorted(found, key=lambda lapse: (lapse.station_id, lapse.kind.value)))
+        return copied_all(sorted(found, key=lambda lapse: (lapse.station_id, lapse.kind.value)))
 
     async def page_of_year(self, year: int, request: PageRequest, *, district_code: str | None = None) -> PageOf[Lapse]:
-        return _page(await self.of_year(year, district_code=district_code), request)
+        return PageOf.sliced(await self.of_year(year, district_code=district_code), request)
 
     async def save(self, lapse: Lapse) -> None:
-        self.items[(lapse.station_id, lapse.kind, lapse.year)] = _copy(lapse)
+        self.items[(lapse.station_id, lapse.kind, lapse.year)] = copied(lapse)
 
 
 class InMemoryCycles:
@@ -203,20 +189,20 @@ class InMemoryCycles:
         self.items: dict[str, Cycle] = {}
 
     async def get(self, cycle_id: str, *, for_update: bool = False) -> Cycle | None:
-        return _copy(self.items.get(cycle_id))
+        return copied(self.items.get(cycle_id))
 
     async def by_year(self, year: int) -> Cycle | None:
         found = [c for c in self.items.values() if c.year == year]
-        return _copy(found[0]) if found else None
+        return copied(found[0]) if found else None
 
     async def all(self) -> list[Cycle]:
-        return _copies(sorted(self.items.values(), key=lambda c: c.year))
+        return copied_all(sorted(self.items.values(), key=lambda c: c.year))
 
     async def page(self, request: PageRequest) -> PageOf[Cycle]:
-        return _page(await self.all(), request)
+        return PageOf.sliced(await self.all(), request)
 
     async def save(self, cycle: Cycle) -> None:
-        self.items[cycle.id] = _copy(cycle)
+        self.items[cycle.id] = copied(cycle)
 
 
 class InMemoryManualScores:
@@ -254,7 +240,7 @@ class InMemoryNonParticipations:
     async def page_of_cycle(
         self, cycle_id: str, request: PageRequest, *, district_code: str | None = None
     ) -> PageOf[NonParticipation]:
-        return _page(await self.of_cycle(cycle_id, district_code=district_code), request)
+        return PageOf.sliced(await self.of_cycle(cycle_id, district_code=district_code), request)
 
     async def add(self, record: NonParticipation) -> None:
         key = (record.cycle_id, record.station_id)
@@ -268,7 +254,7 @@ class InMemoryResults:
         self.items: dict[str, StationResult] = {}
 
     def _sorted(self, found: Iterable[StationResult]) -> list[StationResult]:
-        return _copies(sorted(found, key=lambda r: r.station_id))
+        return copied_all(sorted(found, key=lambda r: r.station_id))
 
     async def of_cycle(
         self, cycle_id: str, *, district_code: str | None = None, station_id: str | None = None
@@ -291,16 +277,16 @@ class InMemoryResults:
         published_only: bool = False,
     ) -> PageOf[StationResult]:
         found = await self.of_cycle(cycle_id, district_code=district_code, station_id=station_id)
-        return _page([r for r in found if not published_only or r.published_at is not None], request)
+        return PageOf.sliced([r for r in found if not published_only or r.published_at is not None], request)
 
     async def of_station(self, station_id: str) -> list[StationResult]:
-        return _copies(sorted((r for r in self.items.values() if r.station_id == station_id), key=lambda r: r.year))
+        return copied_all(sorted((r for r in self.items.values() if r.station_id == station_id), key=lambda r: r.year))
 
     async def page_of_station(
         self, station_id: str, request: PageRequest, *, published_only: bool = False
     ) -> PageOf[StationResult]:
         found = await self.of_station(station_id)
-        return _page([r for r in found if not published_only or r.published_at is not None], request)
+        return PageOf.sliced([r for r in found if not published_only or r.published_at is not None], request)
 
     async def of_year(self, year: int, *, published_only: bool) -> list[StationResult]:
         return self._sorted(
@@ -310,10 +296,10 @@ class InMemoryResults:
     async def replace_all(self, cycle_id: str, found: Sequence[StationResult]) -> None:
         self.items = {rid: r for rid, r in self.items.items() if r.cycle_id != cycle_id}
         for result in found:
-            self.items[result.id] = _copy(result)
+            self.items[result.id] = copied(result)
 
     async def save(self, result: StationResult) -> None:
-        self.items[result.id] = _copy(result)
+        self.items[result.id] = copied(result)
 
 
 class InMemoryRectifications:
@@ -321,7 +307,7 @@ class InMemoryRectifications:
         self.items: dict[str, Rectification] = {}
 
     async def get(self, rectification_id: str, *, for_update: bool = False) -> Rectification | None:
-        return _copy(self.items.get(rectification_id))
+        return copied(self.items.get(rectification_id))
 
     async def search(
         self,
@@ -341,7 +327,7 @@ class InMemoryRectifications:
             and (status is None or r.status is status)
             and (not pending_only or r.status in PENDING)
         ]
-        return _copies(sorted(found, key=lambda r: (r.ordered_at, r.station_id, r.id)))
+        return copied_all(sorted(found, key=lambda r: (r.ordered_at, r.station_id, r.id)))
 
     async def page(
         self,
@@ -353,14 +339,14 @@ class InMemoryRectifications:
         status: RectificationStatus | None = None,
     ) -> PageOf[Rectification]:
         found = await self.search(year=year, station_id=station_id, district_code=district_code, status=status)
-        return _page(found, request)
+        return PageOf.sliced(found, request)
 
     async def of_results(self, result_ids: Sequence[str]) -> dict[str, Rectification]:
         wanted = set(result_ids)
-        return {r.result_id: _copy(r) for r in self.items.values() if r.result_id in wanted}
+        return {r.result_id: copied(r) for r in self.items.values() if r.result_id in wanted}
 
     async def save(self, rectification: Rectification) -> None:
-        self.items[rectification.id] = _copy(rectification)
+        self.items[rectification.id] = copied(rectification)
 
 
 class InMemoryRevocations:
@@ -369,7 +355,7 @@ class InMemoryRevocations:
         self.notes_by_case: dict[str, list[EvidenceNote]] = {}
 
     async def get(self, revocation_id: str, *, for_update: bool = False) -> RevocationCase | None:
-        return _copy(self.items.get(revocation_id))
+        return copied(self.items.get(revocation_id))
 
     async def open_case(self, station_id: str, ground: RevocationGround) -> RevocationCase | None:
         found = [
@@ -377,7 +363,7 @@ class InMemoryRevocations:
             for c in self.items.values()
             if c.station_id == station_id and c.ground == ground and c.status is CaseStatus.OPEN
         ]
-        return _copy(found[0]) if found else None
+        return copied(found[0]) if found else None
 
     async def search(
         self,
@@ -395,7 +381,7 @@ class InMemoryRevocations:
             and (status is None or c.status is status)
             and (ground is None or c.ground == ground)
         ]
-        return _copies(sorted(found, key=lambda c: (c.proposed_at, c.id)))
+        return copied_all(sorted(found, key=lambda c: (c.proposed_at, c.id)))
 
     async def page(
         self,
@@ -407,10 +393,10 @@ class InMemoryRevocations:
         ground: RevocationGround | None = None,
     ) -> PageOf[RevocationCase]:
         found = await self.search(station_id=station_id, district_code=district_code, status=status, ground=ground)
-        return _page(found, request)
+        return PageOf.sliced(found, request)
 
     async def save(self, case: RevocationCase) -> None:
-        self.items[case.id] = _copy(case)
+        self.items[case.id] = copied(case)
 
     async def add_note(self, note: EvidenceNote) -> None:
         self.notes_by_case.setdefault(note.revocation_id, []).append(note)

@@ -29,11 +29,6 @@ _DUE = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 T = TypeVar("T")
 
 
-def _page(found: list[T], page: PageRequest) -> PageOf[T]:
-    """The asked slice of an ordered list, and the list's length (what SQL's count and slice give)."""
-    return PageOf.of(found[page.offset : page.offset + page.limit], len(found), page)
-
-
 class InMemoryDeliveries:
     """Deliveries in the order they were recorded (the table's serial id), and their attempts."""
 
@@ -105,7 +100,7 @@ class InMemoryDeliveries:
             return where.created_to is None or d.created_at < where.created_to
 
         newest_first = [d for d in reversed(self.rows.values()) if matches(d)]
-        return _page(newest_first, page)
+        return PageOf.sliced(newest_first, page)
 
     async def of_event(self, event_id: str) -> Sequence[Delivery]:
         return [d for d in self.rows.values() if d.event_id == event_id]
@@ -136,7 +131,7 @@ class InMemoryInbox:
         self, inboxes: Sequence[Recipient], reader: str, *, unread_only: bool, page: PageRequest
     ) -> PageOf[InboxItem]:
         items = [item for item in self._items(inboxes, reader) if not unread_only or item[1] is None]
-        return _page(items, page)
+        return PageOf.sliced(items, page)
 
     async def unread_count(self, inboxes: Sequence[Recipient], reader: str) -> int:
         return sum(1 for _, read_at in self._items(inboxes, reader) if read_at is None)
@@ -228,7 +223,7 @@ class InMemoryDirectory:
     async def officials_page(
         self, page: PageRequest, *, role: OfficialRole | None = None, district_code: str | None = None
     ) -> PageOf[Official]:
-        return _page(await self.officials(role=role, district_code=district_code), page)
+        return PageOf.sliced(await self.officials(role=role, district_code=district_code), page)
 
     async def save_official(self, official: Official, now: datetime) -> bool:
         created = official.subject not in self.officials_by_subject

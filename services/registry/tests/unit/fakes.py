@@ -8,14 +8,13 @@ SQLAlchemy repositories; locking (`for_update`) means nothing in one process.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
 from sme_kit.paging import PageOf, PageRequest
-from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
+from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World, copied, copied_page
 from sme_kit.uow import Actor
 from sme_registry.adapters.applications_repository import ApplicationFilter, Attachment
 from sme_registry.adapters.stations_repository import StationFilter
@@ -25,14 +24,6 @@ from sme_registry.domain.rounds import Round
 from sme_registry.domain.stations import Station, StatusChange
 
 T = TypeVar("T")
-
-
-def _copy(value: T) -> T:
-    return copy.deepcopy(value)
-
-
-def _page(found: list[T], page: PageRequest) -> PageOf[T]:
-    return PageOf.of([_copy(item) for item in found[page.offset : page.offset + page.limit]], len(found), page)
 
 
 class InMemoryApplications:
@@ -49,11 +40,11 @@ class InMemoryApplications:
         found = self.stored.get(application_id)
         if found is None:
             return None
-        return replace(_copy(found), decisions=list(self.decisions.get(application_id, [])))
+        return replace(copied(found), decisions=list(self.decisions.get(application_id, [])))
 
     async def save(self, application: Application) -> None:
         # Decisions live in their own table: `add_decision` writes them, as in the database.
-        self.stored[application.id] = replace(_copy(application), decisions=[])
+        self.stored[application.id] = replace(copied(application), decisions=[])
 
     async def add_decision(self, application_id: str, decision: DistrictDecision) -> None:
         self.decisions.setdefault(application_id, []).append(decision)
@@ -62,7 +53,7 @@ class InMemoryApplications:
         found = [a for a in self.stored.values() if _matches_application(a, where)]
         found.sort(key=lambda a: a.id)
         found.sort(key=lambda a: a.created_at, reverse=True)
-        return [_copy(a) for a in found[offset : offset + limit]], len(found)
+        return [copied(a) for a in found[offset : offset + limit]], len(found)
 
     async def lock_open_of(self, uscc: str, round_year: int, statuses: Collection[ApplicationStatus]) -> list[str]:
         return [
@@ -125,20 +116,20 @@ class InMemoryRounds:
     async def add(self, round_: Round) -> None:
         if round_.year in self.stored:
             raise KeyError(f"round {round_.year} exists")
-        self.stored[round_.year] = _copy(round_)
+        self.stored[round_.year] = copied(round_)
 
     async def get(self, year: int, *, for_update: bool = False) -> Round | None:
         found = self.stored.get(year)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def all(self) -> list[Round]:
-        return [_copy(r) for r in sorted(self.stored.values(), key=lambda r: r.year, reverse=True)]
+        return [copied(r) for r in sorted(self.stored.values(), key=lambda r: r.year, reverse=True)]
 
     async def page(self, page: PageRequest) -> PageOf[Round]:
-        return _page(await self.all(), page)
+        return copied_page(await self.all(), page)
 
     async def save(self, round_: Round) -> None:
-        self.stored[round_.year] = _copy(round_)
+        self.stored[round_.year] = copied(round_)
 
 
 class InMemoryStations:
@@ -156,35 +147,35 @@ class InMemoryStations:
     async def save(self, station: Station) -> None:
         self.histories.setdefault(station.id, []).extend(station.new_history)
         station.new_history.clear()
-        self.stored[station.id] = _copy(station)
+        self.stored[station.id] = copied(station)
 
     async def get(self, station_id: str, *, for_update: bool = False) -> Station | None:
         found = self.stored.get(station_id)
-        return _copy(found) if found else None
+        return copied(found) if found else None
 
     async def of_application(self, application_id: str) -> Station | None:
         found = [s for s in self.stored.values() if s.application_id == application_id]
-        return _copy(found[0]) if found else None
+        return copied(found[0]) if found else None
 
     async def search(self, where: StationFilter, *, limit: int, offset: int) -> tuple[list[Station], int]:
         found = sorted((s for s in self.stored.values() if _matches_station(s, where)), key=lambda s: s.station_number)
-        return [_copy(s) for s in found[offset : offset + limit]], len(found)
+        return [copied(s) for s in found[offset : offset + limit]], len(found)
 
     async def history(self, station_id: str, page: PageRequest) -> PageOf[StatusChange]:
-        return _page(self.histories.get(station_id, []), page)
+        return copied_page(self.histories.get(station_id, []), page)
 
     async def next_number(self, year: int) -> int:
         self.counters[year] = self.counters.get(year, 0) + 1
         return self.counters[year]
 
     async def add_change(self, change: InfoChange) -> None:
-        self.info_changes.append(_copy(change))
+        self.info_changes.append(copied(change))
 
     async def changes(self, station_id: str, page: PageRequest) -> PageOf[InfoChange]:
         found = [c for c in self.info_changes if c.station_id == station_id]
         found.sort(key=lambda c: c.id)
         found.sort(key=lambda c: c.reported_at, reverse=True)
-        return _page(found, page)
+        return copied_page(found, page)
 
 
 def _matches_station(station: Station, where: StationFilter) -> bool:

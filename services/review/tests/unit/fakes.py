@@ -7,13 +7,11 @@ as with the database. They order results as the SQL repositories do.
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
 from sme_kit.paging import PageOf, PageRequest
-from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World
+from sme_kit.testing.fakes import FakeUnitOfWork, FakeUnitOfWorkFactory, World, copied, copied_all, copied_page
 from sme_kit.uow import Actor
 from sme_review.domain.cases import CaseFilter, ReviewCase
 from sme_review.domain.experts import Assignment, AssignmentStatus, ConflictDeclaration, Expert, Panel
@@ -26,36 +24,23 @@ from sme_review.domain.scoring import ScoreSheet
 T = TypeVar("T")
 
 
-def _copy(value: T) -> T:
-    return copy.deepcopy(value)
-
-
-def _copies(values: Iterable[T]) -> list[T]:
-    return [copy.deepcopy(value) for value in values]
-
-
-def _page(found: Sequence[T], request: PageRequest) -> PageOf[T]:
-    """The requested slice of an ordered list and its length, as `sme_kit.paging.fetch_page` answers."""
-    return PageOf.of(_copies(found[request.offset : request.offset + request.limit]), len(found), request)
-
-
 class InMemoryRounds:
     def __init__(self) -> None:
         self.by_year: dict[int, ReviewRound] = {}
 
     async def get(self, year: int, *, for_update: bool = False) -> ReviewRound | None:
-        return _copy(self.by_year.get(year))
+        return copied(self.by_year.get(year))
 
     async def get_or_open(self, year: int, at: datetime) -> ReviewRound:
         if year not in self.by_year:
             self.by_year[year] = ReviewRound.open(year, at)
-        return _copy(self.by_year[year])
+        return copied(self.by_year[year])
 
     async def page(self, request: PageRequest) -> PageOf[ReviewRound]:
-        return _page(sorted(self.by_year.values(), key=lambda r: r.year, reverse=True), request)
+        return copied_page(sorted(self.by_year.values(), key=lambda r: r.year, reverse=True), request)
 
     async def save(self, round_: ReviewRound) -> None:
-        self.by_year[round_.year] = _copy(round_)
+        self.by_year[round_.year] = copied(round_)
 
 
 class InMemoryAssignments:
@@ -66,14 +51,14 @@ class InMemoryAssignments:
     async def add(self, assignment: Assignment) -> None:
         if any(a.case_id == assignment.case_id and a.expert_id == assignment.expert_id for a in self.by_id.values()):
             raise AssertionError("uq_review_assignments_case_expert")  # as the unique constraint would
-        self.by_id[assignment.id] = _copy(assignment)
+        self.by_id[assignment.id] = copied(assignment)
 
     async def get(self, assignment_id: str) -> Assignment | None:
-        return _copy(self.by_id.get(assignment_id))
+        return copied(self.by_id.get(assignment_id))
 
     async def of_case(self, case_id: str) -> list[Assignment]:
         found = [a for a in self.by_id.values() if a.case_id == case_id]
-        return _copies(sorted(found, key=lambda a: a.assigned_at))
+        return copied_all(sorted(found, key=lambda a: a.assigned_at))
 
     async def of_expert(self, expert_id: str, *, round_year: int | None = None) -> list[Assignment]:
         found = [
@@ -81,36 +66,36 @@ class InMemoryAssignments:
             for a in self.by_id.values()
             if a.expert_id == expert_id and (round_year is None or a.round_year == round_year)
         ]
-        return _copies(sorted(found, key=lambda a: (a.due_on, a.assigned_at, a.id)))
+        return copied_all(sorted(found, key=lambda a: (a.due_on, a.assigned_at, a.id)))
 
     async def active_page_of_expert(
         self, expert_id: str, request: PageRequest, *, round_year: int | None = None
     ) -> PageOf[Assignment]:
         found = await self.of_expert(expert_id, round_year=round_year)
-        return _page([a for a in found if a.status is AssignmentStatus.ACTIVE], request)
+        return copied_page([a for a in found if a.status is AssignmentStatus.ACTIVE], request)
 
     async def active_of(self, case_id: str, expert_id: str) -> Assignment | None:
         found = (a for a in self.by_id.values() if a.case_id == case_id and a.expert_id == expert_id and a.active)
-        return _copy(next(found, None))
+        return copied(next(found, None))
 
     async def save(self, assignment: Assignment) -> None:
-        self.by_id[assignment.id] = _copy(assignment)
+        self.by_id[assignment.id] = copied(assignment)
 
     async def sheet(self, assignment_id: str) -> ScoreSheet | None:
-        return _copy(self.sheets.get(assignment_id))
+        return copied(self.sheets.get(assignment_id))
 
     async def sheets_of_case(self, case_id: str) -> list[ScoreSheet]:
         found = [s for s in self.sheets.values() if s.case_id == case_id]
-        return _copies(sorted(found, key=lambda s: s.submitted_at))
+        return copied_all(sorted(found, key=lambda s: s.submitted_at))
 
     async def sheets_of_expert(self, expert_id: str) -> dict[str, ScoreSheet]:
-        return {s.assignment_id: _copy(s) for s in self.sheets.values() if s.expert_id == expert_id}
+        return {s.assignment_id: copied(s) for s in self.sheets.values() if s.expert_id == expert_id}
 
     async def scoring_started(self, round_year: int) -> bool:
         return any(self.by_id[s.assignment_id].round_year == round_year for s in self.sheets.values())
 
     async def put_sheet(self, sheet: ScoreSheet) -> None:
-        self.sheets[sheet.assignment_id] = _copy(sheet)
+        self.sheets[sheet.assignment_id] = copied(sheet)
 
 
 class InMemoryCases:
@@ -119,24 +104,24 @@ class InMemoryCases:
         self.assignments: InMemoryAssignments | None = None  # for the expert filter of `search`
 
     async def add(self, case: ReviewCase) -> None:
-        self.by_id[case.id] = _copy(case)
+        self.by_id[case.id] = copied(case)
 
     async def get(self, case_id: str, *, for_update: bool = False) -> ReviewCase | None:
-        return _copy(self.by_id.get(case_id))
+        return copied(self.by_id.get(case_id))
 
     async def by_application(self, application_id: str) -> ReviewCase | None:
-        return _copy(next((c for c in self.by_id.values() if c.application_id == application_id), None))
+        return copied(next((c for c in self.by_id.values() if c.application_id == application_id), None))
 
     async def of_round(self, year: int, *, for_update: bool = False) -> list[ReviewCase]:
         found = [c for c in self.by_id.values() if c.round_year == year]
-        return _copies(sorted(found, key=lambda c: (c.opened_at, c.id)))
+        return copied_all(sorted(found, key=lambda c: (c.opened_at, c.id)))
 
     async def search(self, where: CaseFilter, request: PageRequest) -> PageOf[ReviewCase]:
         found = sorted(
             (c for c in self.by_id.values() if self._matches(c, where)),
             key=lambda c: (-c.round_year, c.opened_at, c.id),
         )
-        return _page(found, request)
+        return copied_page(found, request)
 
     def _matches(self, case: ReviewCase, where: CaseFilter) -> bool:
         expert_cases = (
@@ -162,7 +147,7 @@ class InMemoryCases:
         return max((c.plaque_sequence or 0 for c in self.by_id.values() if c.round_year == year), default=0)
 
     async def save(self, case: ReviewCase) -> None:
-        self.by_id[case.id] = _copy(case)
+        self.by_id[case.id] = copied(case)
 
 
 class InMemoryExperts:
@@ -171,23 +156,23 @@ class InMemoryExperts:
         self.conflicts: dict[tuple[str, str], ConflictDeclaration] = {}
 
     async def add(self, expert: Expert) -> None:
-        self.by_id[expert.id] = _copy(expert)
+        self.by_id[expert.id] = copied(expert)
 
     async def get(self, expert_id: str) -> Expert | None:
-        return _copy(self.by_id.get(expert_id))
+        return copied(self.by_id.get(expert_id))
 
     async def many(self, expert_ids: list[str]) -> dict[str, Expert]:
-        return {i: _copy(self.by_id[i]) for i in expert_ids if i in self.by_id}
+        return {i: copied(self.by_id[i]) for i in expert_ids if i in self.by_id}
 
     async def page(self, request: PageRequest, *, active_only: bool = False) -> PageOf[Expert]:
-        return _page([e for _, e in sorted(self.by_id.items()) if e.active or not active_only], request)
+        return copied_page([e for _, e in sorted(self.by_id.items()) if e.active or not active_only], request)
 
     async def save(self, expert: Expert) -> None:
-        self.by_id[expert.id] = _copy(expert)
+        self.by_id[expert.id] = copied(expert)
 
     async def conflicts_of(self, expert_id: str, request: PageRequest) -> PageOf[ConflictDeclaration]:
         found = [d for (e, _), d in self.conflicts.items() if e == expert_id]
-        return _page(sorted(found, key=lambda d: (d.declared_at, d.uscc)), request)
+        return copied_page(sorted(found, key=lambda d: (d.declared_at, d.uscc)), request)
 
     async def declared_usccs(self, expert_ids: list[str]) -> dict[str, set[str]]:
         return {i: {u for (e, u) in self.conflicts if e == i} for i in expert_ids}
@@ -205,17 +190,17 @@ class InMemoryPanels:
         self.by_id: dict[str, Panel] = {}
 
     async def add(self, panel: Panel) -> None:
-        self.by_id[panel.id] = _copy(panel)
+        self.by_id[panel.id] = copied(panel)
 
     async def get(self, panel_id: str) -> Panel | None:
-        return _copy(self.by_id.get(panel_id))
+        return copied(self.by_id.get(panel_id))
 
     async def of_round(self, year: int, request: PageRequest) -> PageOf[Panel]:
         found = [p for p in self.by_id.values() if p.round_year == year]
-        return _page(sorted(found, key=lambda p: (p.created_at, p.id)), request)
+        return copied_page(sorted(found, key=lambda p: (p.created_at, p.id)), request)
 
     async def save(self, panel: Panel) -> None:
-        self.by_id[panel.id] = _copy(panel)
+        self.by_id[panel.id] = copied(panel)
 
 
 class InMemoryNotices:
@@ -225,22 +210,22 @@ class InMemoryNotices:
     async def add(self, notice: Notice) -> None:
         if any(n.round_year == notice.round_year for n in self.by_id.values()):
             raise AssertionError("review_notices.round_year is unique")
-        self.by_id[notice.id] = _copy(notice)
+        self.by_id[notice.id] = copied(notice)
 
     async def get(self, notice_id: str, *, for_update: bool = False) -> Notice | None:
-        return _copy(self.by_id.get(notice_id))
+        return copied(self.by_id.get(notice_id))
 
     async def of_round(self, year: int) -> Notice | None:
-        return _copy(next((n for n in self.by_id.values() if n.round_year == year), None))
+        return copied(next((n for n in self.by_id.values() if n.round_year == year), None))
 
     async def page(self, request: PageRequest) -> PageOf[Notice]:
         newest_first = sorted(
             sorted(self.by_id.values(), key=lambda n: n.id), key=lambda n: n.published_at, reverse=True
         )
-        return _page(newest_first, request)
+        return copied_page(newest_first, request)
 
     async def save(self, notice: Notice) -> None:
-        self.by_id[notice.id] = _copy(notice)
+        self.by_id[notice.id] = copied(notice)
 
 
 class InMemoryObjections:
@@ -248,10 +233,10 @@ class InMemoryObjections:
         self.by_id: dict[str, Objection] = {}
 
     async def add(self, objection: Objection) -> None:
-        self.by_id[objection.id] = _copy(objection)
+        self.by_id[objection.id] = copied(objection)
 
     async def get(self, objection_id: str, *, for_update: bool = False) -> Objection | None:
-        return _copy(self.by_id.get(objection_id))
+        return copied(self.by_id.get(objection_id))
 
     async def search(
         self,
@@ -269,7 +254,7 @@ class InMemoryObjections:
             and (round_year is None or o.round_year == round_year)
             and (status is None or o.status is status)
         ]
-        return _copies(sorted(found, key=lambda o: (o.filed_at, o.id)))
+        return copied_all(sorted(found, key=lambda o: (o.filed_at, o.id)))
 
     async def page(
         self,
@@ -280,7 +265,7 @@ class InMemoryObjections:
         round_year: int | None = None,
         status: ObjectionStatus | None = None,
     ) -> PageOf[Objection]:
-        return _page(
+        return copied_page(
             await self.search(notice_id=notice_id, case_id=case_id, round_year=round_year, status=status), request
         )
 
@@ -288,7 +273,7 @@ class InMemoryObjections:
         return len(await self.search(notice_id=notice_id, status=status))
 
     async def save(self, objection: Objection) -> None:
-        self.by_id[objection.id] = _copy(objection)
+        self.by_id[objection.id] = copied(objection)
 
 
 class InMemoryFinalLists:
@@ -296,13 +281,13 @@ class InMemoryFinalLists:
         self.by_year: dict[int, FinalList] = {}
 
     async def add(self, final_list: FinalList) -> None:
-        self.by_year[final_list.round_year] = _copy(final_list)
+        self.by_year[final_list.round_year] = copied(final_list)
 
     async def of_round(self, year: int) -> FinalList | None:
-        return _copy(self.by_year.get(year))
+        return copied(self.by_year.get(year))
 
     async def page(self, request: PageRequest) -> PageOf[FinalList]:
-        return _page([f for _, f in sorted(self.by_year.items(), reverse=True)], request)
+        return copied_page([f for _, f in sorted(self.by_year.items(), reverse=True)], request)
 
 
 class FakeReviewUnitOfWork(FakeUnitOfWork):

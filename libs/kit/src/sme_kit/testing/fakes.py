@@ -21,7 +21,8 @@ refused command raised, and on the events and timers of a committed one.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+import copy
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -29,13 +30,42 @@ from typing import Any, Generic, TypeVar
 
 from sme_contracts import Event
 from sme_kit.clock import Clock, MovableClock
+from sme_kit.paging import PageOf, PageRequest
 from sme_kit.uow import Actor
 from sme_kit.workdays import CalendarYear, WorkingCalendar
 
-__all__ = ["AuditRow", "FakeUnitOfWork", "FakeUnitOfWorkFactory", "PendingTimer", "World"]
+__all__ = [
+    "AuditRow",
+    "FakeUnitOfWork",
+    "FakeUnitOfWorkFactory",
+    "PendingTimer",
+    "World",
+    "copied",
+    "copied_all",
+    "copied_page",
+]
 
 R = TypeVar("R")
 F = TypeVar("F", bound="FakeUnitOfWork")
+
+
+def copied(value: R) -> R:
+    """A deep copy of what an in-memory repository stores or hands out.
+
+    A database gives a use case a fresh object on every read, and keeps what was saved whatever
+    the caller does to its object afterwards; copying in and out keeps a fake as honest.
+    """
+    return copy.deepcopy(value)
+
+
+def copied_all(values: Iterable[R]) -> list[R]:
+    """A deep copy of each value (see `copied`)."""
+    return [copied(value) for value in values]
+
+
+def copied_page(items: Sequence[R], request: PageRequest) -> PageOf[R]:
+    """The requested page of an in-memory repository's ordered items, each copied out."""
+    return PageOf.sliced(items, request).map(copied)
 
 
 @dataclass(frozen=True)

@@ -365,7 +365,7 @@ async def evidence(
     """One page of an activity's evidence. An activity keeps a handful of files: the file store lists
     them all and the page is cut here."""
     found = await _evidence(uow_factory, files, principal, activity_id)
-    return PageOf.of(found[page.offset : page.offset + page.limit], len(found), page)
+    return PageOf.sliced(found, page)
 
 
 async def evidence_file(

@@ -108,7 +108,7 @@ async def progress(
         if principal.is_role(Role.STATION_OPERATOR):
             station = await uow.stations.get(principal.station_id or "")
             own = [station] if station else []
-            stations = PageOf.of(own[page.offset : page.offset + page.limit], len(own), page)
+            stations = PageOf.sliced(own, page)
         else:
             if principal.is_role(Role.DISTRICT_OFFICER):
                 district_code = principal.district

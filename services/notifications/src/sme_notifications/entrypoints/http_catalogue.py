@@ -73,9 +73,8 @@ async def list_templates(principal: RecordReader, state: StateDep, paging: Pagin
     for file in templates.files:
         versions.setdefault((file.template_id, file.channel), []).append(file.version)
     current = templates.current_files()
-    shown = current[paging.offset : paging.offset + paging.limit]
     return Page.of(
-        PageOf.of(shown, len(current), paging),
+        PageOf.sliced(current, paging),
         lambda file: TemplateView(
             template_id=file.template_id,
             channel=file.channel,

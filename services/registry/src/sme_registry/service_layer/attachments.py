@@ -90,12 +90,13 @@ async def list_attachments(
         if application is None or not may_read_application(principal, application):
             raise application_not_found(application_id)
         current = await uow.attachments.current(application.id)
+        shown = PageOf.sliced(current, page)
         listed = []
-        for attachment in current[page.offset : page.offset + page.limit]:
+        for attachment in shown.items:
             stored = await files.get(uow, attachment.file_id)
             if stored is not None:
                 listed.append(AttachedFile(attachment.kind, stored))
-    return PageOf.of(listed, len(current), page)
+    return PageOf.of(listed, shown.total, page)
 
 
 async def open_attachment(
