@@ -1,7 +1,11 @@
 /** The console's routes, built from the menu definition: added to the router on the first visit to /console. */
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '@/api/notifications';
+import { applicantPages } from './applicant/pages';
+import { districtPages } from './district/pages';
 import { COMMON_MENU, ROLE_MENUS, type MenuEntry } from './menu';
+import type { AreaPages } from './pages';
+import { stationPages } from './station/pages';
 
 const comingSoon = () => import('./views/ComingSoonView.vue');
 
@@ -11,15 +15,38 @@ const commonViews: Record<string, RouteRecordRaw['component']> = {
   'console-settings': () => import('./settings/SettingsView.vue'),
 };
 
-/** One route per menu entry of each role, open to that role only. */
-function roleRoutes(): RouteRecordRaw[] {
+const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages];
+
+/** One route per menu entry of each role, open to that role only: its page, or "coming soon". */
+function roleRoutes(areas: readonly AreaPages[]): RouteRecordRaw[] {
+  const pages = Object.assign({}, ...areas.map((area) => area.entries)) as AreaPages['entries'];
   return (Object.entries(ROLE_MENUS) as Array<[Role, readonly MenuEntry[]]>).flatMap(([role, entries]) =>
     entries.map((entry) => ({
       path: entry.path,
       name: entry.name,
-      component: comingSoon,
+      component: pages[entry.name] ?? comingSoon,
       meta: { roles: [role], entry },
     })),
+  );
+}
+
+/** The areas' further pages, each open to the role of the menu entry it belongs to. */
+export function furtherRoutes(areas: readonly AreaPages[]): RouteRecordRaw[] {
+  const owners = (Object.entries(ROLE_MENUS) as Array<[Role, readonly MenuEntry[]]>).flatMap(([role, entries]) =>
+    entries.map((entry) => ({ role, entry })),
+  );
+  return areas.flatMap((area) =>
+    area.further.map((page) => {
+      const owner = owners.find(({ entry }) => entry.name === page.entry);
+      if (!owner) throw new Error(`${page.name}: no menu entry named ${page.entry}`);
+      return {
+        path: page.path,
+        name: page.name,
+        component: page.component,
+        props: true,
+        meta: { roles: [owner.role], entry: owner.entry },
+      };
+    }),
   );
 }
 
@@ -58,7 +85,8 @@ export const consoleRouteTree: RouteRecordRaw[] = [
             component: () => import('./inbox/InboxMessageView.vue'),
             props: true,
           },
-          ...roleRoutes(),
+          ...roleRoutes(AREAS),
+          ...furtherRoutes(AREAS),
           // The same pattern twice: a path matches the first (404); the guard sends a page of
           // another role to the second by name, so the address typed stays in the address bar.
           { path: ':pathMatch(.*)*', name: 'console-not-found', component: () => import('./views/NotFoundView.vue') },

@@ -1,0 +1,7 @@
+/** The district area's pages (see ../pages.ts). */
+import type { AreaPages } from '../pages';
+
+export const districtPages: AreaPages = {
+  entries: {},
+  further: [],
+};

@@ -1,0 +1,7 @@
+/** The station area's pages (see ../pages.ts). */
+import type { AreaPages } from '../pages';
+
+export const stationPages: AreaPages = {
+  entries: {},
+  further: [],
+};
