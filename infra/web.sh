@@ -2,6 +2,7 @@
 # The web application (web/): install its packages and build it, each only when its inputs changed.
 #   infra/web.sh build   npm ci when package-lock.json changed, npm run build when a source changed
 #   infra/web.sh check   the checks `make test` runs: stale API types, type check, unit tests, bundle size
+# WEB_DIST (default web/dist) is where `build` writes: work on two changes at once builds apart.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 web=$root/web
@@ -23,11 +24,12 @@ packages() {
 
 build() {
   packages
+  local out=${WEB_DIST:-$web/dist}
   local want; want=$(digest .)
-  if [ ! -f "$web/dist/index.html" ] || [ "$(cat "$web/dist/.sme-stamp" 2>/dev/null)" != "$want" ]; then
-    log "building"
-    (cd "$web" && npm run --silent build)
-    echo "$want" > "$web/dist/.sme-stamp"
+  if [ ! -f "$out/index.html" ] || [ "$(cat "$out/.sme-stamp" 2>/dev/null)" != "$want" ]; then
+    log "building into $out"
+    (cd "$web" && npx vue-tsc --noEmit && npx vite build --outDir "$out" --emptyOutDir)
+    echo "$want" > "$out/.sme-stamp"
   fi
 }
 

@@ -31,9 +31,10 @@ DESKTOP: ViewportSize = {"width": 1366, "height": 900}
 
 @pytest.fixture(scope="session")
 def web_dist() -> Path:
-    """The built application (built now when its sources changed since the last build)."""
+    """The built application (built now when its sources changed since the last build), in
+    ``$WEB_DIST`` when set, else web/dist."""
     subprocess.run([str(REPO / "infra/web.sh"), "build"], check=True)
-    return REPO / "web" / "dist"
+    return Path(os.environ.get("WEB_DIST") or REPO / "web" / "dist")
 
 
 @pytest.fixture(scope="session")
