@@ -136,6 +136,14 @@ async def test_a_token_carries_the_claims_of_the_person_s_role_and_opens_their_i
         "name": ORG_B,
     }
 
+    # An operator may name the station it acts for, but only one of its organisation's.
+    chosen = await service.http.post("/dev/tokens", json={"subject": f"operator-{ORG_A}", "station_id": "st-a"})
+    assert chosen.status_code == 200, chosen.text
+    assert jwt.decode(chosen.json()["access_token"], service.secret, algorithms=["HS256"])["station_id"] == "st-a"
+    foreign = await service.http.post("/dev/tokens", json={"subject": f"operator-{ORG_B}", "station_id": "st-a"})
+    assert foreign.status_code == 422, foreign.text
+    assert [error["field"] for error in foreign.json()["errors"]] == ["station_id"]
+
 
 async def test_only_a_listed_person_gets_a_token_and_the_lifetime_is_the_configured_one(start: Start) -> None:
     async with start(dev_token_ttl_s=300) as service:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 
+import pytest
+
 from sme_kit.problems import install_problem_handlers
 from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_notifications.config import NotificationsSettings
 from sme_notifications.domain.recipients import Official, OfficialRole
-from sme_notifications.domain.sign_in import KnownOrganisation, by_role, people
+from sme_notifications.domain.sign_in import KnownOrganisation, NotOneOfItsStations, Person, by_role, people
 from sme_notifications.entrypoints import http_dev_sign_in
 from sme_notifications.entrypoints.state import get_settings
 
@@ -61,6 +63,18 @@ def test_people_come_by_role_then_district_and_operators_carry_org_and_their_act
     assert found[6].claims() == {"name": ORG_B, "org": ORG_B}
     assert found[2].claims() == {"name": "李明", "district": "440106"}
     assert found[0].claims() == {"name": "吴刚"}
+
+
+def test_an_operator_acts_for_the_station_chosen_and_only_for_one_of_its_organisation_s() -> None:
+    operator = Person(f"operator-{ORG_A}", "station_operator", "某单位", "440106", ORG_A, "某单位", ("st-a", "st-b"))
+    assert operator.claims()["station_id"] == "st-a"
+    assert operator.claims("st-b")["station_id"] == "st-b"
+    with pytest.raises(NotOneOfItsStations) as refused:
+        operator.claims("st-of-another")
+    assert [error.field for error in refused.value.errors] == ["station_id"]
+    applicant = Person(f"operator-{ORG_B}", "station_operator", "申请单位", "440112", ORG_B, None)
+    with pytest.raises(NotOneOfItsStations):
+        applicant.claims("st-a")
 
 
 async def test_the_routes_refuse_in_production_even_when_mounted() -> None:

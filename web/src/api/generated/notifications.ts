@@ -1095,6 +1095,11 @@ export interface components {
         /** TokenRequest */
         TokenRequest: {
             /**
+             * Station Id
+             * @description Station operators: which of the organisation's stations to act for (default: the first).
+             */
+            station_id?: string | null;
+            /**
              * Subject
              * @example district-440106
              */

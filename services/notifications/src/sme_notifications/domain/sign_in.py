@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sme_kit.errors import FieldError, ValidationFailed
 from sme_notifications.domain.recipients import Official, OfficialRole
 
 STATION_OPERATOR = "station_operator"
@@ -50,16 +51,35 @@ class Person:
     org_name: str | None = None
     station_ids: tuple[str, ...] = ()
 
-    def claims(self) -> dict[str, str]:
-        """The token claims beside ``sub`` and ``role`` (as the demo's own tokens carry them)."""
+    def claims(self, station_id: str | None = None) -> dict[str, str]:
+        """The token claims beside ``sub`` and ``role`` (as the demo's own tokens carry them). An
+        operator acts for one station: ``station_id`` when given (one of its organisation's, chosen
+        explicitly), else its first (active) one."""
+        if station_id is not None and station_id not in self.station_ids:
+            raise NotOneOfItsStations(station_id)
         claims = {"name": self.name}
         if self.role == OfficialRole.DISTRICT_OFFICER.value and self.district_code:
             claims["district"] = self.district_code
         if self.role == STATION_OPERATOR and self.org:
             claims["org"] = self.org
             if self.station_ids:
-                claims["station_id"] = self.station_ids[0]
+                claims["station_id"] = station_id or self.station_ids[0]
         return claims
+
+
+class NotOneOfItsStations(ValidationFailed):
+    """A token asked for a station its person does not operate."""
+
+    def __init__(self, station_id: str) -> None:
+        super().__init__(
+            [
+                FieldError(
+                    "station_id",
+                    f"该人员所在单位没有编号为 {station_id} 的服务站 (not a station of this person's organisation)",
+                    "not_its_station",
+                )
+            ]
+        )
 
 
 def operator_subject(uscc: str) -> str:

@@ -81,6 +81,11 @@ class PeopleList(BaseModel):
 
 class TokenRequest(BaseModel):
     subject: str = Field(min_length=1, max_length=255, examples=["district-440106"])
+    station_id: str | None = Field(
+        default=None,
+        max_length=64,
+        description="Station operators: which of the organisation's stations to act for (default: the first).",
+    )
 
 
 class DevToken(BaseModel):
@@ -107,7 +112,9 @@ async def list_people(_: DevSettings, uow: UowFactoryDep) -> PeopleList:
 async def mint_token(body: TokenRequest, settings: DevSettings, uow: UowFactoryDep) -> DevToken:
     assert settings.auth_dev_secret is not None  # development_only() checked it
     ttl = timedelta(seconds=settings.dev_token_ttl_s)
-    minted = await use_cases.mint_token(uow_factory=uow, subject=body.subject, secret=settings.auth_dev_secret, ttl=ttl)
+    minted = await use_cases.mint_token(
+        uow_factory=uow, subject=body.subject, secret=settings.auth_dev_secret, ttl=ttl, station_id=body.station_id
+    )
     return DevToken(
         access_token=minted.token,
         expires_at=minted.expires_at,

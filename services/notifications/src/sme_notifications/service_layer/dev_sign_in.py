@@ -35,16 +35,20 @@ async def list_people(*, uow_factory: NotificationsUowFactory) -> list[Person]:
     return people(officials, organisations, GUANGZHOU_DISTRICTS)
 
 
-async def mint_token(*, uow_factory: NotificationsUowFactory, subject: str, secret: str, ttl: timedelta) -> DevToken:
-    """A token for one person of the list, with the claims of their role."""
+async def mint_token(
+    *, uow_factory: NotificationsUowFactory, subject: str, secret: str, ttl: timedelta, station_id: str | None = None
+) -> DevToken:
+    """A token for one person of the list, with the claims of their role; an operator's for
+    ``station_id`` when given (one of its organisation's stations)."""
     found = next((person for person in await list_people(uow_factory=uow_factory) if person.subject == subject), None)
     if found is None:
         raise NotFound(NO_SUCH_PERSON)
     # Tokens are checked against the wall clock (as the identity provider's are), never against a
     # service's movable test clock.
     expires_at = datetime.now(UTC).replace(microsecond=0) + ttl
-    token = mint_dev_token(secret, role=found.role, subject=found.subject, ttl=ttl, **found.claims())
+    claims = found.claims(station_id)
+    token = mint_dev_token(secret, role=found.role, subject=found.subject, ttl=ttl, **claims)
     async with uow_factory(READER) as uow:
-        uow.audit("mint_dev_token", "person", found.subject, role=found.role)
+        uow.audit("mint_dev_token", "person", found.subject, role=found.role, station_id=claims.get("station_id"))
         await uow.commit()
     return DevToken(token=token, person=found, expires_at=expires_at)
