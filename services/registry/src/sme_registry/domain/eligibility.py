@@ -1,6 +1,7 @@
 """Who may be recognised as a service station (§4.1.2), checked when an application is submitted.
 
-Every failure is its own violation, so the applicant sees all of them at once.
+Every failure is its own violation, so the applicant sees all of them at once. Who may apply at
+all (§4.1.2(1)) is checked earlier too, whenever a draft is stored.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sme_kit.vocabulary import is_guangzhou_district
 from sme_registry.domain.applications import ApplicationKind
 from sme_registry.domain.errors import RuleViolation
 from sme_registry.domain.forms import ATTACHMENT_NAMES, REQUIRED_ATTACHMENTS, ApplicationForm, AttachmentKind
-from sme_registry.domain.uscc import uscc_violations
+from sme_registry.domain.uscc import entity_violations, uscc_violations
 
 MIN_FULL_TIME_STAFF = 2
 
@@ -45,6 +46,16 @@ def eligibility_violations(
     if kind is ApplicationKind.RE_REVIEW:
         violations += _re_review_violations(form, round_year, station)
     return violations
+
+
+def applicant_violations(form: ApplicationForm) -> list[RuleViolation]:
+    """What excludes the applicant itself, whatever else the form says: only a legal person
+    registered in Guangzhou may apply (§4.1.2(1)).
+
+    Checked whenever a draft is started or saved, so nothing is kept of an entity that may not
+    apply; the rest of §4.1.2 (the check digit included) waits for the submission.
+    """
+    return entity_violations(form.uscc)
 
 
 def _required(field: str, label: str) -> RuleViolation:

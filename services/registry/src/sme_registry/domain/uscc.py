@@ -32,6 +32,14 @@ def uscc_violations(code: str, *, field: str = "uscc") -> list[RuleViolation]:
                 "uscc_check_digit",
             )
         )
+    return violations + entity_violations(code, field=field)
+
+
+def entity_violations(code: str, *, field: str = "uscc") -> list[RuleViolation]:
+    """What the code says excludes the entity from applying at all (§4.1.2(1)): registered outside
+    Guangzhou, or an individual business, which has no legal-person status."""
+    code = normalise_uscc(code)
+    violations: list[RuleViolation] = []
     if len(code) >= 8 and not code[2:8].startswith(GUANGZHOU_DIVISION_PREFIX):
         violations.append(
             RuleViolation(

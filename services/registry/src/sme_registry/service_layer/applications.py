@@ -16,7 +16,7 @@ from sme_registry.adapters import publisher
 from sme_registry.adapters.applications_repository import ApplicationFilter
 from sme_registry.adapters.unit_of_work import RegistryUnitOfWork, RegistryUowFactory
 from sme_registry.domain.applications import OPEN, Application, ApplicationKind, ApplicationStatus
-from sme_registry.domain.eligibility import StationFacts, eligibility_violations
+from sme_registry.domain.eligibility import StationFacts, applicant_violations, eligibility_violations
 from sme_registry.domain.errors import DuplicateApplication, RuleViolation, WindowClosed, refuse
 from sme_registry.domain.forms import ApplicationForm
 from sme_registry.domain.rounds import Round, open_round_on, window_closed
@@ -39,10 +39,11 @@ class FillInForm:
 async def create_application(
     *, uow_factory: RegistryUowFactory, principal: Principal, command: FillInForm
 ) -> Application:
-    """An operator starts a draft application for its own legal entity."""
+    """An operator starts a draft application for its own legal entity, if that entity may apply at all."""
     form = command.form
     if not principal.owns_org(form.uscc):
         raise Forbidden("只能为本单位提交申请 (an operator applies for its own organisation only)")
+    refuse(applicant_violations(form))
     async with uow_factory(Actor.of(principal)) as uow:
         now = uow.clock.now()
         current = open_round_on(await uow.rounds.all(), shanghai_day(now))
@@ -66,6 +67,7 @@ async def edit_application(
     *, uow_factory: RegistryUowFactory, principal: Principal, application_id: str, command: FillInForm
 ) -> Application:
     """The applicant edits its draft, or completes an application its district returned."""
+    refuse(applicant_violations(command.form))
     async with uow_factory(Actor.of(principal)) as uow:
         application = await _own_application(uow, principal, application_id)
         application.edit(command.form, kind=command.kind, station_id=command.station_id, now=uow.clock.now())
