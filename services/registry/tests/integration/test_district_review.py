@@ -100,3 +100,47 @@ async def test_a_returned_application_is_completed_and_resubmitted(registry: Reg
     assert returned_event.reasons == ["请补充专职人员劳动合同"]
     submissions = await reader.wait_for(ApplicationSubmitted, count=2)
     assert [e.resubmission for e in submissions] == [False, True]
+
+
+async def test_a_district_finds_its_applications_by_name_or_uscc_and_counts_them_by_status(registry: Registry) -> None:
+    await registry.open_round()
+    returned = await registry.submitted()
+    response = await registry.http.post(
+        f"/applications/{returned}/return", json={"reasons": ["请补充场地证明"]}, headers=registry.district()
+    )
+    assert response.status_code == 200, response.text
+    forwarded = await registry.forwarded(full_form(uscc="91440106MA5AUK3L7C", entity_name="广州市天河智汇商会"))
+    await registry.submitted(full_form(uscc=OTHER_USCC, district_code="440104"))
+
+    async def ids(**params: str | int) -> set[str]:
+        response = await registry.http.get("/applications", params=params, headers=registry.district())
+        assert response.status_code == 200, response.text
+        return {item["id"] for item in response.json()["items"]}
+
+    assert await ids(q="智汇") == {forwarded}
+    assert await ids(q="ma5auk") == {forwarded}
+    assert await ids(q="天河", status="returned") == {returned}
+    assert await ids(q="100%") == set()  # a wildcard is only a character
+    assert await ids(q=OTHER_USCC) == set()  # another district's, not to be found here
+
+    async def counts(headers: dict[str, str], **params: str | int) -> dict[str, int]:
+        response = await registry.http.get("/applications/counts", params=params, headers=headers)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["total"] == sum(item["count"] for item in body["by_status"])
+        return {item["status"]: item["count"] for item in body["by_status"]}
+
+    assert await counts(registry.district()) == {
+        "submitted": 0,
+        "returned": 1,
+        "rejected": 0,
+        "forwarded": 1,
+        "recognised": 0,
+        "declined": 0,
+    }
+    assert sum((await counts(registry.district(), q="智汇")).values()) == 1
+    assert sum((await counts(registry.district(), round_year=registry.today().year - 1)).values()) == 0
+    assert sum((await counts(registry.district("440104"), district_code="440106")).values()) == 0
+    assert (await counts(registry.bureau))["submitted"] == 1
+    refused = await registry.http.get("/applications/counts", params={"q": ""}, headers=registry.district())
+    assert refused.status_code == 422

@@ -55,6 +55,13 @@ class InMemoryApplications:
         found.sort(key=lambda a: a.created_at, reverse=True)
         return [copied(a) for a in found[offset : offset + limit]], len(found)
 
+    async def count_by_status(self, where: ApplicationFilter) -> dict[ApplicationStatus, int]:
+        counts: dict[ApplicationStatus, int] = {}
+        for application in self.stored.values():
+            if _matches_application(application, where):
+                counts[application.status] = counts.get(application.status, 0) + 1
+        return counts
+
     async def lock_open_of(self, uscc: str, round_year: int, statuses: Collection[ApplicationStatus]) -> list[str]:
         return [
             a.id for a in self.stored.values() if a.uscc == uscc and a.round_year == round_year and a.status in statuses
@@ -81,6 +88,9 @@ def _matches_application(application: Application, where: ApplicationFilter) -> 
         "kind": where.kind,
     }
     if any(value is not None and getattr(application, name) != value for name, value in wanted.items()):
+        return False
+    names = (application.entity_name.upper(), application.uscc.upper())
+    if where.text and not any(where.text.upper() in name for name in names):
         return False
     return not (where.exclude_drafts and application.status is ApplicationStatus.DRAFT)
 

@@ -11,7 +11,7 @@ import pytest
 from sme_contracts import registry as contract
 from sme_kit.auth import Principal
 from sme_kit.errors import Forbidden, NotFound
-from sme_registry.domain.applications import ApplicationStatus
+from sme_registry.domain.applications import ApplicationKind, ApplicationStatus
 from sme_registry.domain.errors import DuplicateApplication, InvalidTransition, RulesViolated, WindowClosed
 from sme_registry.domain.forms import AttachmentKind
 from sme_registry.service_layer import applications
@@ -281,3 +281,46 @@ async def test_a_forward_after_the_districts_deadline_is_accepted_and_flagged_fo
     await steps.decide(application_id, "forward")
     forward = next(row for row in steps.world.audited if row.action == "forward")
     assert (forward.target_id, forward.details["after_forwarding_deadline"]) == (application_id, True)
+
+
+async def test_the_list_finds_part_of_the_name_or_the_uscc_in_any_case_within_the_callers_scope(steps: Steps) -> None:
+    await steps.open_round()
+    tianhe = await steps.submitted()
+    yuexiu = await steps.submitted(other_form(OTHER_USCC, "440104"))
+
+    async def found(principal: Principal, text: str) -> set[str]:
+        page = await applications.list_applications(uow_factory=steps.factory, principal=principal, text=text)
+        return {a.id for a in page.items}
+
+    assert await found(district("440106"), "天河区创新") == {tianhe}
+    assert await found(district("440106"), USCC[-6:].lower()) == {tianhe}
+    assert await found(district("440106"), "  ") == {tianhe}  # blank finds everything, as no text does
+    assert await found(district("440106"), "440104") == set()  # 越秀's name, but not Tianhe's to see
+    assert await found(BUREAU, "企业服务") == {tianhe, yuexiu}
+    assert await found(BUREAU, "100%") == set()  # the wildcard is a character like any other
+
+
+async def test_the_counts_name_every_status_the_caller_sees_with_the_lists_filters_but_status(steps: Steps) -> None:
+    await steps.open_round()
+    returned = await steps.submitted()
+    await steps.decide(returned, "return", "请补充场地证明")
+    await steps.forwarded(other_form("91440106MA5AUK3L7C", "440106"))
+    await steps.submitted(other_form("91440106MA5CXXCX13", "440106"))
+    await steps.submitted(other_form(OTHER_USCC, "440104"))
+    await steps.draft(other_form("91440106MA59XXXXXX", "440106"))  # the applicant's own until submitted
+
+    async def counts(principal: Principal, **filters: Any) -> dict[str, int]:
+        found = await applications.count_applications(uow_factory=steps.factory, principal=principal, **filters)
+        assert found.total == sum(found.by_status.values())
+        return {status.value: count for status, count in found.by_status.items()}
+
+    tianhe = await counts(district("440106"))
+    assert tianhe == {"submitted": 1, "returned": 1, "rejected": 0, "forwarded": 1, "recognised": 0, "declined": 0}
+    assert list(tianhe) == ["submitted", "returned", "rejected", "forwarded", "recognised", "declined"]
+    assert (await counts(district("440106"), text="MA5AUK"))["forwarded"] == 1
+    assert sum((await counts(district("440106"), text="MA5AUK")).values()) == 1
+    assert sum((await counts(district("440106"), round_year=2025)).values()) == 0
+    assert sum((await counts(district("440106"), kind=ApplicationKind.RE_REVIEW)).values()) == 0
+    assert sum((await counts(district("440104"), district_code="440106")).values()) == 0
+    assert (await counts(BUREAU))["submitted"] == 2
+    assert (await counts(operator("91440106MA59XXXXXX")))["draft"] == 1

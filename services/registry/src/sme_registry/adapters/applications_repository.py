@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import RowMapping, Select, func, insert, select, update
+from sqlalchemy import RowMapping, Select, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sme_registry.adapters.orm import application_attachments, application_decisions, applications
@@ -24,13 +24,16 @@ from sme_registry.domain.forms import ApplicationForm, AttachmentKind
 
 @dataclass(frozen=True)
 class ApplicationFilter:
-    """Which applications a list shows; `district_code` / `uscc` narrow it to what the caller may see."""
+    """Which applications a list shows; `district_code` / `uscc` narrow it to what the caller may see.
+
+    `text`: part of the entity's name or of its USCC, in any case ("天河", "ma59c1")."""
 
     district_code: str | None = None
     uscc: str | None = None
     status: ApplicationStatus | None = None
     round_year: int | None = None
     kind: ApplicationKind | None = None
+    text: str | None = None
     exclude_drafts: bool = False
 
 
@@ -84,6 +87,12 @@ class ApplicationRepository:
         page = query.order_by(applications.c.created_at.desc(), applications.c.id).limit(limit).offset(offset)
         rows = (await self._session.execute(page)).mappings().all()
         return [_application(row, []) for row in rows], int(total or 0)
+
+    async def count_by_status(self, where: ApplicationFilter) -> dict[ApplicationStatus, int]:
+        """How many matching applications are in each status (statuses with none are left out)."""
+        query = _filtered(select(applications.c.status, func.count()).select_from(applications), where)
+        rows = (await self._session.execute(query.group_by(applications.c.status))).all()
+        return {ApplicationStatus(status): int(count) for status, count in rows}
 
     async def lock_open_of(self, uscc: str, round_year: int, statuses: Collection[ApplicationStatus]) -> list[str]:
         """Ids of the entity's applications in the round with one of `statuses`, locked so that two
@@ -184,6 +193,15 @@ def _filtered(query: Select[Any], where: ApplicationFilter) -> Select[Any]:
     for column, value in conditions.items():
         if value is not None:
             query = query.where(column == value)
+    if where.text:
+        # Names are Chinese (no case); a USCC's letters may be typed in either case.
+        wanted = where.text.upper()
+        query = query.where(
+            or_(
+                func.upper(applications.c.entity_name).contains(wanted, autoescape=True),
+                func.upper(applications.c.uscc).contains(wanted, autoescape=True),
+            )
+        )
     if where.exclude_drafts:
         query = query.where(applications.c.status != ApplicationStatus.DRAFT.value)
     return query

@@ -12,7 +12,7 @@ from sme_kit.vocabulary import district_name, is_guangzhou_district, normalise_u
 from sme_registry.domain.applications import Application, ApplicationKind, ApplicationStatus, Decision
 from sme_registry.domain.forms import ApplicationForm
 from sme_registry.entrypoints.people import ContactModel, ResidentInstitutionModel, StaffMemberModel
-from sme_registry.service_layer.applications import FillInForm
+from sme_registry.service_layer.applications import FillInForm, StatusCounts
 
 FORM_EXAMPLE: dict[str, Any] = {
     "uscc": "91440106MA59C1XE2H",
@@ -153,6 +153,43 @@ class ApplicationSummary(BaseModel):
             created_at=application.created_at,
             submitted_at=application.submitted_at,
             forwarded_at=application.forwarded_at,
+        )
+
+
+class StatusCount(BaseModel):
+    status: ApplicationStatus
+    count: int
+
+
+class ApplicationCounts(BaseModel):
+    """How many applications are in each status the caller may see (0 included), and in all."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "by_status": [
+                        {"status": "submitted", "count": 3},
+                        {"status": "returned", "count": 1},
+                        {"status": "rejected", "count": 0},
+                        {"status": "forwarded", "count": 5},
+                        {"status": "recognised", "count": 0},
+                        {"status": "declined", "count": 0},
+                    ],
+                    "total": 9,
+                }
+            ]
+        }
+    )
+
+    by_status: list[StatusCount] = Field(description="In the order of the life cycle.")
+    total: int
+
+    @classmethod
+    def of(cls, counts: StatusCounts) -> ApplicationCounts:
+        return cls(
+            by_status=[StatusCount(status=status, count=count) for status, count in counts.by_status.items()],
+            total=counts.total,
         )
 
 

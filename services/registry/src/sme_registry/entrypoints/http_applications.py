@@ -12,6 +12,7 @@ from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 from sme_registry.domain.applications import ApplicationKind, ApplicationStatus, Decision
 from sme_registry.entrypoints.application_models import (
+    ApplicationCounts,
     ApplicationFormModel,
     ApplicationSummary,
     ApplicationView,
@@ -20,6 +21,20 @@ from sme_registry.entrypoints.application_models import (
 )
 from sme_registry.service_layer import applications as use_cases
 from sme_registry.service_layer import district_review
+
+Text = Annotated[
+    str | None,
+    Query(
+        alias="q",
+        min_length=1,
+        max_length=100,
+        description="按单位名称或统一社会信用代码查找（包含即可，不区分大小写）",
+        examples=["天河"],
+    ),
+]
+RoundYear = Annotated[int | None, Query(ge=2000, le=2100, description="按年度批次筛选", examples=[2026])]
+Kind = Annotated[ApplicationKind | None, Query(description="new 或 re_review")]
+DistrictCode = Annotated[str | None, Query(pattern=r"^\d{6}$", description="按受理区筛选（市级用户）")]
 
 router = APIRouter(prefix="/applications", tags=["申请 Applications"])
 
@@ -45,9 +60,10 @@ async def list_applications(
     uow: UowFactoryDep,
     paging: Paging,
     status_: Annotated[ApplicationStatus | None, Query(alias="status", description="按状态筛选")] = None,
-    round_year: Annotated[int | None, Query(ge=2000, le=2100, description="按年度批次筛选", examples=[2026])] = None,
-    kind: Annotated[ApplicationKind | None, Query(description="new 或 re_review")] = None,
-    district_code: Annotated[str | None, Query(pattern=r"^\d{6}$", description="按受理区筛选（市级用户）")] = None,
+    round_year: RoundYear = None,
+    kind: Kind = None,
+    district_code: DistrictCode = None,
+    text: Text = None,
 ) -> Page[ApplicationSummary]:
     found = await use_cases.list_applications(
         uow_factory=uow,
@@ -56,9 +72,30 @@ async def list_applications(
         round_year=round_year,
         kind=kind,
         district_code=district_code,
+        text=text,
         page=paging,
     )
     return Page.of(found, ApplicationSummary.of)
+
+
+@router.get(
+    "/counts",
+    summary="各状态申请数量 (how many of the applications the list shows, with the same filters but status, "
+    "are in each status: a work queue's tabs)",
+    responses=problem_responses(401, 403, 422),
+)
+async def count_applications(
+    principal: ApplicationParty,
+    uow: UowFactoryDep,
+    round_year: RoundYear = None,
+    kind: Kind = None,
+    district_code: DistrictCode = None,
+    text: Text = None,
+) -> ApplicationCounts:
+    counts = await use_cases.count_applications(
+        uow_factory=uow, principal=principal, round_year=round_year, kind=kind, district_code=district_code, text=text
+    )
+    return ApplicationCounts.of(counts)
 
 
 @router.get(

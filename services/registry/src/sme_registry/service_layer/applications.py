@@ -123,24 +123,68 @@ async def list_applications(
     round_year: int | None = None,
     kind: ApplicationKind | None = None,
     district_code: str | None = None,
+    text: str | None = None,
     page: PageRequest = FIRST_PAGE,
 ) -> PageOf[Application]:
     """Applications the caller may see: its district's for an officer, all for the bureau and the
-    head station (drafts excluded), its own organisation's for an operator."""
-    where = ApplicationFilter(status=status, round_year=round_year, kind=kind, district_code=district_code)
-    if principal.is_role(Role.STATION_OPERATOR):
-        where = replace(where, uscc=principal.org)
-    elif principal.is_role(Role.DISTRICT_OFFICER):
-        if district_code not in (None, principal.district):
-            return PageOf.of([], 0, page)
-        where = replace(where, district_code=principal.district, exclude_drafts=True)
-    elif principal.is_role(*CITY_WIDE):
-        where = replace(where, exclude_drafts=True)
-    else:
-        raise Forbidden("您的角色无权查看申请 (your role does not see applications)")
+    head station (drafts excluded), its own organisation's for an operator. `text` finds part of
+    the entity's name or USCC, in any case."""
+    wanted = ApplicationFilter(status=status, round_year=round_year, kind=kind, district_code=district_code, text=text)
+    where = _visible_to(principal, wanted)
+    if where is None:
+        return PageOf.of([], 0, page)
     async with uow_factory(Actor.of(principal)) as uow:
         items, total = await uow.applications.search(where, limit=page.limit, offset=page.offset)
     return PageOf.of(items, total, page)
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """How many of the applications a list would show are in each status the caller may see."""
+
+    by_status: dict[ApplicationStatus, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+async def count_applications(
+    *,
+    uow_factory: RegistryUowFactory,
+    principal: Principal,
+    round_year: int | None = None,
+    kind: ApplicationKind | None = None,
+    district_code: str | None = None,
+    text: str | None = None,
+) -> StatusCounts:
+    """The count per status of what `list_applications` shows with the same filters (a work queue's
+    tabs): every status the caller may see is named, those with none as 0."""
+    wanted = ApplicationFilter(round_year=round_year, kind=kind, district_code=district_code, text=text)
+    where = _visible_to(principal, wanted)
+    found: dict[ApplicationStatus, int] = {}
+    if where is not None:
+        async with uow_factory(Actor.of(principal)) as uow:
+            found = await uow.applications.count_by_status(where)
+    # Only the applicant sees its drafts; another district's officer is asking about nothing.
+    drafts_shown = where is not None and not where.exclude_drafts
+    shown = [s for s in ApplicationStatus if drafts_shown or s is not ApplicationStatus.DRAFT]
+    return StatusCounts({status: found.get(status, 0) for status in shown})
+
+
+def _visible_to(principal: Principal, wanted: ApplicationFilter) -> ApplicationFilter | None:
+    """`wanted` narrowed to what the caller may see; None when it asks for what it may not see
+    (another district), which shows as nothing rather than as a refusal."""
+    where = replace(wanted, text=(wanted.text or "").strip() or None)
+    if principal.is_role(Role.STATION_OPERATOR):
+        return replace(where, uscc=principal.org)
+    if principal.is_role(Role.DISTRICT_OFFICER):
+        if where.district_code not in (None, principal.district):
+            return None
+        return replace(where, district_code=principal.district, exclude_drafts=True)
+    if principal.is_role(*CITY_WIDE):
+        return replace(where, exclude_drafts=True)
+    raise Forbidden("您的角色无权查看申请 (your role does not see applications)")
 
 
 async def _own_application(uow: RegistryUnitOfWork, principal: Principal, application_id: str) -> Application:
