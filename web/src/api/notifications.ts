@@ -29,9 +29,9 @@ export function listDevPeople(): Promise<PeopleList> {
   return call(() => notifications.GET('/dev/people'));
 }
 
-/** A development token for one person of the list. */
-export function mintDevToken(subject: string): Promise<DevToken> {
-  return call(() => notifications.POST('/dev/tokens', { body: { subject } }));
+/** A development token for one person of the list; an operator's for one of its organisation's stations. */
+export function mintDevToken(subject: string, stationId: string | null = null): Promise<DevToken> {
+  return call(() => notifications.POST('/dev/tokens', { body: { subject, station_id: stationId } }));
 }
 
 /** The signed-in calls, made through a client that carries the session's token. */

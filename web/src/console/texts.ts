@@ -152,3 +152,13 @@ export const inboxNames = {
   bureau: '市工业和信息化局共享信箱',
   official: '个人信箱',
 };
+
+export const stationSwitchTexts = {
+  label: '办理服务站',
+  actingFor: '当前办理的服务站',
+  choose: '切换服务站',
+  note: '本单位运营多个服务站：推广、活动、考核等事项按服务站分别办理，请先选择要办理的服务站。',
+  providerNote: '如需为本单位其他服务站办理，请使用该服务站的账号登录。',
+  switched: (name: string) => `已切换到“${name}”`,
+  failed: '切换服务站失败，请重试',
+};

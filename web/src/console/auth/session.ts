@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { DevToken } from '@/api/notifications';
+import { mintDevToken, type DevToken } from '@/api/notifications';
 import { expiryOf, jwtClaims, profileFromClaims, type Profile } from './claims';
 import type { OidcSession } from './oidc';
 import { ConfigError, loadAuthConfig, type AuthConfig } from './runtimeConfig';
@@ -137,6 +137,15 @@ export const useSessionStore = defineStore('console-session', () => {
     return returnTo;
   }
 
+  /**
+   * An operator of several stations acts for another of its organisation's stations: with the
+   * development sign-in, a token for that station; an identity provider's account is one station's.
+   */
+  async function actFor(stationId: string): Promise<void> {
+    if (mode.value !== 'dev' || !profile.value) throw new ConfigError('请使用该服务站的账号登录');
+    acceptDevToken(await mintDevToken(profile.value.subject, stationId));
+  }
+
   async function signOut(): Promise<void> {
     end('signed-out');
     if (oidc) await oidc.signOut();
@@ -157,6 +166,7 @@ export const useSessionStore = defineStore('console-session', () => {
     rejected,
     signInWithProvider,
     completeProviderSignIn,
+    actFor,
     signOut,
   };
 });
