@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from sme_registry.domain import convention
+
 from .conftest import OTHER_USCC, PERSONAL_DATA, USCC, Registry, full_form
 
 pytestmark = pytest.mark.integration
@@ -89,3 +91,11 @@ async def test_districts_list_the_stations_of_their_district_only(registry: Regi
     assert await ids(registry.operator(USCC)) == [tianhe["id"]]
     assert sorted(await ids(registry.bureau)) == sorted([tianhe["id"], yuexiu["id"]])
     assert (await registry.http.get("/stations", headers=registry.auth("expert"))).status_code == 403
+
+
+async def test_the_current_convention_is_read_without_login_with_its_articles_in_order(registry: Registry) -> None:
+    answer = await registry.http.get("/public/convention")
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (body["title"], body["version"]) == (convention.TITLE, "2026.1")
+    assert body["articles"] == list(convention.ARTICLES["2026.1"])

@@ -222,7 +222,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 现行服务公约版本 (the version of the convention stations sign now) */
+        /** 现行服务公约及其条文 (the convention stations sign now: version and articles) */
         get: operations["current_convention_public_convention_get"];
         put?: never;
         post?: never;
@@ -969,6 +969,14 @@ export interface components {
         };
         /** ConventionText */
         ConventionText: {
+            /**
+             * Articles
+             * @description 公约条文，按条排列 (the articles, in order)
+             * @example [
+             *       "以民营和中小企业需求为导向，将公益服务与有偿服务有机结合……"
+             *     ]
+             */
+            articles: string[];
             /**
              * Title
              * @example 广州市民营和中小企业服务站服务公约

@@ -11,6 +11,7 @@ from sme_contracts.common import ServiceCategory
 from sme_kit.http import UowFactoryDep
 from sme_kit.http_paging import Page
 from sme_kit.problems import problem_responses
+from sme_registry.domain import convention
 from sme_registry.entrypoints.deps import RegisterPaging, SettingsDep
 from sme_registry.entrypoints.station_models import PublicStationView
 from sme_registry.service_layer import stations
@@ -21,6 +22,10 @@ router = APIRouter(prefix="/public", tags=["公开名录 Public register"])
 class ConventionText(BaseModel):
     title: str = Field(examples=["广州市民营和中小企业服务站服务公约"])
     version: str = Field(examples=["2026.1"])
+    articles: list[str] = Field(
+        description="公约条文，按条排列 (the articles, in order)",
+        examples=[["以民营和中小企业需求为导向，将公益服务与有偿服务有机结合……"]],
+    )
 
 
 @router.get("/stations", summary="服务站公开名录 (recognised stations; search by district, service, name)")
@@ -45,6 +50,7 @@ async def public_station(station_id: str, uow: UowFactoryDep) -> PublicStationVi
     return PublicStationView.of(await stations.public_station(uow_factory=uow, station_id=station_id))
 
 
-@router.get("/convention", summary="现行服务公约版本 (the version of the convention stations sign now)")
+@router.get("/convention", summary="现行服务公约及其条文 (the convention stations sign now: version and articles)")
 async def current_convention(settings: SettingsDep) -> ConventionText:
-    return ConventionText(title="广州市民营和中小企业服务站服务公约", version=settings.convention_version)
+    version = settings.convention_version
+    return ConventionText(title=convention.TITLE, version=version, articles=list(convention.articles_of(version)))
