@@ -24,6 +24,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态申请数量 (how many of the applications the list shows, with the same filters but status, are in each status: a work queue's tabs) */
+        get: operations["count_applications_applications_counts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{application_id}": {
         parameters: {
             query?: never;
@@ -426,6 +443,48 @@ export interface components {
              * @description 变更后的服务站地址
              */
             station_address?: string | null;
+        };
+        /**
+         * ApplicationCounts
+         * @description How many applications are in each status the caller may see (0 included), and in all.
+         * @example {
+         *       "by_status": [
+         *         {
+         *           "count": 3,
+         *           "status": "submitted"
+         *         },
+         *         {
+         *           "count": 1,
+         *           "status": "returned"
+         *         },
+         *         {
+         *           "count": 0,
+         *           "status": "rejected"
+         *         },
+         *         {
+         *           "count": 5,
+         *           "status": "forwarded"
+         *         },
+         *         {
+         *           "count": 0,
+         *           "status": "recognised"
+         *         },
+         *         {
+         *           "count": 0,
+         *           "status": "declined"
+         *         }
+         *       ],
+         *       "total": 9
+         *     }
+         */
+        ApplicationCounts: {
+            /**
+             * By Status
+             * @description In the order of the life cycle.
+             */
+            by_status: components["schemas"]["StatusCount"][];
+            /** Total */
+            total: number;
         };
         /**
          * ApplicationFormModel
@@ -1626,6 +1685,12 @@ export interface components {
             revocation_ground: number | null;
             status: components["schemas"]["StationStatus"];
         };
+        /** StatusCount */
+        StatusCount: {
+            /** Count */
+            count: number;
+            status: components["schemas"]["ApplicationStatus"];
+        };
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -1675,6 +1740,8 @@ export interface operations {
                 kind?: components["schemas"]["ApplicationKind"] | null;
                 /** @description 按受理区筛选（市级用户） */
                 district_code?: string | null;
+                /** @description 按单位名称或统一社会信用代码查找（包含即可，不区分大小写） */
+                q?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description How many to skip. */
@@ -1833,6 +1900,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description 需要身份认证 (Authentication required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "需要身份认证 (Authentication required)",
+                     *       "status": 401,
+                     *       "title": "需要身份认证 (Authentication required)",
+                     *       "type": "https://sme.gz.gov.cn/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 无权执行此操作 (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "无权执行此操作 (Forbidden)",
+                     *       "status": 403,
+                     *       "title": "无权执行此操作 (Forbidden)",
+                     *       "type": "https://sme.gz.gov.cn/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    count_applications_applications_counts_get: {
+        parameters: {
+            query?: {
+                /** @description 按年度批次筛选 */
+                round_year?: number | null;
+                /** @description new 或 re_review */
+                kind?: components["schemas"]["ApplicationKind"] | null;
+                /** @description 按受理区筛选（市级用户） */
+                district_code?: string | null;
+                /** @description 按单位名称或统一社会信用代码查找（包含即可，不区分大小写） */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationCounts"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */
