@@ -4,6 +4,7 @@
  * check until it has its label here (tests/unit/labels.test.ts also compares with the documents).
  */
 import type { components as Activities } from '@/api/generated/activities';
+import type { components as Assessment } from '@/api/generated/assessment';
 import type { components as Registry } from '@/api/generated/registry';
 import type { components as Review } from '@/api/generated/review';
 
@@ -16,6 +17,11 @@ type RequestStatus = Activities['schemas']['RequestStatus'];
 type Assignment = Activities['schemas']['Assignment'];
 type NoticeStatus = Review['schemas']['NoticeStatus'];
 type ObjectionStatus = Review['schemas']['ObjectionStatus'];
+type ApplicationStatus = Registry['schemas']['ApplicationStatus'];
+type ApplicationKind = Registry['schemas']['ApplicationKind'];
+type StationStatus = Registry['schemas']['StationStatus'];
+type ChangeKind = Registry['schemas']['ChangeKind'];
+type AssessmentOutcome = Assessment['schemas']['Outcome'];
 
 /** Guangzhou's eleven districts by division code (GB/T 2260), in the official order. */
 export const DISTRICTS: ReadonlyArray<{ code: string; name: string }> = [
@@ -115,6 +121,44 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
 export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, string> = {
   received: '已受理，调查核实中',
   resolved: '已办结',
+};
+
+/** Where an application stands (§4.1.3): the district's preliminary review, then the city's. */
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  submitted: '待区级初审',
+  returned: '退回补正',
+  rejected: '区级初审不予通过',
+  forwarded: '已上报市工业和信息化局',
+  recognised: '已认定',
+  declined: '未获认定',
+};
+
+/** A new application, or the re-review of a station after its three years (§4.2). */
+export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = {
+  new: '新申请',
+  re_review: '复核',
+};
+
+export const STATION_STATUS_LABELS: Record<StationStatus, string> = {
+  active: '有效',
+  expired: '已到期',
+  revoked: '已撤销',
+};
+
+/** What a station reports when it changes (§4.4). */
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  name: '单位名称',
+  address: '地址',
+  legal_representative: '法定代表人',
+  contact: '联系人',
+  staff: '专职工作人员',
+};
+
+/** The annual assessment's result (§4.3(6)). */
+export const ASSESSMENT_OUTCOME_LABELS: Record<AssessmentOutcome, string> = {
+  qualified: '合格',
+  unqualified: '不合格',
 };
 
 /** Who objects (the form's `objector_type`, a plain string in the document). */

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVITY_STATUS_LABELS,
   ACTIVITY_TYPE_LABELS,
+  APPLICATION_KIND_LABELS,
+  APPLICATION_STATUS_LABELS,
+  ASSESSMENT_OUTCOME_LABELS,
   ASSIGNMENT_LABELS,
+  CHANGE_KIND_LABELS,
   DISTRICTS,
   districtName,
   isDistrictCode,
@@ -15,6 +19,7 @@ import {
   optionsOf,
   REQUEST_STATUS_LABELS,
   SERVICE_CATEGORY_LABELS,
+  STATION_STATUS_LABELS,
   THEME_KIND_LABELS,
 } from '@/labels';
 
@@ -66,6 +71,11 @@ describe('enum labels match the OpenAPI documents', () => {
     ['activities', 'Assignment', ASSIGNMENT_LABELS],
     ['review', 'NoticeStatus', NOTICE_STATUS_LABELS],
     ['review', 'ObjectionStatus', OBJECTION_STATUS_LABELS],
+    ['registry', 'ApplicationStatus', APPLICATION_STATUS_LABELS],
+    ['registry', 'ApplicationKind', APPLICATION_KIND_LABELS],
+    ['registry', 'StationStatus', STATION_STATUS_LABELS],
+    ['registry', 'ChangeKind', CHANGE_KIND_LABELS],
+    ['assessment', 'Outcome', ASSESSMENT_OUTCOME_LABELS],
   ];
 
   it.each(cases)('%s %s: every value has a Chinese label, and no label is left over', (service, schema, labels) => {
