@@ -2,6 +2,21 @@
 import type { AreaPages } from '../pages';
 
 export const stationPages: AreaPages = {
-  entries: {},
-  further: [],
+  entries: {
+    'station-activities': () => import('./activities/ActivitiesView.vue'),
+  },
+  further: [
+    {
+      path: 'station/activities/new',
+      name: 'station-activity-new',
+      entry: 'station-activities',
+      component: () => import('./activities/ScheduleActivityView.vue'),
+    },
+    {
+      path: 'station/activities/:id',
+      name: 'station-activity',
+      entry: 'station-activities',
+      component: () => import('./activities/ActivityDetailView.vue'),
+    },
+  ],
 };
