@@ -137,3 +137,37 @@ export function isPast(value: string, now: Date = new Date()): boolean {
   const instant = toInstant(value);
   return instant !== null && instant.getTime() <= now.getTime();
 }
+
+/** Days since 1970-01-01 of a date-only value (calendar arithmetic, no time zone involved). */
+function dayNumber(parts: DayParts): number {
+  return Date.UTC(parts.year, parts.month - 1, parts.day) / 86_400_000;
+}
+
+function isoOfDayNumber(days: number): string {
+  const probe = new Date(days * 86_400_000);
+  return `${probe.getUTCFullYear()}-${pad(probe.getUTCMonth() + 1)}-${pad(probe.getUTCDate())}`;
+}
+
+/**
+ * Calendar days from one date-only value to another ("2026-11-07" → "2026-12-08" is 31); negative
+ * when `to` is earlier; null when either is not a date.
+ */
+export function daysBetween(from: string, to: string): number | null {
+  const [a, b] = [parseIsoDate(from), parseIsoDate(to)];
+  return a && b ? dayNumber(b) - dayNumber(a) : null;
+}
+
+/** The date `days` calendar days after (or before, when negative) a date-only value; '' when it is not a date. */
+export function addDays(value: string, days: number): string {
+  const parts = parseIsoDate(value);
+  return parts ? isoOfDayNumber(dayNumber(parts) + days) : '';
+}
+
+/** The same calendar day `years` later; 1 March for a 29 February that does not recur (as the registry counts validity). */
+export function anniversary(value: string, years: number): string {
+  const parts = parseIsoDate(value);
+  if (!parts) return '';
+  const year = parts.year + years;
+  const same = `${year}-${pad(parts.month)}-${pad(parts.day)}`;
+  return parseIsoDate(same) ? same : `${year}-03-01`;
+}

@@ -22,6 +22,11 @@ type ApplicationKind = Registry['schemas']['ApplicationKind'];
 type StationStatus = Registry['schemas']['StationStatus'];
 type ChangeKind = Registry['schemas']['ChangeKind'];
 type AssessmentOutcome = Assessment['schemas']['Outcome'];
+type DocumentKind = Assessment['schemas']['DocumentKind'];
+type Standing = Assessment['schemas']['Standing'];
+type RectificationStatus = Assessment['schemas']['RectificationStatus'];
+type CaseStatus = Assessment['schemas']['CaseStatus'];
+type CaseOrigin = Assessment['schemas']['Origin'];
 
 /** Guangzhou's eleven districts by division code (GB/T 2260), in the official order. */
 export const DISTRICTS: ReadonlyArray<{ code: string; name: string }> = [
@@ -159,6 +164,45 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
 export const ASSESSMENT_OUTCOME_LABELS: Record<AssessmentOutcome, string> = {
   qualified: '合格',
   unqualified: '不合格',
+};
+
+/** The documents a station submits every year (§4.1.4). */
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  plan: '工作计划',
+  summary: '工作总结',
+};
+
+/** How a station stands with a year's plan or summary, as the assessment reads it. */
+export const STANDING_LABELS: Record<Standing, string> = {
+  on_time: '按时提交',
+  late: '逾期提交',
+  missing: '未提交',
+  not_required: '无须提交',
+};
+
+/** A rectification ordered after an unqualified assessment (§4.3(6)). */
+export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = {
+  ordered: '待提交整改报告',
+  reported: '已提交，待复评',
+  report_missing: '逾期未提交，待复评',
+  qualified: '复评合格',
+  unqualified: '复评仍不合格',
+  closed: '已终止',
+};
+
+/** A revocation case (§4.3). */
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  open: '待市工业和信息化局决定',
+  revoked: '已撤销',
+  dismissed: '不予撤销',
+  superseded: '已终结',
+};
+
+/** Who opened a revocation case. */
+export const CASE_ORIGIN_LABELS: Record<CaseOrigin, string> = {
+  automatic: '系统依规则提出',
+  bureau: '市工业和信息化局提出',
+  operator: '运营机构申请',
 };
 
 /** Who objects (the form's `objector_type`, a plain string in the document). */

@@ -8,8 +8,11 @@ import {
   APPLICATION_STATUS_LABELS,
   ASSESSMENT_OUTCOME_LABELS,
   ASSIGNMENT_LABELS,
+  CASE_ORIGIN_LABELS,
+  CASE_STATUS_LABELS,
   CHANGE_KIND_LABELS,
   DISTRICTS,
+  DOCUMENT_KIND_LABELS,
   districtName,
   isDistrictCode,
   labelOf,
@@ -17,8 +20,10 @@ import {
   OBJECTION_STATUS_LABELS,
   OPERATOR_TYPE_LABELS,
   optionsOf,
+  RECTIFICATION_STATUS_LABELS,
   REQUEST_STATUS_LABELS,
   SERVICE_CATEGORY_LABELS,
+  STANDING_LABELS,
   STATION_STATUS_LABELS,
   THEME_KIND_LABELS,
 } from '@/labels';
@@ -76,6 +81,11 @@ describe('enum labels match the OpenAPI documents', () => {
     ['registry', 'StationStatus', STATION_STATUS_LABELS],
     ['registry', 'ChangeKind', CHANGE_KIND_LABELS],
     ['assessment', 'Outcome', ASSESSMENT_OUTCOME_LABELS],
+    ['assessment', 'DocumentKind', DOCUMENT_KIND_LABELS],
+    ['assessment', 'Standing', STANDING_LABELS],
+    ['assessment', 'RectificationStatus', RECTIFICATION_STATUS_LABELS],
+    ['assessment', 'CaseStatus', CASE_STATUS_LABELS],
+    ['assessment', 'Origin', CASE_ORIGIN_LABELS],
   ];
 
   it.each(cases)('%s %s: every value has a Chinese label, and no label is left over', (service, schema, labels) => {
