@@ -15,6 +15,9 @@ type ActivityStatus = Activities['schemas']['ActivityStatus'];
 type ThemeKind = Activities['schemas']['ThemeKind'];
 type RequestStatus = Activities['schemas']['RequestStatus'];
 type Assignment = Activities['schemas']['Assignment'];
+type PromotionSubject = Activities['schemas']['PromotionSubject'];
+type Handling = Activities['schemas']['Handling'];
+type RequestOutcome = Activities['schemas']['Outcome'];
 type NoticeStatus = Review['schemas']['NoticeStatus'];
 type ObjectionStatus = Review['schemas']['ObjectionStatus'];
 type ApplicationStatus = Registry['schemas']['ApplicationStatus'];
@@ -203,6 +206,25 @@ export const CASE_ORIGIN_LABELS: Record<CaseOrigin, string> = {
   automatic: '系统依规则提出',
   bureau: '市工业和信息化局提出',
   operator: '运营机构申请',
+};
+
+/** What a station's promotion session promoted (§3.3(3)). */
+export const PROMOTION_SUBJECT_LABELS: Record<PromotionSubject, string> = {
+  sme_service_platform: '广州市民营和中小企业服务平台',
+  suixiaoxin: '“穗小信”工信政策数字人',
+};
+
+/** How a station serves an accepted service request. */
+export const HANDLING_LABELS: Record<Handling, string> = {
+  institution: '对接入驻服务机构',
+  self: '服务站自行服务',
+};
+
+/** How a closed service request ended. */
+export const REQUEST_OUTCOME_LABELS: Record<RequestOutcome, string> = {
+  resolved: '已解决',
+  partially_resolved: '部分解决',
+  unresolved: '未解决',
 };
 
 /** Who objects (the form's `objector_type`, a plain string in the document). */
