@@ -555,6 +555,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{year}/notice/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The period a notice published today would run (bureau, before confirming); refused as publishing would be */
+        get: operations["preview_notice_rounds__year__notice_preview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{year}/panels": {
         parameters: {
             query?: never;
@@ -1341,6 +1358,50 @@ export interface components {
             objection_contact?: string | null;
             /** Title */
             title?: string | null;
+        };
+        /**
+         * NoticePreviewView
+         * @description The notice as publishing it today would make it; nothing is published or kept.
+         */
+        NoticePreviewView: {
+            /**
+             * Entries
+             * @description The shortlist in the bureau's order.
+             */
+            entries: components["schemas"]["NoticeEntryView"][];
+            /**
+             * Objection Deadline
+             * Format: date-time
+             * @example 2027-01-05T23:59:59+08:00
+             */
+            objection_deadline: string;
+            /**
+             * Period End
+             * Format: date
+             * @description Last working day of the period.
+             * @example 2027-01-05
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             * @description First working day of the period.
+             * @example 2026-12-28
+             */
+            period_start: string;
+            /**
+             * Published On
+             * Format: date
+             * @description Today, the day publishing would date the notice.
+             */
+            published_on: string;
+            /** Round Year */
+            round_year: number;
+            /**
+             * Working Days
+             * @example 5
+             */
+            working_days: number;
         };
         /**
          * NoticeStatus
@@ -6975,6 +7036,170 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeView"];
+                };
+            };
+            /** @description 需要身份认证 (Authentication required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "需要身份认证 (Authentication required)",
+                     *       "status": 401,
+                     *       "title": "需要身份认证 (Authentication required)",
+                     *       "type": "https://sme.gz.gov.cn/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 无权执行此操作 (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "无权执行此操作 (Forbidden)",
+                     *       "status": 403,
+                     *       "title": "无权执行此操作 (Forbidden)",
+                     *       "type": "https://sme.gz.gov.cn/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    preview_notice_rounds__year__notice_preview_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Year of the application round. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreviewView"];
                 };
             };
             /** @description 需要身份认证 (Authentication required) */

@@ -41,6 +41,27 @@ class NoticeEntry:
     services: tuple[str, ...]
 
 
+def objection_deadline_of(period_end: date) -> datetime:
+    """The last second objections are accepted, as people read it: 23:59:59 of the period's last day."""
+    return datetime.combine(period_end, time(23, 59, 59), SHANGHAI)
+
+
+@dataclass(frozen=True)
+class NoticePlan:
+    """A notice as publishing it on ``published_on`` would make it, before anything is kept: the list
+    and the period the bureau confirms."""
+
+    round_year: int
+    published_on: date
+    period_start: date
+    period_end: date
+    entries: tuple[NoticeEntry, ...]
+
+    @property
+    def objection_deadline(self) -> datetime:
+        return objection_deadline_of(self.period_end)
+
+
 @dataclass
 class Notice:
     id: str
@@ -64,7 +85,7 @@ class Notice:
     @property
     def objection_deadline(self) -> datetime:
         """The last second objections are accepted, as people read it: 23:59:59 of the last day."""
-        return datetime.combine(self.period_end, time(23, 59, 59), SHANGHAI)
+        return objection_deadline_of(self.period_end)
 
     def lists(self, application_id: str) -> bool:
         return any(entry.application_id == application_id for entry in self.entries)

@@ -105,11 +105,15 @@ class ReviewRound:
         self.status = RoundStatus.SHORTLISTED
         self.shortlist_fixed_at = at
 
-    def start_notice(self) -> None:
+    def ensure_notice_may_start(self) -> None:
+        """Refuse a notice before the shortlist is fixed, and a second notice of the round."""
         if self.status is not RoundStatus.SHORTLISTED:
             raise StateConflict(
                 "须先核定入围名单，且每个年度只公示一次 (fix the shortlist first; one notice per round)"
             )
+
+    def start_notice(self) -> None:
+        self.ensure_notice_may_start()
         self.status = RoundStatus.NOTICE_PUBLISHED
 
     def end_notice(self) -> None:

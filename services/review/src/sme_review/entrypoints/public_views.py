@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
 from sme_review.domain.final_list import FinalList
-from sme_review.domain.notices import Notice, NoticeStatus, objection_guidance
+from sme_review.domain.notices import Notice, NoticeEntry, NoticeStatus, objection_guidance
 
 
 class NoticeEntryView(BaseModel):
@@ -19,6 +19,18 @@ class NoticeEntryView(BaseModel):
     operator_type: str = Field(examples=["industrial_park"])
     station_address: str = Field(examples=["广州市天河区天河北路 100 号"])
     services: list[str] = Field(examples=[["information", "financing"]])
+
+    @classmethod
+    def of(cls, entry: NoticeEntry) -> NoticeEntryView:
+        return cls(
+            application_id=entry.application_id,
+            entity_name=entry.entity_name,
+            district_code=entry.district_code,
+            district_name=GUANGZHOU_DISTRICTS.get(entry.district_code),
+            operator_type=entry.operator_type,
+            station_address=entry.station_address,
+            services=list(entry.services),
+        )
 
 
 class NoticeView(BaseModel):
@@ -49,18 +61,7 @@ class NoticeView(BaseModel):
             accepting_objections=notice.status is NoticeStatus.PUBLISHED and now < notice.closes_at,
             how_to_object=objection_guidance(notice),
             objections_url=f"/public/notices/{notice.id}/objections",
-            entries=[
-                NoticeEntryView(
-                    application_id=e.application_id,
-                    entity_name=e.entity_name,
-                    district_code=e.district_code,
-                    district_name=GUANGZHOU_DISTRICTS.get(e.district_code),
-                    operator_type=e.operator_type,
-                    station_address=e.station_address,
-                    services=list(e.services),
-                )
-                for e in notice.entries
-            ],
+            entries=[NoticeEntryView.of(e) for e in notice.entries],
         )
 
 

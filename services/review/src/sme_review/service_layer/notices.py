@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import date
 
 from sme_kit.auth import Principal
 from sme_kit.errors import NotFound
@@ -16,13 +17,15 @@ from sme_review.adapters.unit_of_work import ReviewUnitOfWork, ReviewUowFactory
 from sme_review.domain.notices import (
     NOTICE_WORKING_DAYS,
     Notice,
+    NoticePlan,
     NoticeStatus,
     default_title,
     notice_entries,
 )
 from sme_review.domain.objections import ObjectionStatus
+from sme_review.domain.rounds import ReviewRound
 from sme_review.service_layer.access import FIRST_PAGE
-from sme_review.service_layer.rounds import locked_round
+from sme_review.service_layer.rounds import locked_round, round_not_found
 
 log = logging.getLogger(__name__)
 
@@ -48,19 +51,17 @@ async def publish_notice(
     """
     async with uow_factory(Actor.of(principal)) as uow:
         round_ = await locked_round(uow, year)
-        round_.start_notice()
-        entries = notice_entries(await uow.cases.of_round(year))
         now = uow.clock.now()
-        # A year the calendar does not know is refused (UnknownCalendarYear names where to load it).
-        period = notice_period(await uow.working_calendar(), now.date(), NOTICE_WORKING_DAYS)
+        plan = await plan_notice(uow, round_, now.date())
+        round_.start_notice()
         notice = Notice(
             id=str(uuid.uuid4()),
             round_year=year,
             title=(title or "").strip() or default_title(year),
-            published_on=now.date(),
-            period_start=period.first_day,
-            period_end=period.last_day,
-            entries=entries,
+            published_on=plan.published_on,
+            period_start=plan.period_start,
+            period_end=plan.period_end,
+            entries=plan.entries,
             objection_contact=objection_contact.strip(),
             status=NoticeStatus.PUBLISHED,
             published_at=now,
@@ -77,10 +78,32 @@ async def publish_notice(
             round_year=year,
             period_start=notice.period_start.isoformat(),
             period_end=notice.period_end.isoformat(),
-            shortlisted=[entry.application_id for entry in entries],
+            shortlisted=[entry.application_id for entry in plan.entries],
         )
         await uow.commit()
     return notice
+
+
+async def preview_notice(*, uow_factory: ReviewUowFactory, principal: Principal, year: int) -> NoticePlan:
+    """The notice as publishing it today would make it, for the bureau to confirm: the list, the
+    period and the objection deadline. Nothing is kept; what publishing would refuse is refused here
+    too, a year the calendar lacks included.
+    """
+    async with uow_factory(Actor.of(principal)) as uow:
+        round_ = await uow.rounds.get(year)
+        if round_ is None:
+            raise round_not_found(year)
+        return await plan_notice(uow, round_, uow.clock.now().date())
+
+
+async def plan_notice(uow: ReviewUnitOfWork, round_: ReviewRound, published_on: date) -> NoticePlan:
+    """The shortlist and its 5-working-day period from ``published_on``; refused before the shortlist is
+    fixed, for an empty shortlist, and for a period needing a year the calendar does not know
+    (UnknownCalendarYear names where to load it)."""
+    round_.ensure_notice_may_start()
+    entries = notice_entries(await uow.cases.of_round(round_.year))
+    period = notice_period(await uow.working_calendar(), published_on, NOTICE_WORKING_DAYS)
+    return NoticePlan(round_.year, published_on, period.first_day, period.last_day, entries)
 
 
 async def close_notice(*, timer: Timer, uow: ReviewUnitOfWork) -> None:
