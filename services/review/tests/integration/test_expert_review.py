@@ -153,3 +153,44 @@ async def test_a_panel_is_assigned_as_a_whole_and_a_withdrawn_experts_sheet_stop
     withdrawal = next(e for e in events if isinstance(e, contract.ExpertAssignmentWithdrawn))
     assert (withdrawal.expert_id, withdrawal.reason_code) == ("expert-1", contract.WithdrawalReason.WITHDRAWN)
     assert [e.score for e in events if isinstance(e, contract.ExpertReviewCompleted)] == [65.0, 82.5]
+
+
+async def test_the_head_station_follows_every_assignment_and_an_expert_revises_its_explained_sheet_until_locked(
+    review: ReviewService,
+) -> None:
+    await review.register_experts("expert-1", "expert-2")
+    await review.use_panels_of(1)
+    case_a = await review.forward("A")
+    assert (await assign(review, case_a, "expert-1", "expert-2")).status_code == 201
+    withdrawn = next(
+        a
+        for a in (await review.http.get(f"/cases/{case_a}", headers=review.head_station)).json()["assignments"]
+        if a["expert_id"] == "expert-2"
+    )
+    await review.http.post(
+        f"/cases/{case_a}/assignments/{withdrawn['assignment_id']}/withdrawal",
+        json={"reason": "专家因公出差无法按期评审"},
+        headers=review.head_station,
+    )
+    sheet = {"marks": {"overall": 88}, "remarks": {"overall": "服务能力突出"}, "comment": "建议推荐"}
+    scored = await review.http.put(f"/cases/{case_a}/score-sheet", json=sheet, headers=review.expert("expert-1"))
+    assert scored.status_code == 200, scored.text
+    assert (scored.json()["remarks"], scored.json()["total"]) == ({"overall": "服务能力突出"}, 88.0)
+
+    progress = await review.http.get("/rounds/2026/assignments", headers=review.head_station)
+    assert progress.status_code == 200, progress.text
+    rows = {
+        a["expert_id"]: (a["status"], a["expert_name"], a["sheet_total"], a["sheet_submitted_at"] is not None)
+        for a in progress.json()["items"]
+    }
+    assert rows == {"expert-1": ("active", "专家1", 88.0, True), "expert-2": ("withdrawn", "专家2", None, False)}
+    assert (await review.http.get("/rounds/2026/assignments", headers=review.expert("expert-1"))).status_code == 403
+    assert (await review.http.get("/rounds/2030/assignments", headers=review.bureau)).status_code == 404
+
+    mine = (await review.http.get("/my/assignments", headers=review.expert("expert-1"))).json()["items"]
+    assert [(m["scoring_open"], m["my_sheet"]["remarks"]) for m in mine] == [(True, {"overall": "服务能力突出"})]
+    await review.recommend(case_a)
+    mine = (await review.http.get("/my/assignments", headers=review.expert("expert-1"))).json()["items"]
+    assert [m["scoring_open"] for m in mine] == [False]
+    revised = await review.http.put(f"/cases/{case_a}/score-sheet", json=sheet, headers=review.expert("expert-1"))
+    assert revised.status_code == 409

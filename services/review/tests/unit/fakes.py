@@ -74,6 +74,10 @@ class InMemoryAssignments:
         found = await self.of_expert(expert_id, round_year=round_year)
         return copied_page([a for a in found if a.status is AssignmentStatus.ACTIVE], request)
 
+    async def page_of_round(self, round_year: int, request: PageRequest) -> PageOf[Assignment]:
+        found = [a for a in self.by_id.values() if a.round_year == round_year]
+        return copied_page(sorted(found, key=lambda a: (a.case_id, a.assigned_at, a.id)), request)
+
     async def active_of(self, case_id: str, expert_id: str) -> Assignment | None:
         found = (a for a in self.by_id.values() if a.case_id == case_id and a.expert_id == expert_id and a.active)
         return copied(next(found, None))
@@ -87,6 +91,9 @@ class InMemoryAssignments:
     async def sheets_of_case(self, case_id: str) -> list[ScoreSheet]:
         found = [s for s in self.sheets.values() if s.case_id == case_id]
         return copied_all(sorted(found, key=lambda s: s.submitted_at))
+
+    async def sheets_of(self, assignment_ids: list[str]) -> dict[str, ScoreSheet]:
+        return {i: copied(self.sheets[i]) for i in assignment_ids if i in self.sheets}
 
     async def sheets_of_expert(self, expert_id: str) -> dict[str, ScoreSheet]:
         return {s.assignment_id: copied(s) for s in self.sheets.values() if s.expert_id == expert_id}

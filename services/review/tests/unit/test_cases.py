@@ -73,3 +73,17 @@ def test_a_re_review_is_decided_by_the_bureau_after_submission_and_a_failure_nee
 def test_a_new_application_has_no_re_review_decision() -> None:
     with pytest.raises(StateConflict, match="仅复核案件"):
         case(status=CaseStatus.SUBMITTED).decide_re_review(passed=True, reason="", on=date(2026, 10, 20), at=NOW)
+
+
+def test_experts_may_revise_their_sheets_only_until_the_recommendation_is_recorded() -> None:
+    reviewed = case()
+    reviewed.refresh_result(totals=[Decimal(80)], active_experts=1, min_experts=1, now=NOW)
+    assert reviewed.expert_review_open
+
+    reviewed.record_recommendation(
+        recommendation=Recommendation.RECOMMEND, reasons="好", min_experts=1, by="hs", at=NOW
+    )
+
+    assert not reviewed.expert_review_open
+    with pytest.raises(StateConflict, match="评审结果已锁定"):
+        reviewed.ensure_expert_review_open()

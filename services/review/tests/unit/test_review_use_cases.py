@@ -421,3 +421,62 @@ async def test_the_rounds_are_paged_newest_first() -> None:
 
     assert ([s.round.year for s in found.items], found.total, found.limit) == ([YEAR + 1], 2, 1)
     assert found.items[0].cases == 1
+
+
+async def test_the_round_s_assignments_show_every_expert_s_task_ended_ones_too_and_whether_its_sheet_is_in() -> None:
+    review = Review()
+    await review.register_experts("expert-1", "expert-2", "expert-3")
+    case_a = await review.forward("A")
+    await review.assign(case_a.id, "expert-1", "expert-2", "expert-3")
+    await review.sheet(case_a.id, "expert-2")
+    await experts.declare_conflict(
+        uow_factory=review.uow,
+        principal=expert("expert-3"),
+        expert_id="expert-3",
+        uscc=APPLICANTS["A"][0],
+        reason="本人近三年曾担任该单位顾问",
+    )
+
+    found = await assignments.round_assignments(uow_factory=review.uow, principal=HEAD_STATION, year=YEAR)
+
+    rows = {
+        (a.assignment.expert_id, a.assignment.status.value, a.expert.name if a.expert else None, a.sheet is not None)
+        for a in found.items
+    }
+    assert rows == {
+        ("expert-1", "active", "专家1", False),
+        ("expert-2", "active", "专家2", True),
+        ("expert-3", "recused", "专家3", False),
+    }
+    assert found.total == 3
+    with pytest.raises(NotFound):
+        await assignments.round_assignments(uow_factory=review.uow, principal=HEAD_STATION, year=YEAR + 1)
+
+
+async def test_an_expert_explains_its_marks_and_blank_remarks_are_not_kept() -> None:
+    review = Review()
+    await review.register_experts("expert-1")
+    await review.use_panels_of(1)
+    case_a = await review.forward("A")
+    await review.assign(case_a.id, "expert-1")
+
+    sheet = await scoring.submit_sheet(
+        uow_factory=review.uow,
+        principal=expert("expert-1"),
+        case_id=case_a.id,
+        marks={"overall": 88},
+        comment="建议推荐",
+        remarks={"overall": "  服务能力突出 "},
+    )
+    again = await scoring.submit_sheet(
+        uow_factory=review.uow,
+        principal=expert("expert-1"),
+        case_id=case_a.id,
+        marks={"overall": 90},
+        comment="建议推荐",
+        remarks={"overall": "  "},
+    )
+
+    assert (dict(sheet.remarks), dict(again.remarks)) == ({"overall": "服务能力突出"}, {})
+    scores = await scoring.case_scores(uow_factory=review.uow, principal=HEAD_STATION, case_id=case_a.id)
+    assert [e.sheet.marks for e in scores.experts if e.sheet] == [{"overall": 90}]

@@ -60,3 +60,10 @@ def test_a_cases_score_is_the_average_of_its_experts_totals() -> None:
     assert case_score([Decimal("86.60"), Decimal("70.00"), Decimal("75.11")]) == Decimal("77.24")
     with pytest.raises(ValueError, match="no score"):
         case_score([])
+
+
+def test_a_remark_explains_a_criterion_of_the_round_in_at_most_500_characters() -> None:
+    marks = {"premises": 80, "staff": 90}
+    assert sheet_problems(CRITERIA, marks, {"premises": "服务大厅约 260 平方米"}) == []
+    problems = sheet_problems(CRITERIA, marks, {"influence": "知名度高", "staff": "说" * 501})
+    assert {(p.field, p.code) for p in problems} == {("remarks.influence", "unknown"), ("remarks.staff", "long")}

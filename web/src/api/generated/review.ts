@@ -185,7 +185,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Submit (or revise) the expert's score sheet for a case assigned to it (expert) */
+        /** Submit (or revise, until the head station records its recommendation) the expert's score sheet for a case assigned to it (expert) */
         put: operations["submit_score_sheet_cases__case_id__score_sheet_put"];
         post?: never;
         delete?: never;
@@ -495,6 +495,23 @@ export interface paths {
         };
         /** A round and where it stands (head station, bureau) */
         get: operations["read_round_rounds__year__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{year}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every expert assignment of the round, ended ones included, with whether its sheet is in (head station, bureau) */
+        get: operations["round_assignments_rounds__year__assignments_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1252,6 +1269,11 @@ export interface components {
             my_sheet: components["schemas"]["ScoreSheetView"] | null;
             /** Round Year */
             round_year: number;
+            /**
+             * Scoring Open
+             * @description Whether I may still submit or revise my sheet: until the head station records its recommendation on the case.
+             */
+            scoring_open: boolean;
         };
         /**
          * NewExpertForm
@@ -1782,6 +1804,26 @@ export interface components {
              */
             total: number;
         };
+        /** Page[RoundAssignmentView] */
+        Page_RoundAssignmentView_: {
+            /** Items */
+            items: components["schemas"]["RoundAssignmentView"][];
+            /**
+             * Limit
+             * @description The page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description How many were skipped.
+             */
+            offset: number;
+            /**
+             * Total
+             * @description How many match the filters in all, over every page.
+             */
+            total: number;
+        };
         /** Page[RoundView] */
         Page_RoundView_: {
             /** Items */
@@ -1923,6 +1965,57 @@ export interface components {
             submitted_at: string | null;
         };
         /**
+         * RoundAssignmentView
+         * @description One expert's task in the round and whether its sheet is in.
+         */
+        RoundAssignmentView: {
+            /**
+             * Assigned At
+             * Format: date-time
+             */
+            assigned_at: string;
+            /** Assignment Id */
+            assignment_id: string;
+            /** Case Id */
+            case_id: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** End Reason */
+            end_reason: string;
+            /** Ended At */
+            ended_at: string | null;
+            /**
+             * Expert Id
+             * @example expert-lin
+             */
+            expert_id: string;
+            /**
+             * Expert Name
+             * @example 林晓明
+             */
+            expert_name: string | null;
+            /**
+             * Sheet Submitted At
+             * @description When the expert submitted its sheet; null until then.
+             */
+            sheet_submitted_at: string | null;
+            /**
+             * Sheet Total
+             * @description The sheet's weighted total, 0–100.
+             * @example 84.25
+             */
+            sheet_total: number | null;
+            /**
+             * Status
+             * @description active, recused (conflict declared) or withdrawn.
+             * @example active
+             */
+            status: string;
+        };
+        /**
          * RoundStatus
          * @enum {string}
          */
@@ -1982,7 +2075,7 @@ export interface components {
         };
         /**
          * ScoreSheetForm
-         * @description One mark from 0 to 100 per criterion of the round.
+         * @description One mark from 0 to 100 per criterion of the round, a remark on any of them, and the opinion.
          * @example {
          *       "comment": "服务场所条件良好，专职人员配备充足，服务经验较丰富",
          *       "marks": {
@@ -1992,6 +2085,10 @@ export interface components {
          *         "premises": 85,
          *         "service_capability": 88,
          *         "staff": 90
+         *       },
+         *       "remarks": {
+         *         "premises": "服务大厅约 260 平方米，标识统一",
+         *         "staff": "专职服务人员 3 名"
          *       }
          *     }
          */
@@ -2009,6 +2106,13 @@ export interface components {
             marks: {
                 [key: string]: number;
             };
+            /**
+             * Remarks
+             * @description Criterion code → 评分说明 (why this mark; at most 500 characters each).
+             */
+            remarks?: {
+                [key: string]: string;
+            };
         };
         /** ScoreSheetView */
         ScoreSheetView: {
@@ -2021,6 +2125,13 @@ export interface components {
             /** Marks */
             marks: {
                 [key: string]: number;
+            };
+            /**
+             * Remarks
+             * @description Criterion code → 评分说明, for the criteria the expert explained.
+             */
+            remarks: {
+                [key: string]: string;
             };
             /**
              * Submitted At
@@ -6534,6 +6645,183 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    round_assignments_rounds__year__assignments_get: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description How many to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Year of the application round. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RoundAssignmentView_"];
+                };
+            };
+            /** @description 需要身份认证 (Authentication required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "需要身份认证 (Authentication required)",
+                     *       "status": 401,
+                     *       "title": "需要身份认证 (Authentication required)",
+                     *       "type": "https://sme.gz.gov.cn/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 无权执行此操作 (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "无权执行此操作 (Forbidden)",
+                     *       "status": 403,
+                     *       "title": "无权执行此操作 (Forbidden)",
+                     *       "type": "https://sme.gz.gov.cn/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

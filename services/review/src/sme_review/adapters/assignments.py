@@ -52,6 +52,15 @@ class AssignmentRepository:
         query = query.order_by(assignments.c.due_on, assignments.c.assigned_at, assignments.c.id)
         return (await fetch_page(self._session, query, request)).map(_assignment)
 
+    async def page_of_round(self, round_year: int, request: PageRequest) -> PageOf[Assignment]:
+        """A page of every assignment of the round, ended ones included, by case and then as assigned."""
+        query = (
+            select(assignments)
+            .where(assignments.c.round_year == round_year)
+            .order_by(assignments.c.case_id, assignments.c.assigned_at, assignments.c.id)
+        )
+        return (await fetch_page(self._session, query, request)).map(_assignment)
+
     async def active_of(self, case_id: str, expert_id: str) -> Assignment | None:
         query = select(assignments).where(
             assignments.c.case_id == case_id,
@@ -74,6 +83,13 @@ class AssignmentRepository:
     async def sheets_of_case(self, case_id: str) -> list[ScoreSheet]:
         query = select(score_sheets).where(score_sheets.c.case_id == case_id).order_by(score_sheets.c.submitted_at)
         return [_sheet(row) for row in (await self._session.execute(query)).mappings()]
+
+    async def sheets_of(self, assignment_ids: list[str]) -> dict[str, ScoreSheet]:
+        """The sheets submitted for these assignments, by assignment."""
+        if not assignment_ids:
+            return {}
+        query = select(score_sheets).where(score_sheets.c.assignment_id.in_(assignment_ids))
+        return {row["assignment_id"]: _sheet(row) for row in (await self._session.execute(query)).mappings()}
 
     async def sheets_of_expert(self, expert_id: str) -> dict[str, ScoreSheet]:
         query = select(score_sheets).where(score_sheets.c.expert_id == expert_id)
@@ -99,6 +115,7 @@ class AssignmentRepository:
             "total_hundredths": int(sheet.total * 100),
             "comment": sheet.comment,
             "submitted_at": sheet.submitted_at,
+            "remarks": dict(sheet.remarks),
         }
         await insert_or_update(self._session, score_sheets, row, keys=("assignment_id",))
 
@@ -120,4 +137,5 @@ def _sheet(row: RowMapping) -> ScoreSheet:
         total=(Decimal(row["total_hundredths"]) / 100).quantize(_CENT),
         comment=row["comment"],
         submitted_at=row["submitted_at"],
+        remarks=dict(row["remarks"] or {}),
     )

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from sme_kit.db import AwareDateTime, new_metadata
@@ -132,6 +133,7 @@ score_sheets = Table(
     Column("total_hundredths", Integer, nullable=False, comment="The weighted total × 100."),
     Column("comment", Text, nullable=False),
     Column("submitted_at", AwareDateTime(), nullable=False),
+    Column("remarks", JSON, nullable=False, server_default=text("'{}'"), comment="{criterion code: 评分说明}"),
 )
 
 notices = Table(

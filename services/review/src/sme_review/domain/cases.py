@@ -107,6 +107,11 @@ class ReviewCase:
     def entity_name(self) -> str:
         return self.facts.entity_name
 
+    @property
+    def expert_review_open(self) -> bool:
+        """Whether assignments and score sheets may still change: in review, no recommendation yet."""
+        return self.status is CaseStatus.IN_REVIEW and self.recommendation is None
+
     def ensure_expert_review_open(self) -> None:
         """Assignments and score sheets change only before the head station forms its recommendation."""
         if self.status is not CaseStatus.IN_REVIEW:

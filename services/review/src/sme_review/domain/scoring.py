@@ -1,7 +1,8 @@
 """Scoring criteria of a round and the experts' score sheets (§4.1.3(2)).
 
 A round has its criteria, each with a weight; weights sum to 100. An expert marks every criterion
-from 0 to 100; its sheet's total is the weighted sum (0–100). A case's score is the average of the
+from 0 to 100, may explain each mark (评分说明), and gives its opinion (评审意见); its sheet's total
+is the weighted sum (0–100). A case's score is the average of the
 totals of all its experts, and exists only once every expert assigned to it has submitted.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -17,6 +18,7 @@ from sme_review.domain.errors import FieldProblem
 
 TOTAL_WEIGHT = 100
 MAX_MARK = 100
+MAX_REMARK = 500
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 _CENT = Decimal("0.01")
 
@@ -77,8 +79,11 @@ def criteria_problems(criteria: Sequence[Criterion], min_experts: int) -> list[F
     return problems
 
 
-def sheet_problems(criteria: Sequence[Criterion], marks: Mapping[str, int]) -> list[FieldProblem]:
-    """Why a score sheet cannot be accepted: every criterion marked, 0–100, nothing unknown."""
+def sheet_problems(
+    criteria: Sequence[Criterion], marks: Mapping[str, int], remarks: Mapping[str, str] | None = None
+) -> list[FieldProblem]:
+    """Why a score sheet cannot be accepted: every criterion marked, 0–100, nothing unknown; each
+    criterion's remark (optional) at most 500 characters."""
     problems = [
         FieldProblem(f"marks.{c.code}", f"请为“{c.name}”评分 (mark required)", "missing")
         for c in criteria
@@ -94,6 +99,16 @@ def sheet_problems(criteria: Sequence[Criterion], marks: Mapping[str, int]) -> l
         FieldProblem(f"marks.{code}", "分值须为 0 至 100 的整数 (an integer from 0 to 100)", "out_of_range")
         for code, mark in marks.items()
         if code in known and not 0 <= mark <= MAX_MARK
+    ]
+    problems += [
+        FieldProblem(f"remarks.{code}", f"本轮没有评分指标 {code} (unknown criterion)", "unknown")
+        for code in remarks or {}
+        if code not in known
+    ]
+    problems += [
+        FieldProblem(f"remarks.{code}", f"评分说明不能超过 {MAX_REMARK} 字 (at most {MAX_REMARK} characters)", "long")
+        for code, remark in (remarks or {}).items()
+        if code in known and len(remark.strip()) > MAX_REMARK
     ]
     return problems
 
@@ -115,6 +130,7 @@ class ScoreSheet:
     total: Decimal
     comment: str
     submitted_at: datetime
+    remarks: Mapping[str, str] = field(default_factory=dict)
 
 
 def case_score(totals: Sequence[Decimal]) -> Decimal:

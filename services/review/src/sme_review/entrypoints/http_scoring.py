@@ -15,7 +15,7 @@ from sme_review.domain.cases import CaseStatus
 from sme_review.domain.experts import Assignment
 from sme_review.domain.scoring import ScoreSheet
 from sme_review.entrypoints.case_views import ApplicationView, application_view
-from sme_review.entrypoints.deps import ExpertCaller, HeadStation, Staff
+from sme_review.entrypoints.deps import ExpertCaller, HeadStation, Staff, Year
 from sme_review.service_layer import assignments as use_cases
 from sme_review.service_layer import scoring
 
@@ -95,7 +95,7 @@ async def withdraw_assignment(
 
 
 class ScoreSheetForm(BaseModel):
-    """One mark from 0 to 100 per criterion of the round."""
+    """One mark from 0 to 100 per criterion of the round, a remark on any of them, and the opinion."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -109,6 +109,7 @@ class ScoreSheetForm(BaseModel):
                         "management_system": 75,
                         "influence": 70,
                     },
+                    "remarks": {"premises": "服务大厅约 260 平方米，标识统一", "staff": "专职服务人员 3 名"},
                     "comment": "服务场所条件良好，专职人员配备充足，服务经验较丰富",
                 }
             ]
@@ -116,6 +117,9 @@ class ScoreSheetForm(BaseModel):
     )
 
     marks: dict[str, int] = Field(description="Criterion code → mark (0–100).")
+    remarks: dict[str, str] = Field(
+        default_factory=dict, description="Criterion code → 评分说明 (why this mark; at most 500 characters each)."
+    )
     comment: str = Field(default="", max_length=2000, description="评审意见.")
 
 
@@ -123,6 +127,7 @@ class ScoreSheetView(BaseModel):
     case_id: str
     expert_id: str
     marks: dict[str, int]
+    remarks: dict[str, str] = Field(description="Criterion code → 评分说明, for the criteria the expert explained.")
     total: float = Field(description="Weighted total, 0–100.", examples=[84.25])
     comment: str
     submitted_at: datetime
@@ -133,6 +138,7 @@ class ScoreSheetView(BaseModel):
             case_id=sheet.case_id,
             expert_id=sheet.expert_id,
             marks=dict(sheet.marks),
+            remarks=dict(sheet.remarks),
             total=float(sheet.total),
             comment=sheet.comment,
             submitted_at=sheet.submitted_at,
@@ -141,14 +147,20 @@ class ScoreSheetView(BaseModel):
 
 @router.put(
     "/cases/{case_id}/score-sheet",
-    summary="Submit (or revise) the expert's score sheet for a case assigned to it (expert)",
+    summary="Submit (or revise, until the head station records its recommendation) the expert's score sheet "
+    "for a case assigned to it (expert)",
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def submit_score_sheet(
     case_id: str, form: ScoreSheetForm, principal: ExpertCaller, uow: UowFactoryDep
 ) -> ScoreSheetView:
     sheet = await scoring.submit_sheet(
-        uow_factory=uow, principal=principal, case_id=case_id, marks=form.marks, comment=form.comment
+        uow_factory=uow,
+        principal=principal,
+        case_id=case_id,
+        marks=form.marks,
+        comment=form.comment,
+        remarks=form.remarks,
     )
     return ScoreSheetView.of(sheet)
 
@@ -200,6 +212,10 @@ class MyAssignmentView(BaseModel):
     round_year: int
     case_status: CaseStatus
     due_on: date
+    scoring_open: bool = Field(
+        description="Whether I may still submit or revise my sheet: until the head station records its "
+        "recommendation on the case."
+    )
     application: ApplicationView
     my_sheet: ScoreSheetView | None
 
@@ -211,6 +227,7 @@ class MyAssignmentView(BaseModel):
             round_year=mine.case.round_year,
             case_status=mine.case.status,
             due_on=mine.assignment.due_on,
+            scoring_open=mine.case.expert_review_open,
             application=application_view(mine.case),
             my_sheet=ScoreSheetView.of(mine.sheet) if mine.sheet else None,
         )
@@ -229,3 +246,49 @@ async def my_assignments(
 ) -> Page[MyAssignmentView]:
     mine = await use_cases.my_assignments(uow_factory=uow, principal=principal, round_year=round_year, page=paging)
     return Page.of(mine, MyAssignmentView.of)
+
+
+class RoundAssignmentView(BaseModel):
+    """One expert's task in the round and whether its sheet is in."""
+
+    assignment_id: str
+    case_id: str
+    expert_id: str = Field(examples=["expert-lin"])
+    expert_name: str | None = Field(examples=["林晓明"])
+    status: str = Field(description="active, recused (conflict declared) or withdrawn.", examples=["active"])
+    due_on: date
+    assigned_at: datetime
+    ended_at: datetime | None
+    end_reason: str
+    sheet_submitted_at: datetime | None = Field(description="When the expert submitted its sheet; null until then.")
+    sheet_total: float | None = Field(description="The sheet's weighted total, 0–100.", examples=[84.25])
+
+    @classmethod
+    def of(cls, item: use_cases.RoundAssignment) -> RoundAssignmentView:
+        a = item.assignment
+        return cls(
+            assignment_id=a.id,
+            case_id=a.case_id,
+            expert_id=a.expert_id,
+            expert_name=item.expert.name if item.expert else None,
+            status=a.status.value,
+            due_on=a.due_on,
+            assigned_at=a.assigned_at,
+            ended_at=a.ended_at,
+            end_reason=a.end_reason,
+            sheet_submitted_at=item.sheet.submitted_at if item.sheet else None,
+            sheet_total=float(item.sheet.total) if item.sheet else None,
+        )
+
+
+@router.get(
+    "/rounds/{year}/assignments",
+    summary="Every expert assignment of the round, ended ones included, with whether its sheet is in "
+    "(head station, bureau)",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def round_assignments(
+    year: Year, paging: Paging, principal: Staff, uow: UowFactoryDep
+) -> Page[RoundAssignmentView]:
+    found = await use_cases.round_assignments(uow_factory=uow, principal=principal, year=year, page=paging)
+    return Page.of(found, RoundAssignmentView.of)

@@ -26,6 +26,7 @@ from sme_review.domain.experts import (
 )
 from sme_review.domain.scoring import ScoreSheet
 from sme_review.service_layer.access import FIRST_PAGE, case_not_found
+from sme_review.service_layer.rounds import round_not_found
 from sme_review.service_layer.scoring import refresh_case_result
 
 
@@ -181,3 +182,27 @@ async def my_assignments(
             assert case is not None  # an assignment references its case
             mine.append(MyAssignment(assignment, case, sheets.get(assignment.id)))
     return PageOf(mine, found.total, found.limit, found.offset)
+
+
+@dataclass(frozen=True)
+class RoundAssignment:
+    """One expert's task in the round, who the expert is, and the sheet it submitted (if any)."""
+
+    assignment: Assignment
+    expert: Expert | None
+    sheet: ScoreSheet | None
+
+
+async def round_assignments(
+    *, uow_factory: ReviewUowFactory, principal: Principal, year: int, page: PageRequest = FIRST_PAGE
+) -> PageOf[RoundAssignment]:
+    """A page of every assignment of the round, ended ones included, with whether each sheet is in
+    (the head station follows the scoring's progress and the experts who are late)."""
+    async with uow_factory(Actor.of(principal)) as uow:
+        if await uow.rounds.get(year) is None:
+            raise round_not_found(year)
+        found = await uow.assignments.page_of_round(year, page)
+        experts = await uow.experts.many(list({a.expert_id for a in found.items}))
+        sheets = await uow.assignments.sheets_of([a.id for a in found.items])
+    items = [RoundAssignment(a, experts.get(a.expert_id), sheets.get(a.id)) for a in found.items]
+    return PageOf(items, found.total, found.limit, found.offset)

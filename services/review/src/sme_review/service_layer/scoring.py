@@ -55,10 +55,17 @@ async def configure_criteria(
 
 
 async def submit_sheet(
-    *, uow_factory: ReviewUowFactory, principal: Principal, case_id: str, marks: Mapping[str, int], comment: str
+    *,
+    uow_factory: ReviewUowFactory,
+    principal: Principal,
+    case_id: str,
+    marks: Mapping[str, int],
+    comment: str,
+    remarks: Mapping[str, str] | None = None,
 ) -> ScoreSheet:
-    """An expert scores a case it is assigned to (a later submission replaces its earlier one).
+    """An expert scores a case it is assigned to, with a remark on any criterion it wants to explain.
 
+    A later submission replaces its earlier one, until the head station records its recommendation.
     A case the expert is not (or no longer) assigned to does not exist for it: 404.
     """
     async with uow_factory(Actor.of(principal)) as uow:
@@ -69,7 +76,7 @@ async def submit_sheet(
         case.ensure_expert_review_open()
         round_ = await uow.rounds.get(case.round_year)
         assert round_ is not None
-        refuse(sheet_problems(round_.criteria, marks))
+        refuse(sheet_problems(round_.criteria, marks, remarks))
         sheet = ScoreSheet(
             assignment_id=assignment.id,
             case_id=case.id,
@@ -78,6 +85,7 @@ async def submit_sheet(
             total=weighted_total(round_.criteria, marks),
             comment=comment.strip(),
             submitted_at=uow.clock.now(),
+            remarks={code: text.strip() for code, text in (remarks or {}).items() if text.strip()},
         )
         await uow.assignments.put_sheet(sheet)
         if await refresh_case_result(uow, case, round_):
