@@ -4,6 +4,7 @@ import type { AreaPages } from '../pages';
 export const stationPages: AreaPages = {
   entries: {
     'station-activities': () => import('./activities/ActivitiesView.vue'),
+    'station-promotions': () => import('./promotions/PromotionsView.vue'),
   },
   further: [
     {
