@@ -5,8 +5,16 @@ export const stationPages: AreaPages = {
   entries: {
     'station-activities': () => import('./activities/ActivitiesView.vue'),
     'station-promotions': () => import('./promotions/PromotionsView.vue'),
+    'station-demands': () => import('./demands/DemandsView.vue'),
+    'station-stations': () => import('./record/StationsView.vue'),
   },
   further: [
+    {
+      path: 'station/stations/changes/new',
+      name: 'station-change-report',
+      entry: 'station-stations',
+      component: () => import('./record/ChangeReportView.vue'),
+    },
     {
       path: 'station/activities/new',
       name: 'station-activity-new',
@@ -18,6 +26,18 @@ export const stationPages: AreaPages = {
       name: 'station-activity',
       entry: 'station-activities',
       component: () => import('./activities/ActivityDetailView.vue'),
+    },
+    {
+      path: 'station/demands/requests/:id',
+      name: 'station-service-request',
+      entry: 'station-demands',
+      component: () => import('./demands/ServiceRequestView.vue'),
+    },
+    {
+      path: 'station/demands/reports/:id',
+      name: 'station-demand-report',
+      entry: 'station-demands',
+      component: () => import('./demands/DemandReportView.vue'),
     },
   ],
 };
