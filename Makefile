@@ -21,6 +21,7 @@ help:
 
 setup:
 	@infra/venv.sh
+	@infra/documents.sh >/dev/null
 
 kafka-up:
 	@infra/kafka.sh start

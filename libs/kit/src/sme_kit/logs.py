@@ -287,6 +287,9 @@ _UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access")
 # Libraries that print whole Kafka records at DEBUG: event values may carry a one-time code or the
 # address it goes to, which no redaction by shape can tell apart. They log from INFO up, always.
 _RECORD_PRINTING_LOGGERS = ("aiokafka",)
+# Libraries that narrate routine work at INFO: fontTools prints a dozen lines for every PDF a
+# service makes (the font subset of `sme_kit.documents`). They log from WARNING up.
+_CHATTY_LOGGERS = ("fontTools",)
 
 
 def configure_logging(service: str, level: str = "INFO", *, stream: TextIO | None = None) -> None:
@@ -310,6 +313,8 @@ def configure_logging(service: str, level: str = "INFO", *, stream: TextIO | Non
     root.setLevel(level.upper())
     for name in _RECORD_PRINTING_LOGGERS:
         logging.getLogger(name).setLevel(max(logging.INFO, root.level))
+    for name in _CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
 
     for name in _UVICORN_LOGGERS:
         # uvicorn's default config gives these their own handlers and stops propagation.

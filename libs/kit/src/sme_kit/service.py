@@ -34,6 +34,7 @@ from sme_kit.consumers import EventConsumer, EventHandlers
 from sme_kit.db import create_engine, session_factory
 from sme_kit.files import FileStore
 from sme_kit.health import health_router, testing_clock_router
+from sme_kit.http_documents import Printer
 from sme_kit.kafka import ensure_topics, new_producer, stop_producer
 from sme_kit.logs import configure_logging
 from sme_kit.migrations import upgrade_async
@@ -68,6 +69,8 @@ class ServiceDefinition:
     extra_state: dict[str, Any] = field(default_factory=dict)
     # The service's unit of work: the kit's, plus the service's repositories (``uow.applications``, …).
     unit_of_work: type[UnitOfWork] = UnitOfWork
+    # Serves printable documents (PDF): start-up says when the font they need is missing.
+    prints_documents: bool = False
 
 
 @dataclass
@@ -100,6 +103,8 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = await start_runtime(definition)
         app.state.runtime = runtime
+        if definition.prints_documents:
+            app.state.printer.check()
         for hook in definition.on_start:
             await hook(runtime)
         for loop in definition.background:
@@ -119,6 +124,7 @@ def create_app(definition: ServiceDefinition) -> FastAPI:
         issuer=settings.auth_issuer,
         audience=settings.auth_audience,
     )
+    app.state.printer = Printer(settings.document_fonts_dir)
     for key, value in definition.extra_state.items():
         setattr(app.state, key, value)
     install_problem_handlers(app)

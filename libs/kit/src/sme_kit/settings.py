@@ -45,6 +45,10 @@ class ServiceSettings(BaseSettings):
     files_dir: str = Field(
         default=".local/files", description="Where uploaded files are kept (one folder per service)."
     )
+    document_fonts_dir: str = Field(
+        default="/usr/share/fonts/opentype/noto",  # sme_kit.fonts.DEFAULT_FONTS_DIR
+        description="Where Noto Serif CJK (Debian's fonts-noto-cjk) lies: the font printable documents are set in.",
+    )
     workday_calendar_file: str | None = Field(
         default=None,
         description="JSON of official holiday schedules for years chinese-calendar does not know yet: "

@@ -24,6 +24,7 @@ class Infrastructure:
     pg_admin_url: str | None = None
     pg_origin: str = ""
     pg_version: str = ""
+    documents_ready: bool = False
 
     def kafka(self) -> str:
         if self.kafka_bootstrap is None:
@@ -54,6 +55,12 @@ class Infrastructure:
                 ).stdout.strip()
                 self.pg_admin_url, self.pg_origin = url, "started by infra/postgres.sh"
         return self.pg_admin_url
+
+    def documents(self) -> None:
+        """Install what printable documents need (the CJK font, pdftoppm) when missing, once per run."""
+        if not self.documents_ready:
+            subprocess.run([str(self.repo_root / "infra/documents.sh")], check=True, capture_output=True)
+            self.documents_ready = True
 
     def describe(self) -> list[str]:
         lines = []

@@ -8,6 +8,7 @@ collide), instead of restarting anything.
 
 from __future__ import annotations
 
+import os
 import secrets
 import uuid
 from collections.abc import AsyncIterator
@@ -21,6 +22,7 @@ from sme_kit.testing.clocks import clock_start_of
 from sme_kit.testing.infra import Infrastructure, create_database, delete_topics, drop_database, server_version
 
 if TYPE_CHECKING:
+    from sme_kit.testing.documents import DocumentReader
     from sme_kit.testing.services import ServiceEnv
 
 _infra: Infrastructure | None = None
@@ -115,3 +117,14 @@ def service_env(
     from sme_kit.testing.services import ServiceEnv
 
     return ServiceEnv(database_url, kafka_bootstrap, topic_prefix, dev_secret, tmp_path / "files", clock_start)
+
+
+@pytest.fixture(scope="session")
+def printed(infrastructure: Infrastructure) -> DocumentReader:
+    """Opens the PDFs a test fetched; renders each first page to ``$ARTIFACTS_DIR/documents`` (default
+    ``.local/artifacts``) for a person to look at. The font and pdftoppm are installed when missing."""
+    from sme_kit.testing.documents import DocumentReader
+
+    infrastructure.documents()
+    artifacts = Path(os.environ.get("ARTIFACTS_DIR") or infrastructure.repo_root / ".local" / "artifacts")
+    return DocumentReader(artifacts / "documents")
