@@ -16,6 +16,7 @@ from sme_review.domain.rate_limit import SlidingWindowLimiter
 from sme_review.entrypoints import (
     consumers,
     http_cases,
+    http_documents,
     http_experts,
     http_notices,
     http_objections,
@@ -47,6 +48,7 @@ def definition(settings: ReviewSettings | None = None) -> ServiceDefinition:
             http_notices.router,
             http_objections.router,
             http_public.router,
+            http_documents.router,
         ],
         migrations_dir=MIGRATIONS,
         publishes=[
@@ -61,6 +63,7 @@ def definition(settings: ReviewSettings | None = None) -> ServiceDefinition:
         handlers=consumers.handlers,
         timers=timers.timers,
         unit_of_work=ReviewUnitOfWork,
+        prints_documents=True,
         extra_state={
             "objection_limiter": SlidingWindowLimiter(
                 limit=settings.objection_rate_limit, window=timedelta(seconds=settings.objection_rate_window_s)
