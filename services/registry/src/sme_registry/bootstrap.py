@@ -14,6 +14,7 @@ from sme_registry.entrypoints import (
     consumers,
     http_applications,
     http_attachments,
+    http_certificates,
     http_public,
     http_rounds,
     http_stations,
@@ -37,6 +38,7 @@ def definition(settings: RegistrySettings | None = None) -> ServiceDefinition:
             http_applications.router,
             http_attachments.router,
             http_stations.router,
+            http_certificates.router,
             http_public.router,
         ],
         migrations_dir=MIGRATIONS,
@@ -44,6 +46,7 @@ def definition(settings: RegistrySettings | None = None) -> ServiceDefinition:
         publishes=[registry_contracts.REGISTRY_APPLICATION, registry_contracts.REGISTRY_STATION],
         handlers=consumers.handlers,
         timers=timers.timers,
+        prints_documents=True,
     )
 
 

@@ -134,7 +134,13 @@ class Registry(RunningService[RegistrySettings]):
             await feeder.send(event, source=source)
 
     async def recognise(
-        self, application_id: str, *, uscc: str = USCC, district_code: str = "440106", on: date | None = None
+        self,
+        application_id: str,
+        *,
+        uscc: str = USCC,
+        district_code: str = "440106",
+        on: date | None = None,
+        plaque_number: str | None = None,
     ) -> dict[str, Any]:
         """Review puts the applicant on the final list; returns the station registry created."""
         await self.produce(
@@ -144,7 +150,7 @@ class Registry(RunningService[RegistrySettings]):
                 uscc=uscc,
                 entity_name="广州市天河区创新企业服务有限公司",
                 district_code=district_code,
-                plaque_number=f"穗中小服站〔{self.today().year}〕{application_id[:4]}号",
+                plaque_number=plaque_number or f"穗中小服站〔{self.today().year}〕{application_id[:4]}号",
                 final_list_id="fl-1",
                 final_list_published_on=on or self.today(),
                 recognised_at=self.clock.now(),
