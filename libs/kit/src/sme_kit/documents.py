@@ -57,6 +57,7 @@ _FAMILY = "cjk"
 # Sizes in points; lengths in millimetres (fpdf2's unit here).
 _TITLE_PT, _SUBTITLE_PT, _HEADING_PT, _BODY_PT, _TABLE_PT, _FOOTER_PT = 20, 13, 14, 12, 10.5, 9
 _PT_MM = 25.4 / 72
+_TITLE_MEASURE = 0.86
 _MARGIN, _TOP, _BOTTOM = 25, 25, 24
 _HEADER_FILL = (235, 235, 235)
 _RULE = (90, 90, 90)
@@ -142,7 +143,8 @@ class Document:
         """The document's title: bold, centred; a long one in balanced lines, after ``break_after`` if given."""
         pdf = self._use_font(size, bold=True)
         height = size * _PT_MM * 1.5
-        lines = balanced_lines(text, pdf.epw, pdf.get_string_width, break_after=break_after)
+        # A title that would fill the whole measure reads cramped: it goes over two lines instead.
+        lines = balanced_lines(text, pdf.epw * _TITLE_MEASURE, pdf.get_string_width, break_after=break_after)
         self.keep_together(height * len(lines) + 20)
         for line in lines:
             pdf.cell(0, height, line, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -1,8 +1,8 @@
 """Breaking Chinese text into lines as Chinese typesetting does (pure; used by `sme_kit.documents`).
 
 A line may break between any two Chinese characters, but never inside a run of Latin letters or
-digits ("2026", "GZSME-2026-0001") nor inside a date ("2026年9月28日") unless that alone is wider than
-the line; and, by the rules of
+digits ("2026", "GZSME-2026-0001"), a date ("2026年9月28日") or a number's year and sequence
+("〔2026〕001号") unless that alone is wider than the line; and, by the rules of
 避头尾 (GB/T 15834 practice), a line never starts with closing punctuation (，。、；：）》” …) nor ends
 with opening punctuation (（《“ …): the character before is carried down with it instead.
 """
@@ -16,9 +16,12 @@ __all__ = ["NO_LINE_END", "NO_LINE_START", "balanced_lines", "break_lines"]
 
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%,.;:?!)]}")
 NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
-# What stays together: a date as Chinese writes it (2026年9月28日), a run of Latin letters, digits and
-# what joins them; everything else is one character.
-_TOKEN = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[A-Za-z0-9@#&_+\-./:%]+| +|.", re.DOTALL)
+# What stays together: a date as Chinese writes it (2026年9月28日), the year and number of a document or
+# plaque number (〔2026〕001号), a run of Latin letters, digits and what joins them; else one character.
+_TOKEN = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日|〔\d{4}〕\d+号|[A-Za-z0-9@#&_+\-./:%]+| +|.",
+    re.DOTALL,
+)
 
 Measure = Callable[[str], float]
 

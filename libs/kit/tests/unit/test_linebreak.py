@@ -22,8 +22,9 @@ def test_a_number_or_code_is_never_split_when_it_fits_a_line() -> None:
     assert break_lines("共计2026家", 7, width) == ["共计", "2026家"]
 
 
-def test_a_date_stays_on_one_line() -> None:
+def test_a_date_and_a_numbers_year_and_sequence_stay_on_one_line() -> None:
     assert break_lines("有效期自2026年12月1日起", 16, width) == ["有效期自", "2026年12月1日起"]
+    assert break_lines("穗中小服站〔2026〕001号", 20, width) == ["穗中小服站", "〔2026〕001号"]
 
 
 def test_a_run_wider_than_the_line_breaks_where_it_must() -> None:
@@ -57,7 +58,8 @@ def test_a_title_breaks_after_the_given_words_or_into_lines_of_about_equal_lengt
     title = "2026年广州市民营和中小企业服务站拟认定名单公示"
 
     assert balanced_lines(title, 100, width) == [title]
-    assert balanced_lines(title, 40, width, break_after="服务站") == ["2026年广州市民营和中小企业服务站", "拟认定名单公示"]
+    two_lines = ["2026年广州市民营和中小企业服务站", "拟认定名单公示"]
+    assert balanced_lines(title, 40, width, break_after="服务站") == two_lines
     balanced = balanced_lines("广州市民营和中小企业服务站认定证书", 30, width)
     assert len(balanced) == 2
     assert abs(width(balanced[0]) - width(balanced[1])) <= 2

@@ -1,7 +1,7 @@
 """Reading the PDFs a test fetched, and rendering their first page for a person to look at.
 
-The ``printed`` fixture of the repository's plugin gives a `DocumentReader` whose renders land in
-``$ARTIFACTS_DIR/documents/<name>.png`` (default ``.local/artifacts``)::
+The ``printed`` fixture of the repository's plugin gives a `DocumentReader` that keeps each document as
+``$ARTIFACTS_DIR/documents/<name>.pdf`` (default ``.local/artifacts``) and its first page as ``<name>.png``::
 
     document = printed.read(response.content, "review-notice")
     assert document.has("穗中小服站〔2026〕001号")
@@ -50,7 +50,8 @@ class DocumentReader:
     artifacts: Path
 
     def read(self, content: bytes, name: str) -> Printed:
-        """Open ``content`` as a PDF and render its first page to ``<artifacts>/<name>.png``."""
+        """Open ``content`` as a PDF, keep it as ``<artifacts>/<name>.pdf`` and render its first page to
+        ``<artifacts>/<name>.png``."""
         reader = PdfReader(io.BytesIO(content))
         text = squeezed("".join(page.extract_text() for page in reader.pages))
         title = reader.metadata.title if reader.metadata else None
@@ -62,6 +63,7 @@ class DocumentReader:
             raise RuntimeError("pdftoppm is missing: run infra/documents.sh (Debian's poppler-utils)")
         self.artifacts.mkdir(parents=True, exist_ok=True)
         target = self.artifacts / name
+        target.with_suffix(".pdf").write_bytes(content)  # the whole document beside its first page
         subprocess.run(
             [pdftoppm, "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", "-", str(target)],
             input=content,

@@ -93,10 +93,10 @@ def final_list_document(final_list: FinalList, fonts: CjkFonts, *, produced_at: 
         doc.table(
             [
                 Column("序号", 8, "C"),
-                Column("牌匾编号", 28, "C"),
-                Column("服务站运营单位", 28),
+                Column("牌匾编号", 31, "C"),
+                Column("服务站运营单位", 26),
                 Column("所在区", 10, "C"),
-                Column("服务站地址", 26),
+                Column("服务站地址", 25),
             ],
             [
                 (str(number), e.plaque_number, e.entity_name, district(e.district_code), e.station_address)
