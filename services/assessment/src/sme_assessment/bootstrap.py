@@ -11,6 +11,7 @@ from sme_assessment.config import AssessmentSettings
 from sme_assessment.entrypoints import (
     consumers,
     http_cycles,
+    http_documents,
     http_plans,
     http_rectifications,
     http_reports,
@@ -41,12 +42,14 @@ def definition(settings: AssessmentSettings | None = None) -> ServiceDefinition:
             http_revocations.router,
             http_reports.router,
             http_stations.router,
+            http_documents.router,
         ],
         migrations_dir=MIGRATIONS,
         publishes=list(PUBLISHED_TOPICS),
         handlers=consumers.handlers,
         timers=timers.timers,
         unit_of_work=AssessmentUnitOfWork,
+        prints_documents=True,
     )
 
 

@@ -23,3 +23,7 @@ class AlreadyRevoked(StateConflict):
 
 class ProposalAlreadyOpen(StateConflict):
     """One open revocation proposal per station and ground."""
+
+
+class ResultNotPublished(StateConflict):
+    """A result is printed only once the bureau has published it."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sme_assessment.adapters.unit_of_work import AssessmentUoWFactory
 from sme_assessment.domain.cycles import StationResult
+from sme_assessment.domain.errors import ResultNotPublished
 from sme_assessment.domain.rectification import Rectification
 from sme_assessment.service_layer.access import CITY_WIDE, FIRST_PAGE, district_scope, require_sees
 from sme_assessment.service_layer.cycles import get_cycle
@@ -88,6 +89,21 @@ async def result_of_station(
         raise NotFound("没有找到该考核结果 (no such result)")
     require_sees(principal, station_id, found[0].district_code, what="考核结果")
     return (await _files(uow_factory=uow_factory, principal=principal, found=found))[0]
+
+
+async def published_result_of_station(
+    *, uow_factory: AssessmentUoWFactory, principal: Principal, cycle_id: str, station_id: str
+) -> ResultFile:
+    """A station's result for its printed notice: only once published (409 before: only the bureau and the
+    head station see an unpublished result at all; for everyone else it does not exist yet, 404)."""
+    found = await result_of_station(
+        uow_factory=uow_factory, principal=principal, cycle_id=cycle_id, station_id=station_id
+    )
+    if not found.result.published:
+        raise ResultNotPublished(
+            f"{found.result.year}年度考核结果尚未公布，不出具考核结果通知书 (the result is not published yet)"
+        )
+    return found
 
 
 async def results_of_station(
