@@ -179,6 +179,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{cycle_id}/results/{station_id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One station's published result as a PDF notice: breakdown, total, outcome, rectification (same access as the result; 409 before publication) */
+        get: operations["print_result_cycles__cycle_id__results__station_id__document_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{cycle_id}/settings": {
         parameters: {
             query?: never;
@@ -3552,6 +3569,170 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    print_result_cycles__cycle_id__results__station_id__document_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cycle_id: string;
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件 (the document, A4) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 需要身份认证 (Authentication required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "需要身份认证 (Authentication required)",
+                     *       "status": 401,
+                     *       "title": "需要身份认证 (Authentication required)",
+                     *       "type": "https://sme.gz.gov.cn/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description 服务暂不可用 (Service unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "服务暂不可用 (Service unavailable)",
+                     *       "status": 503,
+                     *       "title": "服务暂不可用 (Service unavailable)",
+                     *       "type": "https://sme.gz.gov.cn/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

@@ -370,6 +370,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stations/{station_id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务站认定证书 PDF (the plaque certificate: bureau, head station, its district, its operator; active stations only) */
+        get: operations["print_certificate_stations__station_id__certificate_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stations/{station_id}/changes": {
         parameters: {
             query?: never;
@@ -5023,6 +5040,169 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    print_certificate_stations__station_id__certificate_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件 (the document, A4) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 需要身份认证 (Authentication required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "需要身份认证 (Authentication required)",
+                     *       "status": 401,
+                     *       "title": "需要身份认证 (Authentication required)",
+                     *       "type": "https://sme.gz.gov.cn/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description 服务暂不可用 (Service unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "服务暂不可用 (Service unavailable)",
+                     *       "status": 503,
+                     *       "title": "服务暂不可用 (Service unavailable)",
+                     *       "type": "https://sme.gz.gov.cn/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

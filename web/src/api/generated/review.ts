@@ -401,6 +401,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/final-lists/{year}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's final list of recognised stations with their plaque numbers, PDF (no login) */
+        get: operations["print_final_list_public_final_lists__year__document_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/notices": {
         parameters: {
             query?: never;
@@ -427,6 +444,23 @@ export interface paths {
         };
         /** A notice: the shortlist, its period and how to object (no login) */
         get: operations["read_notice_public_notices__notice_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{notice_id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice as the bureau posts it, PDF: the shortlist, its period and how to object (no login) */
+        get: operations["print_notice_public_notices__notice_id__document_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6036,6 +6070,104 @@ export interface operations {
             };
         };
     };
+    print_final_list_public_final_lists__year__document_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Year of the application round. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件 (the document, A4) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description 服务暂不可用 (Service unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "服务暂不可用 (Service unavailable)",
+                     *       "status": 503,
+                     *       "title": "服务暂不可用 (Service unavailable)",
+                     *       "type": "https://sme.gz.gov.cn/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     list_notices_public_notices_get: {
         parameters: {
             query?: {
@@ -6171,6 +6303,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    print_notice_public_notices__notice_id__document_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件 (the document, A4) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description 服务暂不可用 (Service unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "服务暂不可用 (Service unavailable)",
+                     *       "status": 503,
+                     *       "title": "服务暂不可用 (Service unavailable)",
+                     *       "type": "https://sme.gz.gov.cn/problems/service-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
