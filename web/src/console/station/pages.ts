@@ -7,6 +7,7 @@ export const stationPages: AreaPages = {
     'station-promotions': () => import('./promotions/PromotionsView.vue'),
     'station-demands': () => import('./demands/DemandsView.vue'),
     'station-stations': () => import('./record/StationsView.vue'),
+    'station-assessment': () => import('./assessment/AssessmentView.vue'),
   },
   further: [
     {
@@ -14,6 +15,18 @@ export const stationPages: AreaPages = {
       name: 'station-change-report',
       entry: 'station-stations',
       component: () => import('./record/ChangeReportView.vue'),
+    },
+    {
+      path: 'station/assessment/documents/:year/:kind',
+      name: 'station-work-document',
+      entry: 'station-assessment',
+      component: () => import('./assessment/WorkDocumentView.vue'),
+    },
+    {
+      path: 'station/assessment/rectifications/:id',
+      name: 'station-rectification',
+      entry: 'station-assessment',
+      component: () => import('./assessment/RectificationView.vue'),
     },
     {
       path: 'station/activities/new',
