@@ -12,6 +12,7 @@ from sme_assessment.domain.indicators import (
     default_indicators,
     resolve,
     score_computed,
+    unscored_manual,
     with_manual,
 )
 from sme_assessment.domain.plans import Standing
@@ -91,6 +92,15 @@ def test_a_manual_score_replaces_the_computed_one_and_both_stay_visible() -> Non
     computed = score_computed(CATALOGUE[C.PROMOTION_SESSIONS], full_marks(promotion_sessions=2))
     corrected = with_manual(computed, score=15, reason="经核实补录宣讲1次")
     assert (corrected.score, corrected.computed_score, corrected.manual_reason) == (15, 0, "经核实补录宣讲1次")
+    assert corrected.note == computed.note
+
+
+def test_a_manual_indicator_once_scored_no_longer_says_it_is_not_scored() -> None:
+    unscored = unscored_manual(IndicatorSpec("field_visit", "实地核查", 10, manual=True))
+    scored = with_manual(unscored, score=8, reason="现场核查台账齐全")
+
+    assert "尚未录入评分" in (unscored.note or "")
+    assert (scored.score, scored.note, scored.manual_reason) == (8, None, "现场核查台账齐全")
 
 
 @pytest.mark.parametrize(

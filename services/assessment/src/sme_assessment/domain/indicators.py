@@ -232,8 +232,10 @@ def score_computed(spec: IndicatorSpec, evidence: EvidenceSummary) -> IndicatorS
 
 
 def with_manual(line: IndicatorScore, *, score: float, reason: str) -> IndicatorScore:
-    """A hand-entered score replaces the computed one; both stay visible in the breakdown."""
-    return replace(line, score=round(score, 2), manual_reason=reason)
+    """A hand-entered score replaces the computed one; both stay visible in the breakdown. A manual
+    indicator (nothing computed) no longer says it is not scored yet."""
+    note = line.note if line.computed_score is not None else None
+    return replace(line, score=round(score, 2), manual_reason=reason, note=note)
 
 
 def unscored_manual(spec: IndicatorSpec) -> IndicatorScore:

@@ -36,7 +36,7 @@ def chinese(note: str) -> str:
 
 def progress(line: IndicatorScore) -> str:
     """What was measured, with the note and, for a score entered by hand, its reason."""
-    parts = [line.measured]
+    parts = [] if line.manual_reason and line.computed_score is None else [line.measured]
     if line.note:
         parts.append(chinese(line.note))
     if line.manual_reason:
