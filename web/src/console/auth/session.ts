@@ -78,7 +78,10 @@ export const useSessionStore = defineStore('console-session', () => {
   function acceptDevToken(minted: DevToken): void {
     const claims = jwtClaims(minted.access_token);
     const named = claims ? profileFromClaims(claims, minted.person.name) : null;
-    const expiry = (claims && expiryOf(claims)) ?? Date.parse(minted.expires_at);
+    // The token's life counted on this browser's own clock, as an identity provider's expires_in
+    // is: a clock set apart from the service's neither ends the session at once nor prolongs it.
+    const expiry =
+      minted.expires_in > 0 ? Date.now() + minted.expires_in * 1000 : ((claims && expiryOf(claims)) ?? Date.parse(minted.expires_at));
     if (!named || Number.isNaN(expiry)) throw new UnusableToken('令牌缺少工作台所需的角色信息');
     accept({ accessToken: minted.access_token, expiresAt: expiry, profile: named });
   }

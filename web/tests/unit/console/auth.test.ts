@@ -114,6 +114,34 @@ describe('the session', () => {
     expect(session.accessToken()).toBeNull();
   });
 
+  it('counts the token’s life on the browser’s own clock, however far it is from the service’s', async () => {
+    // The service made the token at 09:00 on 1 December, valid 2 minutes; this browser's clock
+    // says 6 December (a test's shifted clock, or a PC set wrong).
+    const made = Math.floor(new Date('2026-12-01T09:00:00+08:00').getTime() / 1000);
+    vi.useFakeTimers({ now: new Date('2026-12-06T09:00:00+08:00') });
+    const claims: Record<string, unknown> = { ...PEOPLE.bureau_admin, iat: made, exp: made + 120 };
+    const session = useSessionStore();
+    session.acceptDevToken({
+      access_token: fakeToken(claims),
+      token_type: 'Bearer',
+      expires_at: new Date((made + 120) * 1000).toISOString(),
+      expires_in: 120,
+      person: {
+        subject: String(claims.sub),
+        role: 'bureau_admin',
+        name: String(claims.name),
+        district_code: null,
+        district_name: null,
+        org: null,
+        org_name: null,
+        station_ids: [],
+      },
+    });
+    expect(session.status).toBe('signed-in');
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(session.status).toBe('ended');
+  });
+
   it('ends on a 401 from any service: "rejected", or "expired" when the service says the token expired', async () => {
     const session = await signInAs('expert');
     answer(() =>
