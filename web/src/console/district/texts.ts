@@ -68,6 +68,7 @@ export const applicationTexts = {
   submittedAt: '提交时间',
   submissions: (n: number) => (n > 1 ? `第 ${n} 次提交（退回补正后重新提交）` : '首次提交'),
   forwardedAt: '上报时间',
+  notForwarded: '尚未上报',
   sections: {
     applicant: '申请单位',
     premises: '服务场所',
