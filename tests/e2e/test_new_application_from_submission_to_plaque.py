@@ -13,6 +13,8 @@ from datetime import date
 
 import pytest
 
+from sme_kit.testing.documents import DocumentReader
+
 from . import programme as p
 from .system import System, at
 
@@ -119,6 +121,22 @@ async def test_the_station_enters_the_public_register_valid_for_three_years(syst
     for personal in (APPLICANT.legal_representative, APPLICANT.contact_name, APPLICANT.contact_phone, "李明"):
         assert personal not in published
     assert (await p.application_view(system, story.application))["status"] == "recognised"
+
+
+async def test_the_final_list_and_the_plaque_certificate_print_the_same_plaque_number(
+    system: System, printed: DocumentReader
+) -> None:
+    final_list = await system.review.get(f"/public/final-lists/{YEAR}/document")
+    operator = system.operator(APPLICANT.uscc, str(story.station["id"]))
+    certificate = await system.registry.get(f"/stations/{story.station['id']}/certificate", headers=operator)
+
+    assert (final_list.status_code, certificate.status_code) == (200, 200)
+    listed = printed.read(final_list.content, "e2e-final-list")
+    certified = printed.read(certificate.content, "e2e-certificate")
+    assert listed.has(f"1穗中小服站〔2026〕001号{APPLICANT.entity_name}天河区")
+    for phrase in ("牌匾编号：穗中小服站〔2026〕001号", APPLICANT.station_name, "有效期自2026年12月8日至2029年12月7日"):
+        assert certified.has(phrase), phrase
+    assert not certified.has(APPLICANT.legal_representative)
 
 
 async def test_activities_and_assessment_know_the_new_station(system: System) -> None:
