@@ -20,8 +20,8 @@ collection, with only the glyphs a document uses: a document weighs tens of kilo
 font's 25 MB. (ReportLab embeds TrueType outlines only and cannot use these fonts at all.) Lines are
 broken by the rules of Chinese typesetting (`sme_kit.linebreak`), not by fpdf2.
 
-Building a document is CPU work of one to two seconds, nearly all of it reading and subsetting the
-font: the HTTP edge runs it off the event loop (`sme_kit.http_documents`).
+Building a document is one to two and a half seconds of CPU, nearly all of it reading and subsetting
+the font: the HTTP edge runs it off the event loop (`sme_kit.http_documents`).
 """
 
 from __future__ import annotations
