@@ -4,9 +4,8 @@ to work in production even when mounted by mistake."""
 from __future__ import annotations
 
 import httpx
-from fastapi import FastAPI
-
 import pytest
+from fastapi import FastAPI
 
 from sme_kit.problems import install_problem_handlers
 from sme_kit.vocabulary import GUANGZHOU_DISTRICTS
