@@ -76,7 +76,6 @@ export const evidenceTexts = {
   lead: '以下为考核系统根据各项业务记录汇总的本年度情况，年度考核时据此计算得分；最终结果以市工业和信息化局公布的为准。',
   measure: '项目',
   value: '本年度情况',
-  requirement: '要求',
   activities: '主办活动',
   coActivities: '协办活动',
   attendance: '活动参与人次',

@@ -267,6 +267,7 @@ export const changeValueTexts = {
 };
 
 export const attachmentTexts = {
+  choose: '选择文件',
   chosen: '已选择的附件',
   tooLarge: (names: string) => `以下文件超过 20 MB，未能添加：${names}`,
   remove: (name: string) => `移除附件 ${name}`,
