@@ -2,6 +2,7 @@
  * The change report form (§4.4) as data: what the person filled in, what is missing before it can
  * be sent, and the body the registry takes (only the kinds that changed, each with its new values).
  */
+import { ApiError } from '@/api/problem';
 import { daysBetween } from '@/dates';
 import type { ChangeKind, ChangeReport, StaffMember, Station } from './calls';
 import { changeFormTexts as texts } from './texts';
@@ -106,3 +107,20 @@ export const CHANGE_FORM_FIELDS: readonly string[] = [
   'staff',
   ...Array.from({ length: STAFF_LIMIT }, (_, i) => [`staff.${i}.name`, `staff.${i}.role`, `staff.${i}.phone`]).flat(),
 ];
+
+/** What a format the registry refuses means on this form: its own words name only the pattern. */
+function formatMessage(field: string): string | null {
+  if (/^(contact|staff\.\d+)\.phone$/.test(field)) return texts.phoneInvalid;
+  if (field === 'contact.email') return texts.emailInvalid;
+  return null;
+}
+
+/** The registry's refusal, its format errors said the way this form says them. */
+export function inOwnWords(failure: unknown): unknown {
+  if (!(failure instanceof ApiError) || !failure.problem?.errors) return failure;
+  const errors = failure.problem.errors.map((item) => {
+    const own = formatMessage(item.field.replace(/^body\./, ''));
+    return item.code === 'string_pattern_mismatch' && own ? { ...item, message: own } : item;
+  });
+  return new ApiError(failure.status, { ...failure.problem, errors });
+}

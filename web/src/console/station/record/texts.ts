@@ -146,6 +146,8 @@ export const changeFormTexts = {
   completedOnHint: '以营业执照换发、工商变更登记或人员调整完成之日为准',
   completedOnRequired: '请选择变更完成日期',
   required: '请填写此项',
+  phoneInvalid: '联系电话须为 11 位手机号码或带区号的固定电话（如 020-83331234）',
+  emailInvalid: '电子邮箱格式不正确',
   timingInTime: (completed: string, reportBy: string, daysLeft: number) =>
     `变更完成之日起 ${REPORT_WITHIN_DAYS} 日内报告；本次变更完成于 ${formatDate(completed)}，请于 ${formatDate(reportBy)} 前报告` +
     (daysLeft === 0 ? '（今日为最后一日）。' : `（还有 ${daysLeft} 日）。`),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, anniversary, daysBetween, todayInShanghai } from '@/dates';
-import { blankChangeForm, changeFormProblems, changeReportBody } from '@/console/station/record/changeReport';
+import { ApiError } from '@/api/problem';
+import { blankChangeForm, changeFormProblems, changeReportBody, inOwnWords } from '@/console/station/record/changeReport';
 import { describeChangeValue } from '@/console/station/record/changeValues';
 import { changeTiming, validityOf } from '@/console/station/record/rules';
 import { changeFormTexts, chineseNumeral } from '@/console/station/record/texts';
@@ -119,6 +120,27 @@ describe('the change report', () => {
       address: changeFormTexts.address.required,
       staff: changeFormTexts.staff.tooFew,
     });
+  });
+});
+
+describe('the registry refusing a format', () => {
+  it('is said in the form’s own words on the field it names', () => {
+    const refused = new ApiError(422, {
+      type: 'about:blank',
+      status: 422,
+      errors: [
+        { field: 'body.contact.phone', message: "String should match pattern '^...$'", code: 'string_pattern_mismatch' },
+        { field: 'body.staff.1.phone', message: "String should match pattern '^...$'", code: 'string_pattern_mismatch' },
+        { field: 'body.completed_on', message: '变更完成日期不能晚于今天', code: 'in_future' },
+      ],
+    });
+    const said = inOwnWords(refused) as ApiError;
+    expect(said.problem?.errors?.map((e) => e.message)).toEqual([
+      changeFormTexts.phoneInvalid,
+      changeFormTexts.phoneInvalid,
+      '变更完成日期不能晚于今天',
+    ]);
+    expect(inOwnWords('not a refusal')).toBe('not a refusal');
   });
 });
 
