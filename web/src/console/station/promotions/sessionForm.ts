@@ -13,7 +13,7 @@ export interface SessionForm {
   notes: string;
 }
 
-export const SESSION_FIELDS = ['held_on', 'subjects', 'activity_id', 'venue', 'audience_count', 'notes'] as const;
+export const SESSION_FIELDS = ['held_on', 'audience_count', 'subjects', 'activity_id', 'venue', 'notes'] as const;
 export type SessionField = (typeof SESSION_FIELDS)[number];
 
 export function emptySessionForm(): SessionForm {
