@@ -8,9 +8,10 @@ finds its station number, plaque number and three years' validity with the days 
 signs the service convention (the registry then says signed); reports a change completed 31 days
 before the services' today and sees it marked 逾期报告 (the registry's record says late), and one
 completed 10 days before that is not; sees when re-review opens; submits the 2027 work plan on the
-考核 page (on time, as the service records it); and finally asks to stop running the station
-(ground 7), which the bureau is left to decide. Every screen: no serious or critical accessibility
-violation, screenshots at phone and desktop width.
+考核 page (on time, as the service records it); once the bureau has published 2026's results
+(unqualified), reads its result and breakdown and submits the rectification report; and finally
+asks to stop running the station (ground 7), which the bureau is left to decide. Every screen: no
+serious or critical accessibility violation, screenshots at phone and desktop width.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Story:
     station: p.Application
     record: dict[str, Any]
     today: date
+    rectification_due: date
 
 
 story = Story()
@@ -379,6 +381,54 @@ async def test_the_operator_submits_the_year_s_work_plan_on_time(page: Page, sys
     detail = p.ok(await system.assessment.get(f"/work-documents/{found[0]['id']}", headers=operator(system)))
     assert [a["filename"] for a in detail["attachments"]] == ["2027年度工作计划.pdf"]
     await looks_right(page, shoot, "console-station-assessment-2027")
+
+
+# --- 考核结果与整改: the 2026 assessment, unqualified, and the rectification report ------------
+
+
+async def test_the_bureau_publishes_the_2026_results_and_orders_rectification(system: System) -> None:
+    cycle = p.ok(await system.assessment.post("/cycles", json={"year": 2026}, headers=system.bureau), 201)
+    computed = p.ok(await system.assessment.post(f"/cycles/{cycle['id']}/compute", headers=system.bureau))
+    [result] = [r for r in computed if r["station_id"] == story.station.station_id]
+    assert result["outcome"] == "unqualified", result["breakdown"]  # a week-old station has held nothing yet
+    story.rectification_due = story.today + timedelta(days=30)
+    body = {"rectification_due_on": story.rectification_due.isoformat()}
+    p.ok(await system.assessment.post(f"/cycles/{cycle['id']}/publish", json=body, headers=system.bureau))
+    await system.inbox_message(operator(system), "gz.sme.assessment.rectification.required.v1")
+
+
+async def test_the_operator_reads_its_result_and_reports_its_rectification(
+    page: Page, system: System, shoot: Shoot
+) -> None:
+    await open_signed_in(page, "/console/station/assessment")
+    results = page.get_by_test_id("results-panel")
+    await expect(results).to_contain_text("不合格")
+    await results.get_by_role("button", name=re.compile("2026")).click()
+    await expect(results.get_by_role("columnheader", name="考核指标")).to_be_visible()
+    rectification = page.get_by_test_id("rectification")
+    await expect(rectification).to_contain_text("待提交整改报告")
+    await expect(rectification).to_contain_text(f"整改报告截止日期：{chinese(story.rectification_due)}")
+    await expect(rectification).to_contain_text("还有 30 日")
+    await looks_right(page, shoot, "console-station-assessment-results")
+
+    await rectification.get_by_role("link", name="提交整改报告").click()
+    await expect(page.get_by_role("heading", level=1, name="2026 年度考核整改")).to_be_visible()
+    await page.get_by_label("整改报告").fill(
+        "一、已制定全年宣讲计划，12 月内在琶洲会展片区开展 3 场政策宣讲。\n二、已安排专人按季度报送需求信息。"
+    )
+    await page.get_by_label("附件（选填）").set_input_files(
+        files=[FilePayload(name="宣讲签到表.png", mimeType="image/png", buffer=p.PNG)]
+    )
+    await looks_right(page, shoot, "console-station-rectification")
+    await page.get_by_role("button", name="提交整改报告").click()
+    await confirm(page, "确认提交", "整改报告提交后不能修改")
+    await expect(page.get_by_text("已提交，待复评")).to_be_visible()
+    await expect(page.get_by_text("宣讲签到表.png")).to_be_visible()
+    await expect(page.get_by_role("button", name="提交整改报告")).to_have_count(0)
+
+    [found] = p.ok(await system.assessment.get("/rectifications", headers=operator(system)))["items"]
+    assert (found["status"], found["report_late"]) == ("reported", False)
+    await looks_right(page, shoot, "console-station-rectification-reported")
 
 
 # --- 申请终止运营 (ground 7): the bureau decides ------------------------------------------------

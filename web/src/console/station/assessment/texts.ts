@@ -142,6 +142,7 @@ export const rectificationFormTexts = {
   back: '返回考核',
   notFound: '没有找到该整改要求，可能不属于本服务站。',
   total: '考核得分',
+  score: (total: number) => `${total} 分`,
   dueOn: '整改报告截止日期',
   status: '办理状态',
   orderedAt: '整改通知时间',
