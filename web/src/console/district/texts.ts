@@ -122,7 +122,6 @@ export const applicationTexts = {
     downloadOf: (name: string) => `下载：${name}`,
     loading: '正在加载文件…',
     failed: '文件未能加载，请稍后重试或下载后查看。',
-    pdfFallback: '浏览器未能直接显示该 PDF 文件，请下载后查看。',
     docxNote: 'Word 文档无法在浏览器中预览，请下载后查看。',
     none: '申请单位没有上传材料。',
     close: '关闭',
