@@ -78,7 +78,7 @@ export const listTexts = {
   columns: {
     year: '年度批次',
     kind: '申请类型',
-    name: '服务站名称',
+    name: '申请单位',
     district: '受理区',
     status: '状态',
     submitted: '提交日期',
@@ -102,7 +102,7 @@ export const formTexts = {
   returnedTitle: '修改并重新提交申请',
   lead: '请按《广州市民营和中小企业服务站申请表》逐项填写。可随时保存草稿，之后从“我的申请”继续填写；全部填写并上传材料后，在“核对并提交”一步提交。',
   sectionsLabel: '申请表章节',
-  stepOf: (n: number, total: number, title: string) => `第 ${n} 步，共 ${total} 步：${title}`,
+  stepOf: (n: number, total: number) => `第 ${n} 步，共 ${total} 步`,
   previous: '上一步',
   next: '保存并继续',
   saveDraft: '保存草稿',

@@ -39,7 +39,7 @@ export function useApplicationDraft(org: () => string | null) {
   const savedAt = ref<string | null>(null);
   /** Counts refused saves and submissions: the error summary comes up (and takes focus) at each. */
   const attempt = ref(0);
-  /** The body as last saved (or loaded), to tell unsaved changes. */
+  /** The body as last saved or loaded (a new form as it was offered), to tell unsaved changes. */
   const snapshot = ref('');
 
   const id = computed(() => saved.value?.id ?? null);
@@ -52,7 +52,7 @@ export function useApplicationDraft(org: () => string | null) {
     saved.value = application;
     attachments.value = files;
     savedAt.value = application?.updated_at ?? null;
-    snapshot.value = application ? JSON.stringify(toBody(form)) : '';
+    snapshot.value = JSON.stringify(toBody(form));
     errors.clear();
   }
 
