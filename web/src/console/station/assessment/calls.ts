@@ -6,6 +6,7 @@
 import { call } from '@/api/client';
 import type { components } from '@/api/generated/assessment';
 import { assessmentClient } from '../../api';
+import { everyPage, PAGE_LIMIT } from '../record/calls';
 
 type Schemas = components['schemas'];
 
@@ -20,24 +21,6 @@ export type BreakdownLine = Schemas['BreakdownLine'];
 export type Rectification = Schemas['RectificationView'];
 export type RectificationDetail = Schemas['RectificationDetail'];
 export type Attachment = Schemas['AttachmentView'];
-
-/** The largest page the services give. */
-const PAGE_LIMIT = 200;
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-/** Every item of a list the service answers a page at a time. */
-async function everyPage<T>(page: (offset: number) => Promise<Page<T>>): Promise<T[]> {
-  const found: T[] = [];
-  for (;;) {
-    const next = await page(found.length);
-    found.push(...next.items);
-    if (next.items.length === 0 || found.length >= next.total) return found;
-  }
-}
 
 /** The deadlines of every year the bureau has set. */
 export function allDeadlines(): Promise<Deadlines[]> {

@@ -22,7 +22,7 @@ export type RevocationCase = Assessment['schemas']['CaseView'];
 export type CaseStatus = Assessment['schemas']['CaseStatus'];
 
 /** The largest page the services give. */
-const PAGE_LIMIT = 200;
+export const PAGE_LIMIT = 200;
 
 interface Page<T> {
   items: T[];
@@ -30,7 +30,7 @@ interface Page<T> {
 }
 
 /** Every item of a list the service answers a page at a time. */
-async function everyPage<T>(page: (offset: number) => Promise<Page<T>>): Promise<T[]> {
+export async function everyPage<T>(page: (offset: number) => Promise<Page<T>>): Promise<T[]> {
   const found: T[] = [];
   for (;;) {
     const next = await page(found.length);
