@@ -50,16 +50,17 @@ function station(id: string, name: string, number: string) {
 
 function signInFor(stationId: string | null): void {
   const exp = Math.floor(Date.now() / 1000) + 3600;
-  const claims = { ...PEOPLE.station_operator, exp, station_id: stationId };
+  const operator = PEOPLE.station_operator;
+  const claims = { ...operator, exp, station_id: stationId };
   useSessionStore().acceptDevToken({
     access_token: fakeToken(claims),
     token_type: 'Bearer',
     expires_at: new Date(exp * 1000).toISOString(),
     expires_in: 3600,
     person: {
-      subject: String(claims.sub),
+      subject: String(operator.sub),
       role: 'station_operator',
-      name: String(claims.name),
+      name: String(operator.name),
       district_code: null,
       district_name: null,
       org: null,
