@@ -30,6 +30,9 @@ type Standing = Assessment['schemas']['Standing'];
 type RectificationStatus = Assessment['schemas']['RectificationStatus'];
 type CaseStatus = Assessment['schemas']['CaseStatus'];
 type CaseOrigin = Assessment['schemas']['Origin'];
+type ReviewCaseStatus = Review['schemas']['CaseStatus'];
+type Recommendation = Review['schemas']['Recommendation'];
+type RoundStatus = Review['schemas']['RoundStatus'];
 
 /** Guangzhou's eleven districts by division code (GB/T 2260), in the official order. */
 export const DISTRICTS: ReadonlyArray<{ code: string; name: string }> = [
@@ -226,6 +229,41 @@ export const REQUEST_OUTCOME_LABELS: Record<RequestOutcome, string> = {
   partially_resolved: '部分解决',
   unresolved: '未解决',
 };
+
+/** A review case, from the experts' review to its outcome (§4.1.3(2)–(5), §4.2). */
+export const REVIEW_CASE_STATUS_LABELS: Record<ReviewCaseStatus, string> = {
+  in_review: '专家评审中',
+  submitted: '推荐意见已报市工业和信息化局',
+  shortlisted: '列入入围名单',
+  not_shortlisted: '未列入入围名单',
+  recognised: '已认定',
+  declined: '未予认定',
+  re_review_passed: '复核通过',
+  re_review_failed: '复核不通过',
+};
+
+/** The head station's opinion on a case (§4.1.3(2)). */
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
+  recommend: '推荐',
+  not_recommend: '不推荐',
+};
+
+/** Where a year's review round stands, from the experts' review to the final list (§4.1.3). */
+export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
+  reviewing: '专家评审中',
+  submitted: '推荐意见已报市工业和信息化局',
+  shortlisted: '入围名单已核定',
+  notice_published: '公示中',
+  notice_ended: '公示期满',
+  finalised: '最终认定名单已公布',
+};
+
+/** An expert's assignment to a case (a plain string in the document). */
+export const EXPERT_ASSIGNMENT_STATUS_LABELS = {
+  active: '评审中',
+  recused: '已回避（申报利益冲突）',
+  withdrawn: '已撤回',
+} as const;
 
 /** Who objects (the form's `objector_type`, a plain string in the document). */
 export const OBJECTOR_TYPE_LABELS = {
