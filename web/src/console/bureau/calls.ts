@@ -153,6 +153,10 @@ export function notice(noticeId: string): Promise<Notice> {
   );
 }
 
+/** The notice as the bureau posts it, PDF (public, through the gateway). */
+export const noticeDocumentUrl = (noticeId: string) =>
+  `/api/review/public/notices/${encodeURIComponent(noticeId)}/document`;
+
 // --- review: objections -------------------------------------------------------------------------------
 
 export interface ObjectionQuery {
@@ -234,6 +238,9 @@ export function publishFinalList(year: number): Promise<FinalList> {
 export function finalList(year: number): Promise<FinalList> {
   return call(() => reviewClient().GET('/public/final-lists/{year}', { params: { path: { year } } }));
 }
+
+/** A year's final list with its plaque numbers as the bureau posts it, PDF (public, through the gateway). */
+export const finalListDocumentUrl = (year: number) => `/api/review/public/final-lists/${year}/document`;
 
 /** Every published final list, newest first. */
 export function finalLists(): Promise<FinalList[]> {

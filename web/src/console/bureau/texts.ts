@@ -105,6 +105,7 @@ export const roundsTexts = {
   change: '调整日期',
   changeFor: (year: number) => `调整${year}年度批次日期`,
   range: (from: string, to: string) => `${from} 至 ${to}`,
+  openedAt: (when: string) => `设立：${when}`,
   updatedAt: (when: string) => `最近调整：${when}`,
 };
 
@@ -228,6 +229,7 @@ export const noticeTexts = {
     `发布时日期已变化，公示期按发布当日重新计算为 ${from} 至 ${to}。`,
   status: '公示状态',
   publicLink: '在公开网站查看公示',
+  pdfLink: '下载公示文件（PDF）',
   objectionsLink: (count: number) => (count > 0 ? `查看本次公示收到的 ${count} 件异议` : '本次公示尚未收到异议'),
   publishedTitle: '公示标题',
 };
@@ -342,7 +344,7 @@ export const publishListTexts = {
   objectionsLink: '前往异议处理',
   met: '已满足',
   unmet: '未满足',
-  forecastTitle: '公布后',
+  forecastTitle: '按目前的审定和异议处理结果，公布后：',
   willRecognise: (count: number) => `予以认定 ${count} 家，按入围顺序编发牌匾号：`,
   willDecline: (count: number) => `不予认定 ${count} 家：`,
   declineReason: {
@@ -370,6 +372,7 @@ export const publishedListsTexts = {
   count: (count: number) => `共 ${count} 家`,
   columns: { plaque: '牌匾编号', entity: '服务站运营单位', district: '所在区', address: '服务站地址' },
   publicLink: '在公开网站查看',
+  pdfLink: '下载认定名单（PDF）',
   noEntries: '该年度没有予以认定的单位。',
 };
 
@@ -436,9 +439,8 @@ export const calendarTexts = {
   yearsTitle: '各服务已知的年度',
   yearsLead: '五个服务各自保存工作日历。载入时须在全部服务载入，才能保证各项期限一致。',
   yearColumn: '年度',
-  known: '已知',
+  loadedTag: '已载入',
   builtIn: '内置日历',
-  loaded: (source: string) => `已载入：${source}`,
   unknown: '未载入',
   failed: '查询失败',
   queryYear: '查询其他年度',
@@ -447,6 +449,7 @@ export const calendarTexts = {
     `${year}年已载入安排：放假 ${holidays} 天，调休上班 ${workdays} 天`,
   showDays: (year: number) => `查看${year}年载入的日期`,
   hideDays: '收起',
+  sourceLabel: '依据文件',
   holidays: '放假日期',
   workdays: '调休上班日期',
   loadTitle: '载入年度节假日安排',
