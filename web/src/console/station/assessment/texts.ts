@@ -10,11 +10,9 @@ export const assessmentTexts = {
   documentsTitle: (year: number) => `${year} 年度工作计划和工作总结`,
   documentsLead:
     '截止日期由市工业和信息化局公布。逾期提交的照常接收，但记为逾期；截止时仍未提交的记为未提交，均计入年度考核。提交后可修改，修改不改变首次提交的时间和是否逾期。',
-  deadlinesFailed: '截止日期暂时无法加载，请稍后重试。',
 };
 
 export const documentTexts = {
-  kindTitle: (year: number, kind: string) => `${year} 年度${kind}`,
   dueOn: '截止日期',
   noDeadline: '尚未公布',
   state: '提交情况',
@@ -132,7 +130,6 @@ export const rectificationTexts = {
   overdue: (daysOver: number) => `已逾期 ${daysOver} 日`,
   reportedAt: (at: string, late: boolean) => `已于 ${at} 提交整改报告${late ? '（逾期）' : ''}`,
   reassessed: (outcome: string, score: number | null) => `复评结论：${outcome}${score === null ? '' : `（${score} 分）`}`,
-  open_: '办理',
   report: '提交整改报告',
   view: '查看',
 };
@@ -147,7 +144,6 @@ export const rectificationFormTexts = {
   status: '办理状态',
   orderedAt: '整改通知时间',
   opinion: '复评意见',
-  reassessedAt: '复评时间',
   closedReason: '终止原因',
   reportTitle: '整改报告',
   reportSubmittedAt: (at: string, late: boolean) => `${at} 提交${late ? '（逾期提交）' : ''}`,

@@ -9,7 +9,6 @@ export const commonTexts = {
 export const stationTexts = {
   title: '服务站',
   lead: '本单位经市工业和信息化局认定的服务站：认定信息、有效期、服务公约、信息变更报告、期满复核和终止运营申请。',
-  loadFailedHint: '服务站信息暂时无法加载。',
   notFound: '没有找到当前办理的服务站，可能已不属于本单位。请重新登录后再试。',
   tabsLabel: '服务站事项',
   tabs: {
@@ -38,7 +37,6 @@ export const otherStationsTexts = {
 export const summaryTexts = {
   stationNumber: '服务站编号',
   plaqueNumber: '牌匾编号',
-  status: '状态',
   validity: '有效期',
   validityRange: (from: string, until: string) => `${formatDate(from)} 至 ${formatDate(until)}`,
   daysLeft: (days: number) => (days === 0 ? '今日为有效期最后一日' : `距有效期届满还有 ${days} 日`),
@@ -84,11 +82,7 @@ export const detailTexts = {
   registeredAt: '入册时间',
   none: '无',
   historyTitle: '状态记录',
-  historyEffective: '生效日期',
-  historyStatus: '状态',
-  historyReason: '说明',
   historyGround: (ground: number) => `（指引第四部分（三）第 ${ground} 项）`,
-  historyFirst: '认定',
   historyEmpty: '暂无状态记录',
 };
 
