@@ -43,6 +43,8 @@ export const promotionsTexts = {
   sessionsTitle: (year: number) => `${year} 年度宣讲记录`,
   sessionsCaption: (year: number) => `${year} 年度已登记的宣讲`,
   sessionsEmpty: (year: number) => `${year} 年度尚未登记宣讲`,
+  /** What a session promoted, as a table cell says it briefly. */
+  subjectsShort: { sme_service_platform: '中小企业服务平台', suixiaoxin: '“穗小信”' } as Record<string, string>,
   columns: {
     heldOn: '宣讲日期',
     subjects: '宣讲内容',
