@@ -394,7 +394,8 @@ async def test_the_bureau_publishes_the_2026_results_and_orders_rectification(sy
     story.rectification_due = story.today + timedelta(days=30)
     body = {"rectification_due_on": story.rectification_due.isoformat()}
     p.ok(await system.assessment.post(f"/cycles/{cycle['id']}/publish", json=body, headers=system.bureau))
-    await system.inbox_message(operator(system), "gz.sme.assessment.rectification.required.v1")
+    [ordered] = p.ok(await system.assessment.get("/rectifications", headers=operator(system)))["items"]
+    assert (ordered["status"], ordered["due_on"]) == ("ordered", story.rectification_due.isoformat())
 
 
 async def test_the_operator_reads_its_result_and_reports_its_rectification(
