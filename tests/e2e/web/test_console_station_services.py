@@ -77,6 +77,7 @@ UNANSWERED = {
 }
 SALON = "知识产权质押融资政策沙龙"
 WEEKDAYS = "一二三四五六日"
+DESKTOP_CORNER = (1360, 890)  # the bottom right of a desktop-sized page: plain background
 
 
 class Story:
@@ -106,7 +107,9 @@ def chinese_day(day: date) -> str:
 
 
 async def looks_right(page: Page, shoot: Shoot, name: str) -> None:
-    """No serious or critical accessibility violation, and screenshots for a person to look at."""
+    """No serious or critical accessibility violation, and screenshots for a person to look at. The
+    pointer is moved off the button just clicked: the page is judged as it stands, not in a hover state."""
+    await page.mouse.move(DESKTOP_CORNER[0], DESKTOP_CORNER[1])
     assert await serious_violations(page) == []
     await page.evaluate("window.scrollTo(0, 0)")  # the fixed header where a person sees it, at the top
     await shoot(page, name)
@@ -121,7 +124,7 @@ async def open_signed_in(page: Page, path: str, who: str = STATION.entity_name) 
 
 async def confirm(page: Page, button: str) -> None:
     """The confirmation dialog says what will happen; the person confirms with the action's name."""
-    dialog = page.get_by_role("dialog")
+    dialog = page.get_by_role("dialog").filter(has=page.locator(".el-message-box"))
     await expect(dialog).to_be_visible()
     await dialog.get_by_role("button", name=button).click()
     await expect(dialog).to_be_hidden()
@@ -302,6 +305,39 @@ async def test_the_station_schedules_a_salon_for_the_themed_month(page: Page, sy
     await looks_right(page, shoot, "console-station-activities")
 
 
+async def test_an_activity_is_called_off_with_its_reason(page: Page, system: System, shoot: Shoot) -> None:
+    starts = datetime.combine(
+        story.today + timedelta(days=12), datetime.min.time().replace(hour=9, minute=30), SHANGHAI
+    )
+    forum = p.ok(
+        await system.activities.post(
+            "/activities",
+            json={
+                "activity_type": "forum",
+                "title": "跨境电商合规经营论坛",
+                "starts_at": starts.isoformat(),
+                "ends_at": (starts + timedelta(hours=3)).isoformat(),
+                "venue": "广州市天河区天河北路 233 号 3 楼多功能厅",
+                "capacity": 80,
+            },
+            headers=operator(system),
+        ),
+        201,
+    )
+    await open_signed_in(page, f"/console/station/activities/{forum['id']}")
+    await page.get_by_role("button", name="取消活动").click()
+    dialog = page.get_by_role("dialog", name="取消活动")
+    await dialog.get_by_label("取消原因").fill("因台风预警，活动取消，另行安排")
+    await looks_right(page, shoot, "console-station-activity-cancel")
+    await dialog.get_by_role("button", name="取消活动").click()
+    await confirm(page, "确认取消活动")
+    await expect(page.locator(".activity-page__tags")).to_contain_text("已取消")
+    await expect(page.get_by_text("因台风预警，活动取消，另行安排")).to_be_visible()
+    await expect(page.get_by_role("button", name="取消活动")).to_have_count(0)
+    cancelled = p.ok(await system.activities.get(f"/activities/{forum['id']}"))
+    assert (cancelled["status"], cancelled["cancel_reason"]) == ("cancelled", "因台风预警，活动取消，另行安排")
+
+
 # --- 服务需求: a request routed to the station, accepted and closed -----------------------------
 
 
@@ -447,6 +483,7 @@ async def test_once_held_the_salon_gets_its_sign_in_sheet_and_is_completed(
     await chooser.set_input_files(files=[FilePayload(name="签到表.png", mimeType="image/png", buffer=p.PNG)])
     await page.get_by_role("button", name="上传").click()
     await expect(page.get_by_role("cell", name="签到表.png", exact=True)).to_be_visible()
+    await looks_right(page, shoot, "console-station-activity-held")
 
     await page.get_by_label("实际参加人数（家/人）").fill("36")
     summary = "本次沙龙共 36 家企业参加，现场对接融资需求 5 项，2 家企业与银行达成初步合作意向。"
