@@ -22,6 +22,7 @@ from sme_kit.testing import wait_until
 
 from ..system import System
 from .conftest import Shoot, serious_violations
+from .console import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 
@@ -73,13 +74,6 @@ async def unread_of(system: System, subject: str) -> int:
     answer = await system.notifications.get("/inbox/unread-count", headers=await token_of(system, subject))
     assert answer.status_code == 200, answer.text
     return int(answer.json()["unread_count"])
-
-
-async def sign_in(page: Page, name: str) -> None:
-    """On the sign-in page: choose the person; the console opens where it was asked for."""
-    await expect(page.get_by_role("heading", level=1, name="登录工作台")).to_be_visible()
-    await page.get_by_role("button", name=re.compile(re.escape(name))).first.click()
-    await expect(page.get_by_test_id("console-person")).to_contain_text(name)
 
 
 def bell(page: Page) -> Any:
@@ -204,7 +198,8 @@ async def test_an_officer_s_console_reads_its_messages_and_signs_out(page: Page,
     await shoot(page, "console-officer-message")
 
     await page.locator('aside [data-menu-entry="district-reviews"]').click()
-    await expect(page.get_by_text("此功能即将上线")).to_be_visible()
+    await expect(page.get_by_role("heading", level=1, name="申请审核")).to_be_visible()
+    await expect(page.get_by_role("tab", name=re.compile(r"^待初审"))).to_be_visible()
 
     await page.get_by_role("button", name="退出登录").click()
     await expect(page).to_have_url(re.compile(r"/console/sign-in"))

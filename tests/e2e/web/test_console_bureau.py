@@ -26,7 +26,7 @@ from playwright.async_api import Locator, Page, expect
 from .. import programme as p
 from ..system import System, SystemSettings, at
 from .conftest import Shoot, serious_violations
-from .test_console import sign_in
+from .console import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 

@@ -25,8 +25,8 @@ from playwright.async_api import FilePayload, Page, expect
 
 from .. import programme as p
 from ..system import System
-from .conftest import Shoot, serious_violations
-from .test_console import sign_in
+from .conftest import Shoot
+from .console import confirm, looks_right, open_signed_in, people
 
 pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 
@@ -76,35 +76,6 @@ def operator(system: System) -> dict[str, str]:
 def chinese(day: date) -> str:
     """As the console writes a date: 2026年12月8日."""
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-async def looks_right(page: Page, shoot: Shoot, name: str) -> None:
-    """No serious or critical accessibility violation, and screenshots for a person to look at (from
-    the top: a page scrolled down would draw the fixed header over its middle)."""
-    assert await serious_violations(page) == []
-    await page.evaluate("window.scrollTo(0, 0)")
-    await shoot(page, name)
-
-
-async def open_signed_in(page: Page, path: str, who: str = STATION.entity_name) -> None:
-    """Type the address; the console asks who is signing in and comes back to it."""
-    await page.goto(path)
-    await sign_in(page, who)
-    await expect(page).to_have_url(re.compile(re.escape(path.split("?")[0])))
-
-
-async def confirm(page: Page, button: str, saying: str) -> None:
-    """The confirmation dialog says what will happen; the person confirms with the action's name."""
-    dialog = page.get_by_role("dialog")
-    await expect(dialog).to_be_visible()
-    await expect(dialog).to_contain_text(saying)
-    await dialog.get_by_role("button", name=button).click()
-    await expect(dialog).to_be_hidden()
-
-
-async def people(system: System) -> list[dict[str, Any]]:
-    answer = p.ok(await system.notifications.get("/dev/people"))
-    return [person for group in answer["groups"] for person in group["people"]]
 
 
 async def changes_in_registry(system: System) -> list[dict[str, Any]]:
@@ -162,7 +133,7 @@ async def test_before_recognition_both_pages_say_so_and_point_to_the_application
 
 
 async def test_the_station_page_shows_its_numbers_and_three_years_validity(page: Page, shoot: Shoot) -> None:
-    await open_signed_in(page, "/console/station/stations")
+    await open_signed_in(page, "/console/station/stations", STATION.entity_name)
     await expect(page.get_by_role("heading", level=1, name="服务站")).to_be_visible()
     summary = page.get_by_test_id("station-summary")
     await expect(summary.get_by_role("heading", level=2)).to_have_text(STATION.station_name)
@@ -191,7 +162,7 @@ async def test_the_station_page_shows_its_numbers_and_three_years_validity(page:
 
 
 async def test_the_operator_reads_and_signs_the_convention(page: Page, system: System, shoot: Shoot) -> None:
-    await open_signed_in(page, "/console/station/stations?tab=convention")
+    await open_signed_in(page, "/console/station/stations?tab=convention", STATION.entity_name)
     panel = page.get_by_test_id("convention-panel")
     await expect(panel.get_by_test_id("convention-unsigned")).to_be_visible()
     await expect(panel.get_by_role("heading", level=3)).to_have_text(
@@ -225,7 +196,7 @@ async def test_the_operator_reads_and_signs_the_convention(page: Page, system: S
 async def test_a_change_reported_31_days_after_completion_is_marked_late(
     page: Page, system: System, shoot: Shoot
 ) -> None:
-    await open_signed_in(page, "/console/station/stations?tab=changes")
+    await open_signed_in(page, "/console/station/stations?tab=changes", STATION.entity_name)
     panel = page.get_by_test_id("changes-panel")
     await expect(panel).to_contain_text("尚未报告过信息变更")
     await looks_right(page, shoot, "console-station-changes-empty")
@@ -269,7 +240,7 @@ async def test_a_change_reported_31_days_after_completion_is_marked_late(
 
 
 async def test_a_change_reported_within_30_days_is_not_late(page: Page, system: System, shoot: Shoot) -> None:
-    await open_signed_in(page, "/console/station/stations/changes/new")
+    await open_signed_in(page, "/console/station/stations/changes/new", STATION.entity_name)
     completed = story.today - timedelta(days=10)
     await page.locator('[data-kind="contact"]').click()
     await page.get_by_label("变更完成日期").fill(completed.isoformat())
@@ -310,7 +281,7 @@ async def test_a_change_reported_within_30_days_is_not_late(page: Page, system: 
 
 
 async def test_re_review_opens_in_the_third_year(page: Page, shoot: Shoot) -> None:
-    await open_signed_in(page, "/console/station/stations?tab=validity")
+    await open_signed_in(page, "/console/station/stations?tab=validity", STATION.entity_name)
     opens = date(story.today.year + 2, story.today.month, story.today.day)
     await expect(page.get_by_test_id("re-review-not-yet")).to_have_text(
         f"有效期第三年自 {chinese(opens)} 起，届时可在此申请复核。"
@@ -331,7 +302,7 @@ async def test_the_operator_submits_the_year_s_work_plan_on_time(page: Page, sys
         return bool(found["convention_signed"] and found["late_info_changes"] == 1)
 
     await system.eventually(evidence_arrived, "assessment to count the signed convention and the late change")
-    await open_signed_in(page, "/console/station/assessment")
+    await open_signed_in(page, "/console/station/assessment", STATION.entity_name)
     await expect(page.get_by_role("heading", level=1, name="考核")).to_be_visible()
     documents = page.get_by_test_id("work-document")
     # 2026: recognised after the plan's deadline, so only the summary is asked for (by 15 January).
@@ -401,7 +372,7 @@ async def test_the_bureau_publishes_the_2026_results_and_orders_rectification(sy
 async def test_the_operator_reads_its_result_and_reports_its_rectification(
     page: Page, system: System, shoot: Shoot
 ) -> None:
-    await open_signed_in(page, "/console/station/assessment")
+    await open_signed_in(page, "/console/station/assessment", STATION.entity_name)
     results = page.get_by_test_id("results-panel")
     await expect(results).to_contain_text("不合格")
     await results.get_by_role("button", name=re.compile("2026")).click()
@@ -438,7 +409,7 @@ async def test_the_operator_reads_its_result_and_reports_its_rectification(
 async def test_the_operator_asks_to_stop_and_the_request_waits_for_the_bureau(
     page: Page, system: System, shoot: Shoot
 ) -> None:
-    await open_signed_in(page, "/console/station/stations?tab=withdrawal")
+    await open_signed_in(page, "/console/station/stations?tab=withdrawal", STATION.entity_name)
     panel = page.get_by_test_id("withdrawal-panel")
     await expect(panel).to_contain_text("本服务站没有撤销案件")
     await panel.get_by_label("申请理由").fill(

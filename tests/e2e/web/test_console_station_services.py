@@ -19,14 +19,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from playwright.async_api import FilePayload, Locator, Page, expect
+from playwright.async_api import FilePayload, Page, expect
 
 from sme_kit.vocabulary import SHANGHAI
 
 from .. import programme as p
 from ..system import System
-from .conftest import Shoot, serious_violations
-from .test_console import sign_in
+from .conftest import Shoot
+from .console import choose, confirm, fill_date, looks_right, open_signed_in, people, pick
 
 pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 
@@ -77,7 +77,6 @@ UNANSWERED = {
 }
 SALON = "知识产权质押融资政策沙龙"
 WEEKDAYS = "一二三四五六日"
-DESKTOP_CORNER = (1360, 890)  # the bottom right of a desktop-sized page: plain background
 
 
 class Story:
@@ -104,55 +103,6 @@ async def evidence_of(system: System) -> list[dict[str, Any]]:
 def chinese_day(day: date) -> str:
     """As the console writes a date with its weekday: 2026年12月15日（星期二）."""
     return f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）"
-
-
-async def looks_right(page: Page, shoot: Shoot, name: str) -> None:
-    """No serious or critical accessibility violation, and screenshots for a person to look at. The
-    pointer is moved off the button just clicked: the page is judged as it stands, not in a hover state."""
-    await page.mouse.move(DESKTOP_CORNER[0], DESKTOP_CORNER[1])
-    assert await serious_violations(page) == []
-    await page.evaluate("window.scrollTo(0, 0)")  # the fixed header where a person sees it, at the top
-    await shoot(page, name)
-
-
-async def open_signed_in(page: Page, path: str, who: str = STATION.entity_name) -> None:
-    """Type the address; the console asks who is signing in and comes back to it."""
-    await page.goto(path)
-    await sign_in(page, who)
-    await expect(page).to_have_url(re.compile(re.escape(path.split("?")[0])))
-
-
-async def confirm(page: Page, button: str) -> None:
-    """The confirmation dialog says what will happen; the person confirms with the action's name."""
-    dialog = page.get_by_role("dialog").filter(has=page.locator(".el-message-box"))
-    await expect(dialog).to_be_visible()
-    await dialog.get_by_role("button", name=button).click()
-    await expect(dialog).to_be_hidden()
-
-
-async def choose(page: Page, input_id: str, option: str) -> None:
-    """Open the Element Plus select of that input and pick the option of that name."""
-    await page.locator(".el-select").filter(has=page.locator(f"#{input_id}")).click()
-    await page.get_by_role("option", name=option, exact=True).click()
-
-
-async def pick(page: Page, label: str) -> None:
-    """Click an Element Plus radio button by its label, as a person does."""
-    await page.locator(".el-radio").filter(has_text=re.compile(f"^{re.escape(label)}$")).click()
-    await expect(page.get_by_label(label, exact=True)).to_be_checked()
-
-
-async def fill_date(field: Locator, value: str) -> None:
-    """Type a date (or date and time) into an Element Plus date picker and close its panel."""
-    await field.click()
-    await field.fill(value)
-    await field.press("Enter")
-    await field.press("Escape")
-
-
-async def people(system: System) -> list[dict[str, Any]]:
-    answer = p.ok(await system.notifications.get("/dev/people"))
-    return [person for group in answer["groups"] for person in group["people"]]
 
 
 # --- the set-up: a recognised station every service knows ------------------------------------
@@ -217,7 +167,7 @@ async def record_session(page: Page, held_on: date, audience: int, venue: str) -
 
 
 async def test_three_promotion_sessions_meet_the_year_s_duty(page: Page, system: System, shoot: Shoot) -> None:
-    await open_signed_in(page, "/console/station/promotions")
+    await open_signed_in(page, "/console/station/promotions", STATION.entity_name)
     await expect(page.get_by_role("heading", level=1, name="推广")).to_be_visible()
     count = page.get_by_test_id("promotion-count")
     await expect(count).to_have_text("已完成 0/3")
@@ -257,7 +207,7 @@ async def test_three_promotion_sessions_meet_the_year_s_duty(page: Page, system:
 
 
 async def test_the_station_schedules_a_salon_for_the_themed_month(page: Page, system: System, shoot: Shoot) -> None:
-    await open_signed_in(page, "/console/station/activities")
+    await open_signed_in(page, "/console/station/activities", STATION.entity_name)
     await expect(page.get_by_text("本站还没有主办或协办的活动")).to_be_visible()
     plan = page.locator('[data-theme-month="tm-2026-12"]')
     await expect(plan).to_contain_text("政策服务月")
@@ -324,7 +274,7 @@ async def test_an_activity_is_called_off_with_its_reason(page: Page, system: Sys
         ),
         201,
     )
-    await open_signed_in(page, f"/console/station/activities/{forum['id']}")
+    await open_signed_in(page, f"/console/station/activities/{forum['id']}", STATION.entity_name)
     await page.get_by_role("button", name="取消活动").click()
     dialog = page.get_by_role("dialog", name="取消活动")
     await dialog.get_by_label("取消原因").fill("因台风预警，活动取消，另行安排")
@@ -360,7 +310,7 @@ async def test_a_request_routed_to_the_station_is_accepted_matched_and_closed(
     assert unanswered["station_id"] == story.station.station_id
     story.unanswered_id = unanswered["id"]
 
-    await open_signed_in(page, "/console/station/demands")
+    await open_signed_in(page, "/console/station/demands", STATION.entity_name)
     await expect(page.locator("tbody tr[data-row]")).to_have_count(2)
     row = page.locator(f'tr[data-row="{story.request_id}"]')
     await expect(row).to_contain_text(REQUESTER["company_name"])
@@ -405,7 +355,7 @@ async def test_a_request_routed_to_the_station_is_accepted_matched_and_closed(
 
 
 async def test_the_current_quarter_s_demand_report_is_submitted(page: Page, system: System, shoot: Shoot) -> None:
-    await open_signed_in(page, "/console/station/demands?tab=reports")
+    await open_signed_in(page, "/console/station/demands?tab=reports", STATION.entity_name)
     await expect(page.get_by_role("tab", name="需求信息报送")).to_have_attribute("aria-selected", "true")
     await expect(page.get_by_test_id("report-state")).to_have_text("2026年第四季度尚未报送。")
     await expect(page.get_by_text("本站尚未报送需求信息")).to_be_visible()
@@ -467,11 +417,11 @@ async def test_the_salon_takes_place(system: System) -> None:
 async def test_once_held_the_salon_gets_its_sign_in_sheet_and_is_completed(
     page: Page, system: System, shoot: Shoot
 ) -> None:
-    await open_signed_in(page, f"/console/station/activities/{story.activity_id}")
+    await open_signed_in(page, f"/console/station/activities/{story.activity_id}", STATION.entity_name)
     await expect(page.get_by_role("heading", level=1, name=SALON)).to_be_visible()
     await expect(page.get_by_text("尚未上传活动照片或签到表")).to_be_visible()
 
-    chooser = page.get_by_label("选择文件")
+    chooser = page.get_by_label("活动材料文件")
     # Checked before it is sent: a GIF is not one of the accepted types.
     gif = b"GIF89a" + bytes(64)
     await chooser.set_input_files(files=[FilePayload(name="现场.gif", mimeType="image/gif", buffer=gif)])
@@ -514,7 +464,7 @@ async def test_a_request_left_unaccepted_is_flagged_overdue_and_escalated(
     late = (await system.today() - due).days
     assert late > 0
 
-    await open_signed_in(page, "/console/station/demands")
+    await open_signed_in(page, "/console/station/demands", STATION.entity_name)
     row = page.locator(f'tr[data-row="{story.unanswered_id}"]')
     await expect(row).to_contain_text(chinese_day(due))
     await expect(row).to_contain_text(f"已超期 {late} 天 · 已转服务总站")
