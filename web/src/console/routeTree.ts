@@ -4,6 +4,8 @@ import type { Role } from '@/api/notifications';
 import { applicantPages } from './applicant/pages';
 import { bureauPages } from './bureau/pages';
 import { districtPages } from './district/pages';
+import { expertPages } from './expert/pages';
+import { headStationPages } from './head-station/pages';
 import { COMMON_MENU, ROLE_MENUS, type MenuEntry } from './menu';
 import type { AreaPages } from './pages';
 import { stationPages } from './station/pages';
@@ -16,7 +18,7 @@ const commonViews: Record<string, RouteRecordRaw['component']> = {
   'console-settings': () => import('./settings/SettingsView.vue'),
 };
 
-const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages, bureauPages];
+const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages, bureauPages, expertPages, headStationPages];
 
 /** One route per menu entry of each role, open to that role only: its page, or "coming soon". */
 function roleRoutes(areas: readonly AreaPages[]): RouteRecordRaw[] {
