@@ -78,6 +78,30 @@ class Applicant:
         }
 
 
+def applicant(
+    code: str,
+    name: str,
+    district_code: str,
+    station: str,
+    address: str,
+    person: str,
+    contact: tuple[str, str] = ("钟晓琳", "13622223333"),
+) -> Applicant:
+    """An applicant as a scenario names it: its organisation code, name, district, the station's short
+    name (in the full 广州市民营和中小企业服务站（…）), address, legal representative, and contact."""
+    return Applicant(
+        organisation_code=code,
+        entity_name=name,
+        district_code=district_code,
+        station_name=f"广州市民营和中小企业服务站（{station}）",
+        address=address,
+        legal_representative=person,
+        contact_name=contact[0],
+        contact_phone=contact[1],
+        email=f"office@{code.lower()}.example.cn",
+    )
+
+
 @dataclass
 class Application:
     """An applicant's application as it travels through the services."""

@@ -38,18 +38,19 @@ async def looks_right(page: Page, shoot: Shoot, name: str) -> None:
     pointer off the button just clicked, and from the top (a page scrolled down would draw the fixed
     header over its middle)."""
     await page.mouse.move(*RESTING_POINTER)
-    assert await serious_violations(page) == []
+    violations = await serious_violations(page)
+    assert violations == [], f"{name}: {violations}"
     await page.evaluate("window.scrollTo(0, 0)")
     await shoot(page, name)
 
 
 async def confirm(page: Page, button: str, saying: str | None = None) -> None:
     """The confirmation dialog says what will happen; the person confirms with the action's name."""
-    dialog = page.get_by_role("dialog").filter(has=page.get_by_role("button", name=button))
+    dialog = page.get_by_role("dialog").filter(has=page.get_by_role("button", name=button, exact=True))
     await expect(dialog).to_be_visible()
     if saying is not None:
         await expect(dialog).to_contain_text(saying)
-    await dialog.get_by_role("button", name=button).click()
+    await dialog.get_by_role("button", name=button, exact=True).click()
     await expect(dialog).to_be_hidden()
 
 

@@ -37,27 +37,13 @@ EXPERTS = {"expert-zhou": "周立新", "expert-tang": "唐文华", "expert-wei":
 SERVICES = ("registry", "review", "activities", "assessment", "notifications")
 
 
-def applicant(code: str, name: str, district_code: str, station: str, address: str, person: str) -> p.Applicant:
-    return p.Applicant(
-        organisation_code=code,
-        entity_name=name,
-        district_code=district_code,
-        station_name=f"广州市民营和中小企业服务站（{station}）",
-        address=address,
-        legal_representative=person,
-        contact_name="钟晓琳",
-        contact_phone="13622223333",
-        email=f"office@{code.lower()}.example.cn",
-    )
-
-
-HAIZHU = applicant(
+HAIZHU = p.applicant(
     "MA5J7QW21", "广州市海珠区琶洲企业服务有限公司", "440105", "琶洲", "广州市海珠区阅江中路 88 号", "邓永辉"
 )
-HUANGPU = applicant(
+HUANGPU = p.applicant(
     "MA5K2XT64", "广州市黄埔区科学城产业服务中心有限公司", "440112", "科学城", "广州市黄埔区科学大道 60 号", "骆建华"
 )
-LIWAN = applicant(
+LIWAN = p.applicant(
     "MA5L9CU37", "广州市荔湾区西关商贸服务有限公司", "440103", "西关", "广州市荔湾区恩宁路 30 号", "谭志明"
 )
 GROUNDS = "该单位实际专职服务人员仅 1 名，与申报材料中的 2 名专职人员不符，请予核查。"

@@ -1,6 +1,7 @@
 /** The activities service's public calls: themed months, activities, registrations, service requests. */
 import type { components, paths } from './generated/activities';
 import { call, serviceClient } from './client';
+import { everyPage, PAGE_LIMIT } from './paging';
 
 type Schemas = components['schemas'];
 
@@ -25,22 +26,11 @@ export type CodeSent = Schemas['CodeSent'];
 
 const client = serviceClient<paths>('activities');
 
-/** The largest page the service gives (the kit's paging rule). */
-const PAGE_LIMIT = 200;
-
-/**
- * Every activity matching the filters, earliest first. The service answers a page at a time; the
- * calendar shows them all, so this asks for the next page until the total is reached.
- */
-export async function findActivities(query: ActivityQuery): Promise<Activity[]> {
-  const found: Activity[] = [];
-  for (;;) {
-    const page = await call(() =>
-      client.GET('/activities', { params: { query: { ...query, limit: PAGE_LIMIT, offset: found.length } } }),
-    );
-    found.push(...page.items);
-    if (page.items.length === 0 || found.length >= page.total) return found;
-  }
+/** Every activity matching the filters, earliest first (the calendar shows them all). */
+export function findActivities(query: ActivityQuery): Promise<Activity[]> {
+  return everyPage((offset) =>
+    call(() => client.GET('/activities', { params: { query: { ...query, limit: PAGE_LIMIT, offset } } })),
+  );
 }
 
 export function getActivity(activityId: string): Promise<Activity> {

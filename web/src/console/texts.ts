@@ -43,6 +43,7 @@ export const consoleTexts = {
   notFoundDetail: '您访问的工作台页面不存在，可能地址有误或页面已调整。',
   retry: '重试',
   loadFailed: '加载失败',
+  formErrorSummary: '提交未成功，请按提示修改',
 };
 
 export const sessionTexts = {

@@ -7,6 +7,7 @@ import { call, signedInClient, type Service } from '@/api/client';
 import type { components as Registry, paths as RegistryPaths } from '@/api/generated/registry';
 import type { components as Review } from '@/api/generated/review';
 import { credentials, registryClient, reviewClient } from '../api';
+import { everyPage, PAGE_LIMIT, type Page } from '@/api/paging';
 
 type RegistrySchemas = Registry['schemas'];
 type ReviewSchemas = Review['schemas'];
@@ -35,26 +36,6 @@ export type Objector = ReviewSchemas['ObjectorView'];
 export type FinalList = ReviewSchemas['FinalListView'];
 export type CalendarYear = RegistrySchemas['YearView'];
 export type ScheduleBody = RegistrySchemas['ScheduleIn'];
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-/** The largest page the services give. */
-const PAGE_LIMIT = 200;
-
-/** Every item of a list the service answers a page at a time. */
-async function everyPage<T>(page: (offset: number) => Promise<Page<T>>): Promise<T[]> {
-  const found: T[] = [];
-  for (;;) {
-    const next = await page(found.length);
-    found.push(...next.items);
-    if (next.items.length === 0 || found.length >= next.total) return found;
-  }
-}
 
 // --- registry: the application rounds and the register -------------------------------------------
 

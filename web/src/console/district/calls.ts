@@ -8,6 +8,7 @@ import type { components as AssessmentSchemas } from '@/api/generated/assessment
 import type { components as RegistrySchemas, paths as RegistryPaths } from '@/api/generated/registry';
 import { activitiesClient, assessmentClient, registryClient } from '../api';
 import { fetchAllRows } from '../export/workbook';
+import type { Page } from '@/api/paging';
 
 type Registry = RegistrySchemas['schemas'];
 type Activities = ActivitiesSchemas['schemas'];
@@ -40,11 +41,6 @@ export type ReportQuery = NonNullable<ActivitiesPaths['/demand-reports']['get'][
 
 export type AssessmentResult = Assessment['ResultView'];
 export type AssessmentCycle = Assessment['CycleView'];
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
 
 // --- registry: applications and the district's preliminary review ------------------------------
 

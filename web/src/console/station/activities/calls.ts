@@ -6,6 +6,7 @@
 import type { components, paths } from '@/api/generated/activities';
 import { call } from '@/api/client';
 import { activitiesClient } from '../../api';
+import { everyPage, PAGE_LIMIT } from '@/api/paging';
 
 type Schemas = components['schemas'];
 
@@ -20,24 +21,6 @@ export type Evidence = Schemas['EvidenceView'];
 export type CompleteIn = Schemas['CompleteIn'];
 /** What a photo or sign-in sheet is for (the service's `purpose`). */
 export type EvidencePurpose = 'photo' | 'sign_in_sheet';
-
-/** The largest page the services give (the kit's paging rule). */
-export const PAGE_LIMIT = 200;
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-/** Every item of a list the service answers a page at a time (the pages asked for one after another). */
-export async function everyPage<T>(page: (offset: number) => Promise<Page<T>>): Promise<T[]> {
-  const found: T[] = [];
-  for (;;) {
-    const next = await page(found.length);
-    found.push(...next.items);
-    if (next.items.length === 0 || found.length >= next.total) return found;
-  }
-}
 
 type ActivityQuery = NonNullable<paths['/activities']['get']['parameters']['query']>;
 

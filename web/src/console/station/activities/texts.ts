@@ -8,7 +8,6 @@ export const sharedTexts = {
   notRecognisedDetail:
     '服务站经市工业和信息化局认定、公布最终认定名单后，方可在此登记推广、举办活动、受理企业服务需求和报送需求信息。请先在“我的申请”中填写和提交服务站认定申请，跟踪办理进度。',
   toApplications: '前往我的申请',
-  errorSummary: '提交未成功，请按提示修改',
   required: '必填',
   optional: '选填',
   yes: '是',

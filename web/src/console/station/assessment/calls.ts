@@ -6,7 +6,7 @@
 import { call } from '@/api/client';
 import type { components } from '@/api/generated/assessment';
 import { assessmentClient } from '../../api';
-import { everyPage, PAGE_LIMIT } from '../record/calls';
+import { everyPage, PAGE_LIMIT } from '@/api/paging';
 
 type Schemas = components['schemas'];
 

@@ -2,7 +2,7 @@
 import type { components } from '@/api/generated/activities';
 import { call } from '@/api/client';
 import { activitiesClient } from '../../api';
-import { everyPage, PAGE_LIMIT } from '../activities/calls';
+import { everyPage, PAGE_LIMIT } from '@/api/paging';
 
 type Schemas = components['schemas'];
 

@@ -7,6 +7,7 @@ import { call } from '@/api/client';
 import type { components as Assessment } from '@/api/generated/assessment';
 import type { components as Registry } from '@/api/generated/registry';
 import { assessmentClient, registryClient } from '../../api';
+import { everyPage, PAGE_LIMIT } from '@/api/paging';
 
 type RegistrySchemas = Registry['schemas'];
 
@@ -20,24 +21,6 @@ export type StaffMember = RegistrySchemas['StaffMemberModel'];
 export type SignConvention = RegistrySchemas['SignConventionRequest'];
 export type RevocationCase = Assessment['schemas']['CaseView'];
 export type CaseStatus = Assessment['schemas']['CaseStatus'];
-
-/** The largest page the services give. */
-export const PAGE_LIMIT = 200;
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-/** Every item of a list the service answers a page at a time. */
-export async function everyPage<T>(page: (offset: number) => Promise<Page<T>>): Promise<T[]> {
-  const found: T[] = [];
-  for (;;) {
-    const next = await page(found.length);
-    found.push(...next.items);
-    if (next.items.length === 0 || found.length >= next.total) return found;
-  }
-}
 
 const stationPath = (stationId: string) => ({ params: { path: { station_id: stationId } } });
 
