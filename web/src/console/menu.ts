@@ -126,6 +126,18 @@ export const ROLE_MENUS: Readonly<Record<Role, readonly MenuEntry[]>> = {
       summary: '定期组织服务站工作人员培训，记录参训情况。',
     },
     {
+      name: 'head-station-service-requests',
+      path: 'head-station/service-requests',
+      title: '服务需求',
+      summary: '统筹全市企业服务需求的受理情况，受理超期转来的需求。',
+    },
+    {
+      name: 'head-station-promotions',
+      path: 'head-station/promotions',
+      title: '推广任务',
+      summary: '跟踪各服务站每年不少于 3 次的宣传推广进度和系统提醒。',
+    },
+    {
       name: 'head-station-assessment',
       path: 'head-station/assessment',
       title: '考核',
