@@ -2,6 +2,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '@/api/notifications';
 import { applicantPages } from './applicant/pages';
+import { assessmentPages } from './assessment/pages';
 import { bureauPages } from './bureau/pages';
 import { districtPages } from './district/pages';
 import { expertPages } from './expert/pages';
@@ -18,7 +19,7 @@ const commonViews: Record<string, RouteRecordRaw['component']> = {
   'console-settings': () => import('./settings/SettingsView.vue'),
 };
 
-const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages, bureauPages, expertPages, headStationPages];
+const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages, bureauPages, expertPages, headStationPages, assessmentPages];
 
 /** One route per menu entry of each role, open to that role only: its page, or "coming soon". */
 function roleRoutes(areas: readonly AreaPages[]): RouteRecordRaw[] {
