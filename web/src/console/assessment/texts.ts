@@ -56,6 +56,7 @@ export const cycleTexts = {
   publish: '公布结果',
   published: '考核结果已公布',
   notComputed: '尚未计算考核结果。',
+  stale: '评分或考核设置已变更，以下为变更前的计算结果；须重新计算后才能公布。',
   results: (year: number) => `${year} 年度考核结果`,
   resultsEmpty: '尚无考核结果',
   districtResultsEmpty: '本区尚无公布的考核结果',
