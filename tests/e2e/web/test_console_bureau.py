@@ -346,6 +346,32 @@ async def test_the_bureau_reads_who_objected_and_upholds_it_after_reading_the_co
     assert (resolved["status"], resolved["outcome"], resolved["findings"]) == ("resolved", "upheld", FINDINGS)
 
 
+async def test_the_objection_s_audit_trail_says_who_read_the_objector_and_who_decided(page: Page, shoot: Shoot) -> None:
+    await open_as_bureau(page, f"/console/bureau/decisions/objections/{story.objection_id}")
+    await page.get_by_role("link", name="操作记录：异议调查核实").click()
+    await expect(page.get_by_role("heading", level=1, name="操作记录")).to_be_visible()
+    await expect(page).to_have_url(re.compile(rf"/console/bureau/audit\?id={story.objection_id}&type=objection$"))
+    trail = page.get_by_role("region", name=f"对象 {story.objection_id} 的操作记录（最新的在前）")
+    lines = trail.locator(".el-table__body tbody tr")
+    # Newest first: opening the objection just now read who objected again; before it, the decision,
+    # the earlier readings and the sealed scan, and first of all the objection filed.
+    await expect(lines.first).to_contain_text("查阅异议人身份")
+    await expect(lines.first).to_contain_text(BUREAU[0])
+    await expect(lines.first).to_contain_text("市工业和信息化局")
+    decision = lines.filter(has_text="作出异议处理决定")
+    await expect(decision).to_have_count(1)
+    await expect(decision).to_contain_text(BUREAU[0])
+    await expect(lines.filter(has_text="查阅加盖公章的异议材料")).to_have_count(1)
+    await expect(lines.last).to_contain_text("收到异议")
+    await expect(lines.filter(has_text="评审与公示")).to_have_count(await lines.count())
+    await snap(page, shoot, "bureau-audit-objection")
+
+    # A wrong address: nothing recorded, and the page says so.
+    await page.get_by_label("对象编号").fill("00000000-0000-4000-8000-000000000000")
+    await page.get_by_role("button", name="查询").click()
+    await expect(page.get_by_text("该对象没有操作记录。请核对编号。")).to_be_visible()
+
+
 async def test_the_final_list_waits_for_the_end_of_the_notice_period(page: Page, shoot: Shoot) -> None:
     await open_as_bureau(page, f"/console/bureau/final-lists?year={YEAR}")
     checks = page.get_by_test_id("final-list-checks")

@@ -20,6 +20,8 @@ export type InboxQuery = NonNullable<paths['/inbox']['get']['parameters']['query
 export type ContactIn = Schemas['ContactIn'];
 export type OrganisationContact = Schemas['OrganisationView'];
 export type Preferences = Schemas['PreferencesBody'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditQuery = NonNullable<paths['/audit']['get']['parameters']['query']>;
 export type NotificationsClient = Client<paths>;
 
 export const notifications = serviceClient<paths>('notifications');
@@ -49,6 +51,8 @@ export function notificationsCalls(client: NotificationsClient) {
     saveMyContact: (body: ContactIn): Promise<OrganisationContact> => call(() => client.PUT('/me/contact', { body })),
     myPreferences: (): Promise<Preferences> => call(() => client.GET('/me/preferences')),
     savePreferences: (body: Preferences): Promise<Preferences> => call(() => client.PUT('/me/preferences', { body })),
+    /** The bureau's reading of the audit trail of the notifications the service sent. */
+    audit: (query: AuditQuery): Promise<AuditEntry[]> => call(() => client.GET('/audit', { params: { query } })),
   };
 }
 

@@ -183,6 +183,12 @@ export const ROLE_MENUS: Readonly<Record<Role, readonly MenuEntry[]>> = {
       title: '统计',
       summary: '服务站数量与分布、活动开展、推广和企业服务情况统计。',
     },
+    {
+      name: 'bureau-audit',
+      path: 'bureau/audit',
+      title: '操作记录',
+      summary: '按对象查阅各业务系统记录的全部操作：谁、何时、做了什么、理由。',
+    },
   ],
   platform_operator: [
     {

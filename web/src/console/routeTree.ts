@@ -2,6 +2,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '@/api/notifications';
 import { applicantPages } from './applicant/pages';
+import { auditPages } from './audit/pages';
 import { assessmentPages } from './assessment/pages';
 import { bureauPages } from './bureau/pages';
 import { districtPages } from './district/pages';
@@ -10,6 +11,7 @@ import { headStationPages } from './head-station/pages';
 import { COMMON_MENU, ROLE_MENUS, type MenuEntry } from './menu';
 import type { AreaPages } from './pages';
 import { stationPages } from './station/pages';
+import { statisticsPages } from './statistics/pages';
 
 const comingSoon = () => import('./views/ComingSoonView.vue');
 
@@ -19,7 +21,7 @@ const commonViews: Record<string, RouteRecordRaw['component']> = {
   'console-settings': () => import('./settings/SettingsView.vue'),
 };
 
-const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages, bureauPages, expertPages, headStationPages, assessmentPages];
+const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages, bureauPages, expertPages, headStationPages, statisticsPages, assessmentPages, auditPages];
 
 /** One route per menu entry of each role, open to that role only: its page, or "coming soon". */
 function roleRoutes(areas: readonly AreaPages[]): RouteRecordRaw[] {

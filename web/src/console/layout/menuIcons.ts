@@ -14,6 +14,7 @@ import {
   OfficeBuilding,
   Promotion,
   Reading,
+  Search,
   Setting,
   Stamp,
   Tickets,
@@ -51,6 +52,7 @@ export const MENU_ICONS: Record<string, Component> = {
   'bureau-assessment': TrendCharts,
   'bureau-calendar': Calendar,
   'bureau-statistics': DataAnalysis,
+  'bureau-audit': Search,
   'platform-deliveries': Van,
   'platform-status': Monitor,
 };
