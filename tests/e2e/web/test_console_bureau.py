@@ -8,7 +8,9 @@ notice dialog: the period is refused for 2027, with the way to the calendar page
 loads 2027's schedule on all five services. The dialog then shows the period, which is the one the
 review service stores on publishing. An organisation objects; the bureau reads who objected (the
 reading is audited), downloads the sealed objection, reads what upholding does to the applicant and
-upholds it. The final list is refused while the period runs; once it is over the bureau publishes
+upholds it, and finds every step in the objection's audit trail. The head station reads the
+objection's target and outcome, never who filed it or what they wrote (its page and the service's
+answer agree). The final list is refused while the period runs; once it is over the bureau publishes
 it and sees the plaque number, the list, the register and the station's history.
 """
 
@@ -33,6 +35,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 SYSTEM = SystemSettings(clock_start=at("2026-12-28", 9))  # a Monday; the 5th working day falls in 2027
 YEAR = 2026
 BUREAU = ("bureau-chen", "陈卫东")
+HEAD_STATION = ("hs-liang", "梁嘉颖")
 EXPERTS = {"expert-zhou": "周立新", "expert-tang": "唐文华", "expert-wei": "魏思远"}
 SERVICES = ("registry", "review", "activities", "assessment", "notifications")
 
@@ -370,6 +373,38 @@ async def test_the_objection_s_audit_trail_says_who_read_the_objector_and_who_de
     await page.get_by_label("对象编号").fill("00000000-0000-4000-8000-000000000000")
     await page.get_by_role("button", name="查询").click()
     await expect(page.get_by_text("该对象没有操作记录。请核对编号。")).to_be_visible()
+
+
+async def test_the_head_station_reads_the_objection_but_never_who_filed_it(
+    page: Page, shoot: Shoot, system: System
+) -> None:
+    subject, name = HEAD_STATION
+    official = {"name": name, "role": "head_station_staff", "email": f"{subject}@gz.gov.example.cn"}
+    p.ok(await system.notifications.put(f"/directory/officials/{subject}", json=official, headers=system.bureau))
+
+    await page.goto(f"/console/head-station/notices?year={YEAR}")
+    await sign_in(page, name)
+    notices = page.get_by_test_id("notices-table")
+    await expect(rows(notices)).to_have_count(1)
+    await expect(rows(notices).first).to_contain_text("2026年12月28日 至 2027年1月4日")
+    objections = page.get_by_test_id("objections-table")
+    await expect(rows(objections)).to_have_count(1)
+    await expect(rows(objections).first).to_contain_text(HUANGPU.entity_name)
+    await expect(page.get_by_text("异议人的身份、联系方式和书面异议内容仅市工业和信息化局可查阅")).to_be_visible()
+    await snap(page, shoot, "head-station-notices")
+
+    await page.get_by_role("link", name=f"查看：对“{HUANGPU.entity_name}”的异议").click()
+    await expect(page.get_by_test_id("objection-target")).to_have_text(HUANGPU.entity_name)
+    await expect(page.get_by_text(FINDINGS)).to_be_visible()
+    await expect(page.get_by_test_id("objector-withheld")).to_be_visible()
+    for withheld in ("广州市某行业商会", "020-83331234", GROUNDS):
+        await expect(page.get_by_text(withheld)).to_have_count(0)
+    await snap(page, shoot, "head-station-objection")
+
+    # The page and the service agree: the head station's answer has neither the objector nor what
+    # the objector wrote.
+    answer = p.ok(await system.review.get(f"/objections/{story.objection_id}", headers=system.head_station))
+    assert (answer["objector"], answer["grounds"], answer["seal_scan_url"]) == (None, None, None)
 
 
 async def test_the_final_list_waits_for_the_end_of_the_notice_period(page: Page, shoot: Shoot) -> None:

@@ -9,6 +9,7 @@ import { districtPages } from './district/pages';
 import { expertPages } from './expert/pages';
 import { headStationPages } from './head-station/pages';
 import { COMMON_MENU, ROLE_MENUS, type MenuEntry } from './menu';
+import { noticesPages } from './notices/pages';
 import type { AreaPages } from './pages';
 import { stationPages } from './station/pages';
 import { statisticsPages } from './statistics/pages';
@@ -21,7 +22,7 @@ const commonViews: Record<string, RouteRecordRaw['component']> = {
   'console-settings': () => import('./settings/SettingsView.vue'),
 };
 
-const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages, bureauPages, expertPages, headStationPages, statisticsPages, assessmentPages, auditPages];
+const AREAS: readonly AreaPages[] = [applicantPages, stationPages, districtPages, bureauPages, expertPages, headStationPages, statisticsPages, assessmentPages, auditPages, noticesPages];
 
 /** One route per menu entry of each role, open to that role only: its page, or "coming soon". */
 function roleRoutes(areas: readonly AreaPages[]): RouteRecordRaw[] {
