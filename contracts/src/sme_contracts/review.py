@@ -110,6 +110,24 @@ class ExpertAssigned(Event):
     assigned_at: datetime
 
 
+class ExpertReminded(Event):
+    """The head station reminded an expert whose score sheet is overdue (催办): the scoring deadline passed
+    and the sheet is not in. Tells the expert which case and since when; nothing about who reminded it."""
+
+    event_type: ClassVar[str] = "gz.sme.review.case.expert_reminded.v1"
+    topic = REVIEW_CASE
+    subject_field: ClassVar[str] = "case_id"
+
+    case_id: str = _CASE_ID
+    entity_name: str = Field(description="The applicant whose case is to be scored (an organisation).")
+    expert_id: str = _EXPERT_ID
+    due_on: date = Field(description="The scoring deadline that passed.", examples=["2026-09-15"])
+    days_overdue: int = Field(
+        ge=1, description="Days since the deadline, counted in Asia/Shanghai calendar days.", examples=[2]
+    )
+    reminded_at: datetime
+
+
 class WithdrawalReason(StrEnum):
     CONFLICT_DECLARED = "conflict_declared"  # 专家申报利益冲突，回避
     WITHDRAWN = "withdrawn"  # 服务总站撤回指派（如专家无法参加）
