@@ -120,6 +120,9 @@ assignments = Table(
     Column("assigned_by", String(255), nullable=False),
     Column("ended_at", AwareDateTime(), nullable=True),
     Column("end_reason", Text, nullable=False),
+    Column("reminders_sent", Integer, nullable=False, server_default=text("0"), comment="催办 reminders sent."),
+    Column("last_reminded_at", AwareDateTime(), nullable=True),
+    Column("last_reminded_by", String(255), nullable=True),
     UniqueConstraint("case_id", "expert_id", name="uq_review_assignments_case_expert"),
 )
 

@@ -43,6 +43,19 @@ def expert_assigned(assignment: Assignment, case: ReviewCase) -> contract.Expert
     )
 
 
+def expert_reminded(
+    assignment: Assignment, case: ReviewCase, days_overdue: int, at: datetime
+) -> contract.ExpertReminded:
+    return contract.ExpertReminded(
+        case_id=case.id,
+        entity_name=case.entity_name,
+        expert_id=assignment.expert_id,
+        due_on=assignment.due_on,
+        days_overdue=days_overdue,
+        reminded_at=at,
+    )
+
+
 def expert_withdrawn(
     assignment: Assignment, reason: contract.WithdrawalReason, at: datetime
 ) -> contract.ExpertAssignmentWithdrawn:

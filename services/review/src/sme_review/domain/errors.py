@@ -26,6 +26,11 @@ class ConflictOfInterest(StateConflict):
     """An expert may not review this applicant: a declared conflict, or the expert's own organisation."""
 
 
+class ReminderRefused(StateConflict):
+    """A reminder to an expert the rules do not allow; ``reason`` says which rule (recused, withdrawn,
+    sheet_submitted, not_overdue, reminded_today)."""
+
+
 @dataclass(frozen=True)
 class FieldProblem:
     """One field of a command that is wrong, and why."""

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sme_kit.errors import FieldError, ValidationFailed
-from sme_kit.vocabulary import normalise_uscc
-from sme_review.domain.errors import ConflictOfInterest, StateConflict
+from sme_kit.vocabulary import SHANGHAI, normalise_uscc, shanghai_day
+from sme_review.domain.errors import ConflictOfInterest, ReminderRefused, StateConflict
 
 
 @dataclass
@@ -112,10 +112,54 @@ class Assignment:
     panel_id: str | None = None
     ended_at: datetime | None = None
     end_reason: str = ""
+    reminders_sent: int = 0
+    last_reminded_at: datetime | None = None
+    last_reminded_by: str | None = None
 
     @property
     def active(self) -> bool:
         return self.status is AssignmentStatus.ACTIVE
+
+    def days_overdue(self, now: datetime) -> int:
+        """Whole Asia/Shanghai days since the due date (0 on the due date itself and before it)."""
+        return max(0, (shanghai_day(now) - self.due_on).days)
+
+    def remind(self, *, sheet_submitted: bool, at: datetime, by: str) -> int:
+        """The head station reminds a late expert (催办): only an expert still on the case whose sheet is
+        not in after its due date, at most once a day (Asia/Shanghai). Returns the days overdue."""
+        if self.status is AssignmentStatus.RECUSED:
+            raise ReminderRefused(
+                f"专家 {self.expert_id} 已申报回避，不能催办 (the expert was recused)", reason="recused"
+            )
+        if self.status is AssignmentStatus.WITHDRAWN:
+            raise ReminderRefused(
+                f"专家 {self.expert_id} 的评审指派已撤回，不能催办 (the assignment was withdrawn)", reason="withdrawn"
+            )
+        if sheet_submitted:
+            raise ReminderRefused(
+                f"专家 {self.expert_id} 已提交评分，无需催办 (the score sheet is in)", reason="sheet_submitted"
+            )
+        days = self.days_overdue(at)
+        if days == 0:
+            raise ReminderRefused(
+                f"评分截止日期 {self.due_on.isoformat()} 尚未届满，逾期后方可催办 "
+                f"(not overdue: the due date {self.due_on.isoformat()} has not passed)",
+                reason="not_overdue",
+                due_on=self.due_on.isoformat(),
+            )
+        last = self.last_reminded_at
+        if last is not None and shanghai_day(last) == shanghai_day(at):
+            sent = last.astimezone(SHANGHAI).strftime("%H:%M")
+            raise ReminderRefused(
+                f"今天 {sent} 已催办过该专家，每天至多催办一次 "
+                f"(already reminded today at {sent} Beijing time; at most one reminder a day)",
+                reason="reminded_today",
+                last_reminded_at=last.isoformat(),
+            )
+        self.reminders_sent += 1
+        self.last_reminded_at = at
+        self.last_reminded_by = by
+        return days
 
     def recuse(self, at: datetime, reason: str) -> None:
         """The expert declared a conflict with the applicant: it leaves the case."""

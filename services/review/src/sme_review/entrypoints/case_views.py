@@ -67,6 +67,8 @@ class AssignedExpertView(BaseModel):
     assigned_at: datetime
     ended_at: datetime | None
     end_reason: str
+    reminders_sent: int = Field(description="How many times the head station reminded the expert (催办).")
+    last_reminded_at: datetime | None = Field(description="When the expert was last reminded; null if never.")
 
     @classmethod
     def of(cls, item: AssignedExpert) -> AssignedExpertView:
@@ -81,6 +83,8 @@ class AssignedExpertView(BaseModel):
             assigned_at=a.assigned_at,
             ended_at=a.ended_at,
             end_reason=a.end_reason,
+            reminders_sent=a.reminders_sent,
+            last_reminded_at=a.last_reminded_at,
         )
 
 

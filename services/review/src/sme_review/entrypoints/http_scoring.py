@@ -94,6 +94,45 @@ async def withdraw_assignment(
     return AssignmentView.of(withdrawn)
 
 
+class ReminderView(BaseModel):
+    """The reminder just sent (催办) and the assignment's reminders so far."""
+
+    assignment_id: str
+    case_id: str
+    expert_id: str = Field(examples=["expert-lin"])
+    due_on: date
+    days_overdue: int = Field(description="Days since the due date (Asia/Shanghai).", examples=[2])
+    reminders_sent: int = Field(description="Reminders sent to the expert for this case, this one included.")
+    last_reminded_at: datetime
+
+    @classmethod
+    def of(cls, reminder: use_cases.Reminder) -> ReminderView:
+        a = reminder.assignment
+        assert a.last_reminded_at is not None  # just reminded
+        return cls(
+            assignment_id=a.id,
+            case_id=a.case_id,
+            expert_id=a.expert_id,
+            due_on=a.due_on,
+            days_overdue=reminder.days_overdue,
+            reminders_sent=a.reminders_sent,
+            last_reminded_at=a.last_reminded_at,
+        )
+
+
+@router.post(
+    "/cases/{case_id}/assignments/{expert_id}/reminders",
+    status_code=status.HTTP_201_CREATED,
+    summary="Remind an expert whose score sheet is overdue (催办); the expert is told in its inbox, by e-mail "
+    "and SMS. Refused (409) unless the expert is still on the case, its sheet is not in and its due date has "
+    "passed, and when it was already reminded today (head station)",
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def remind_expert(case_id: str, expert_id: str, principal: HeadStation, uow: UowFactoryDep) -> ReminderView:
+    reminder = await use_cases.remind_expert(uow_factory=uow, principal=principal, case_id=case_id, expert_id=expert_id)
+    return ReminderView.of(reminder)
+
+
 class ScoreSheetForm(BaseModel):
     """One mark from 0 to 100 per criterion of the round, a remark on any of them, and the opinion."""
 
@@ -262,6 +301,8 @@ class RoundAssignmentView(BaseModel):
     end_reason: str
     sheet_submitted_at: datetime | None = Field(description="When the expert submitted its sheet; null until then.")
     sheet_total: float | None = Field(description="The sheet's weighted total, 0–100.", examples=[84.25])
+    reminders_sent: int = Field(description="How many times the head station reminded the expert (催办).")
+    last_reminded_at: datetime | None = Field(description="When the expert was last reminded; null if never.")
 
     @classmethod
     def of(cls, item: use_cases.RoundAssignment) -> RoundAssignmentView:
@@ -278,6 +319,8 @@ class RoundAssignmentView(BaseModel):
             end_reason=a.end_reason,
             sheet_submitted_at=item.sheet.submitted_at if item.sheet else None,
             sheet_total=float(item.sheet.total) if item.sheet else None,
+            reminders_sent=a.reminders_sent,
+            last_reminded_at=a.last_reminded_at,
         )
 
 

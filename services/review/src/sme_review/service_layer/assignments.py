@@ -162,6 +162,46 @@ async def withdraw_assignment(
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """A reminder sent to a late expert: the assignment as it now reads, and how late the sheet is."""
+
+    assignment: Assignment
+    days_overdue: int
+
+
+async def remind_expert(
+    *, uow_factory: ReviewUowFactory, principal: Principal, case_id: str, expert_id: str
+) -> Reminder:
+    """The head station reminds an expert whose sheet is overdue (催办); the expert hears of it by the
+    notifications service. Refused (409) unless the expert is still on the case, its sheet is not in and
+    its due date has passed, and when it was already reminded today."""
+    async with uow_factory(Actor.of(principal)) as uow:
+        case = await uow.cases.get(case_id, for_update=True)
+        if case is None:
+            raise case_not_found(case_id)
+        assignment = next((a for a in await uow.assignments.of_case(case.id) if a.expert_id == expert_id), None)
+        if assignment is None:
+            raise NotFound(f"案件 {case_id} 没有指派专家 {expert_id} (the expert is not assigned to the case)")
+        case.ensure_expert_review_open()
+        now = uow.clock.now()
+        sheet = await uow.assignments.sheet(assignment.id)
+        days = assignment.remind(sheet_submitted=sheet is not None, at=now, by=principal.subject)
+        await uow.assignments.save(assignment)
+        uow.publish(publisher.expert_reminded(assignment, case, days, now))
+        uow.audit(
+            "remind_expert",
+            "case",
+            case.id,
+            expert_id=expert_id,
+            due_on=assignment.due_on.isoformat(),
+            days_overdue=days,
+            reminder=assignment.reminders_sent,
+        )
+        await uow.commit()
+    return Reminder(assignment, days)
+
+
+@dataclass(frozen=True)
 class MyAssignment:
     assignment: Assignment
     case: ReviewCase
