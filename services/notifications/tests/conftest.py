@@ -141,6 +141,14 @@ def _samples() -> dict[str, Callable[[], Event]]:
             due_on=date(2026, 12, 10),
             assigned_at=AT,
         ),
+        "gz.sme.review.case.expert_reminded.v1": lambda: rev.ExpertReminded(
+            case_id="case-a",
+            entity_name=ORG_A_NAME,
+            expert_id="ex-1",
+            due_on=date(2026, 11, 26),
+            days_overdue=2,
+            reminded_at=AT,
+        ),
         "gz.sme.review.case.expert_withdrawn.v1": lambda: rev.ExpertAssignmentWithdrawn(
             assignment_id="as-1",
             case_id="case-a",

@@ -50,6 +50,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "gz.sme.registry.station.status_changed.v1": A_MAIL | DISTRICT_INBOX,  # revoked
     "gz.sme.review.case.opened.v1": {(HEAD, "in_app")},
     "gz.sme.review.case.expert_assigned.v1": {(EXPERT, "in_app"), (EXPERT, "email"), (EXPERT, "sms")},
+    "gz.sme.review.case.expert_reminded.v1": {(EXPERT, "in_app"), (EXPERT, "email"), (EXPERT, "sms")},
     "gz.sme.review.case.expert_withdrawn.v1": {(EXPERT, "in_app"), (EXPERT, "email")},
     "gz.sme.review.case.expert_review_completed.v1": {(HEAD, "in_app")},
     "gz.sme.review.round.recommendations_submitted.v1": BUREAU_MAIL,
@@ -97,6 +98,7 @@ MUST_MENTION = {
     "gz.sme.assessment.rectification.required.v1": "2027年3月31日",
     "gz.sme.registry.station.expiring.v1": "2027年2月26日",
     "gz.sme.review.case.expert_assigned.v1": "2026年12月10日",
+    "gz.sme.review.case.expert_reminded.v1": "2026年11月26日已过 2 天",
 }
 
 EMAIL_OF = {"org:91440106MA59C1XE2H": "wangfang@example.com", "org:91440112MA59C1XE27": "zhaolei@example.com"} | {

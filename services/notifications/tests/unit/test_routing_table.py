@@ -43,6 +43,7 @@ def test_every_row_reads_only_fields_its_event_has() -> None:
         ("gz.sme.review.notice.objection_received.v1", {"bureau", "org:target_uscc"}),
         ("gz.sme.review.outcome.station_recognised.v1", {"org", "district_officers"}),
         ("gz.sme.review.case.expert_assigned.v1", {"expert"}),
+        ("gz.sme.review.case.expert_reminded.v1", {"expert"}),
         ("gz.sme.assessment.rectification.required.v1", {"org", "district_officers"}),
         ("gz.sme.registry.station.expiring.v1", {"org", "district_officers"}),
         ("gz.sme.activities.promotion.below_target.v1", {"station_operator", "district_officers"}),

@@ -136,6 +136,20 @@ def test_a_recognition_notice_carries_the_plaque_number(sample: Callable[..., Ev
         assert "穗中小服站〔2026〕001号" in rendered.body
 
 
+def test_a_reminder_tells_the_expert_the_case_the_passed_deadline_and_what_to_do(sample: Callable[..., Event]) -> None:
+    event = sample("gz.sme.review.case.expert_reminded.v1")
+    for channel in (Channel.IN_APP, Channel.EMAIL, Channel.SMS):
+        rendered = STORE.render("expert_reminded", channel, context_for(event, "林晓明"))
+        assert "广州市天河区创新企业服务有限公司" in rendered.body
+        assert "2026年11月26日" in rendered.body
+        assert "逾期 2 天" in rendered.body or "已过 2 天" in rendered.body
+        assert "提交评分表" in rendered.body
+        assert "告知服务总站" in rendered.body
+    in_app = STORE.render("expert_reminded", Channel.IN_APP, context_for(event, "林晓明"))
+    assert in_app.subject == "评分催办：广州市天河区创新企业服务有限公司（已逾期 2 天）"
+    assert "case-a" in in_app.body
+
+
 def test_a_returned_application_lists_every_reason_and_dates_read_in_chinese(sample: Callable[..., Event]) -> None:
     rendered = STORE.render(
         "application_returned", Channel.IN_APP, context_for(sample("gz.sme.registry.application.returned.v1"))
