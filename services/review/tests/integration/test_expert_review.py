@@ -6,7 +6,7 @@ import pytest
 
 from sme_contracts import review as contract
 
-from .conftest import APPLICANTS, GOOD_MARKS, ReviewService
+from .conftest import APPLICANTS, GOOD_MARKS, ReviewService, at
 
 pytestmark = pytest.mark.integration
 
@@ -194,3 +194,45 @@ async def test_the_head_station_follows_every_assignment_and_an_expert_revises_i
     assert [m["scoring_open"] for m in mine] == [False]
     revised = await review.http.put(f"/cases/{case_a}/score-sheet", json=sheet, headers=review.expert("expert-1"))
     assert revised.status_code == 409
+
+
+async def test_the_head_station_reminds_a_late_expert_once_a_day_and_the_reminder_is_published_and_audited(
+    review: ReviewService,
+) -> None:
+    await review.register_experts("expert-1", "expert-2")
+    case_a = await review.forward("A")
+    assert (await assign(review, case_a, "expert-1", "expert-2")).status_code == 201
+    path = f"/cases/{case_a}/assignments/expert-1/reminders"
+    early = await review.http.post(path, headers=review.head_station)
+    assert early.status_code == 409
+    assert early.headers["content-type"].startswith("application/problem+json")
+    assert (early.json()["reason"], early.json()["due_on"]) == ("not_overdue", DUE)
+
+    await review.move_clock_to(at("2026-09-17", 9, 30))  # two days after the due date
+    assert (await review.http.post(path, headers=review.bureau)).status_code == 403
+    sent = await review.http.post(path, headers=review.head_station)
+    again = await review.http.post(path, headers=review.head_station)
+
+    assert sent.status_code == 201, sent.text
+    assert (sent.json()["days_overdue"], sent.json()["reminders_sent"]) == (2, 1)
+    assert again.status_code == 409
+    assert again.json()["type"].endswith("/reminder-refused")
+    assert "09:30" in again.json()["detail"]
+    shown = (await review.http.get(f"/cases/{case_a}", headers=review.head_station)).json()["assignments"]
+    assert {a["expert_id"]: a["reminders_sent"] for a in shown} == {"expert-1": 1, "expert-2": 0}
+    listed = (await review.http.get("/rounds/2026/assignments", headers=review.head_station)).json()["items"]
+    assert {a["expert_id"]: a["last_reminded_at"] is not None for a in listed} == {"expert-1": True, "expert-2": False}
+    events = await review.events(
+        "gz.sme.review.case", lambda es: any(isinstance(e, contract.ExpertReminded) for e in es)
+    )
+    [reminded] = [e for e in events if isinstance(e, contract.ExpertReminded)]
+    assert (reminded.case_id, reminded.expert_id, reminded.due_on.isoformat(), reminded.days_overdue) == (
+        case_a,
+        "expert-1",
+        DUE,
+        2,
+    )
+    trail = (await review.http.get("/audit", params={"target_id": case_a}, headers=review.bureau)).json()
+    assert [(e["action"], e["actor"], e["details"]["expert_id"]) for e in trail if e["action"] == "remind_expert"] == [
+        ("remind_expert", "hs-wang", "expert-1")
+    ]
