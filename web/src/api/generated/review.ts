@@ -126,6 +126,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{case_id}/assignments/{expert_id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind an expert whose score sheet is overdue (催办); the expert is told in its inbox, by e-mail and SMS. Refused (409) unless the expert is still on the case, its sheet is not in and its due date has passed, and when it was already reminded today (head station) */
+        post: operations["remind_expert_cases__case_id__assignments__expert_id__reminders_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{case_id}/objections": {
         parameters: {
             query?: never;
@@ -788,10 +805,20 @@ export interface components {
              */
             expert_name: string | null;
             /**
+             * Last Reminded At
+             * @description When the expert was last reminded; null if never.
+             */
+            last_reminded_at: string | null;
+            /**
              * Organisation Name
              * @example 广州市中小企业发展促进中心
              */
             organisation_name: string | null;
+            /**
+             * Reminders Sent
+             * @description How many times the head station reminded the expert (催办).
+             */
+            reminders_sent: number;
             /**
              * Status
              * @description active, recused (conflict declared) or withdrawn.
@@ -1954,6 +1981,42 @@ export interface components {
             recommendation: components["schemas"]["Recommendation"];
         };
         /**
+         * ReminderView
+         * @description The reminder just sent (催办) and the assignment's reminders so far.
+         */
+        ReminderView: {
+            /** Assignment Id */
+            assignment_id: string;
+            /** Case Id */
+            case_id: string;
+            /**
+             * Days Overdue
+             * @description Days since the due date (Asia/Shanghai).
+             * @example 2
+             */
+            days_overdue: number;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Expert Id
+             * @example expert-lin
+             */
+            expert_id: string;
+            /**
+             * Last Reminded At
+             * Format: date-time
+             */
+            last_reminded_at: string;
+            /**
+             * Reminders Sent
+             * @description Reminders sent to the expert for this case, this one included.
+             */
+            reminders_sent: number;
+        };
+        /**
          * ResolutionForm
          * @example {
          *       "findings": "经调取劳动合同及社保缴纳记录核实，该单位专职服务人员3名，与申报材料一致，异议不成立。",
@@ -2031,6 +2094,16 @@ export interface components {
              * @example 林晓明
              */
             expert_name: string | null;
+            /**
+             * Last Reminded At
+             * @description When the expert was last reminded; null if never.
+             */
+            last_reminded_at: string | null;
+            /**
+             * Reminders Sent
+             * @description How many times the head station reminded the expert (催办).
+             */
+            reminders_sent: number;
             /**
              * Sheet Submitted At
              * @description When the expert submitted its sheet; null until then.
@@ -3288,6 +3361,170 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    remind_expert_cases__case_id__assignments__expert_id__reminders_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                expert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderView"];
+                };
+            };
+            /** @description 需要身份认证 (Authentication required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "需要身份认证 (Authentication required)",
+                     *       "status": 401,
+                     *       "title": "需要身份认证 (Authentication required)",
+                     *       "type": "https://sme.gz.gov.cn/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 无权执行此操作 (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "无权执行此操作 (Forbidden)",
+                     *       "status": 403,
+                     *       "title": "无权执行此操作 (Forbidden)",
+                     *       "type": "https://sme.gz.gov.cn/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -25,6 +25,7 @@ export type PanelIn = Schemas['PanelForm'];
 export type CriteriaIn = Schemas['CriteriaForm'];
 export type NewExpertIn = Schemas['NewExpertForm'];
 export type ExpertUpdateIn = Schemas['ExpertUpdateForm'];
+export type Reminder = Schemas['ReminderView'];
 
 /** The review rounds, newest first. */
 export function rounds(): Promise<RoundSummary[]> {
@@ -72,6 +73,15 @@ export function withdrawAssignment(caseId: string, assignmentId: string, reason:
     reviewClient().POST('/cases/{case_id}/assignments/{assignment_id}/withdrawal', {
       params: { path: { case_id: caseId, assignment_id: assignmentId } },
       body: { reason },
+    }),
+  );
+}
+
+/** Remind a late expert (催办): the service tells it by in-app message, e-mail and SMS. */
+export function remindExpert(caseId: string, expertId: string): Promise<Reminder> {
+  return call(() =>
+    reviewClient().POST('/cases/{case_id}/assignments/{expert_id}/reminders', {
+      params: { path: { case_id: caseId, expert_id: expertId } },
     }),
   );
 }

@@ -68,11 +68,24 @@ export const expertProgressTexts = {
   lateHeading: '逾期未提交评分',
   lateNone: '目前没有逾期未提交评分的专家。',
   lateCaption: '逾期未提交评分的专家和案件',
-  lateColumns: { expert: '评审专家', applicant: '申请单位', due: '评分截止日期', overdue: '逾期' },
+  lateColumns: { expert: '评审专家', applicant: '申请单位', due: '评分截止日期', overdue: '逾期', reminder: '催办' },
   days: (n: number) => `${n} 天`,
   reminderNote:
-    '服务总站指派专家时，系统已通过站内信（以及通讯录登记的电子邮件、手机短信）将评分截止日期通知专家。逾期后系统不会自动催办，请直接联系逾期专家；专家无法按期评审的，可在案件页撤回指派并改派其他专家。',
+    '服务总站指派专家时，系统已通过站内信（以及通讯录登记的电子邮件、手机短信）将评分截止日期通知专家。专家逾期未提交评分的，可点击“催办”，系统即通过站内信、电子邮件和手机短信提醒该专家，每位专家每个案件每天至多催办一次；专家无法按期评审的，可在案件页撤回指派并改派其他专家。',
   none: '—',
+};
+
+export const reminderTexts = {
+  remind: '催办',
+  remindFor: (expert: string, applicant: string) => `催办：${expert}（${applicant}）`,
+  confirmTitle: '催办逾期专家',
+  confirmMessage: (expert: string, applicant: string, due: string, days: number) =>
+    `将通过站内信、电子邮件和手机短信（按通讯录登记）提醒${expert}：其评审的${applicant}的评分截止日期${due}已过 ${days} 天，请尽快提交评分表，无法继续评审的请告知服务总站。`,
+  confirm: '确认催办',
+  sent: (expert: string) => `已催办${expert}，系统已通知专家`,
+  refused: (reason: string) => `催办未成功：${reason}`,
+  reminded: (time: string, count: number) => `已于 ${time} 催办（第 ${count} 次）`,
+  onceADay: '今天已催办，每天至多催办一次，明天可再次催办',
 };
 
 export const panelsTexts = {
