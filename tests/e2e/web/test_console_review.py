@@ -10,7 +10,8 @@ the case leaves A's list, A typing its address sees "not found", and the head st
 Experts B and C score every criterion with a remark each; the total follows what they type; once
 submitted a sheet reads "submitted", may be revised until the head station records its
 recommendation, and not after. The second case's experts are two days late: the head station sees
-who and since when. It sees 2/2 scored and the weighted result, records "recommend" with reasons,
+who and since when, reminds one of them (催办) and that expert reads the reminder in its inbox.
+It sees 2/2 scored and the weighted result, records "recommend" with reasons,
 cannot submit the round while the second case is undecided (the page says which), and submits once
 it is decided. Every screen is scanned with axe and photographed at phone and desktop width.
 """
@@ -27,7 +28,7 @@ from playwright.async_api import Page, expect
 from .. import programme as p
 from ..system import System
 from .conftest import Shoot
-from .console import confirm, looks_right, open_signed_in, sign_in
+from .console import confirm, fill_date, looks_right, open_signed_in, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 
@@ -203,8 +204,7 @@ async def test_the_head_station_is_refused_the_applicant_s_own_expert_and_assign
         await page.get_by_role("heading", name="指派专家").click()  # closes the list
 
     await choose(EXPERT_OF_APPLICANT[1], EXPERT_A[1])
-    await page.locator("#assign-due").fill(due)
-    await page.locator("#assign-due").press("Enter")
+    await fill_date(page.locator("#assign-due"), due)  # its panel closed: an open one is a dialog without a name
     await page.get_by_role("button", name="指派", exact=True).click()
     refusal = page.get_by_test_id("conflict-refusal")
     await expect(refusal).to_contain_text("存在利益冲突，本次指派未生效")
@@ -346,14 +346,31 @@ async def test_expert_c_sees_its_late_case_and_scores_the_first(page: Page, shoo
     await expect(page.get_by_test_id("sheet-total")).to_have_text(f"{total_of(SHEETS[EXPERT_C[0]])} 分")
 
 
-async def test_the_head_station_sees_who_is_late(page: Page, shoot: Shoot) -> None:
+async def test_the_head_station_sees_who_is_late(page: Page, shoot: Shoot, system: System) -> None:
     await open_signed_in(page, f"/console/head-station/reviews?year={YEAR}&tab=experts", HEAD_STATION[1])
     late = page.get_by_role("table", name="逾期未提交评分的专家和案件")
     await expect(late.locator("tbody tr")).to_have_count(2)
     await expect(late).to_contain_text(PANYU.entity_name)
     await expect(late).to_contain_text("2 天")
-    await expect(page.get_by_text("逾期后系统不会自动催办")).to_be_visible()
+    await expect(page.get_by_text("可点击“催办”，系统即通过站内信、电子邮件和手机短信提醒该专家")).to_be_visible()
     await looks_right(page, shoot, "review-expert-progress")
+
+    # The head station reminds B (催办): the dialog says what is sent to whom; the row then says when.
+    remind_b = late.get_by_role("button", name=f"催办：{EXPERT_B[1]}（{PANYU.entity_name}）")
+    await remind_b.click()
+    await confirm(page, "确认催办", saying=f"提醒{EXPERT_B[1]}：其评审的{PANYU.entity_name}的评分截止日期")
+    reminded = page.locator(f'[data-reminder="{story.case_of(PANYU)}:{EXPERT_B[0]}"]')
+    await expect(reminded).to_contain_text("催办（第 1 次）")
+    await expect(reminded).to_contain_text("每天至多催办一次")
+    await expect(remind_b).to_be_disabled()
+    await expect(late.get_by_role("button", name=f"催办：{EXPERT_C[1]}（{PANYU.entity_name}）")).to_be_enabled()
+    await looks_right(page, shoot, "review-expert-reminded")
+    message = await system.inbox_message(system.expert(EXPERT_B[0]), "gz.sme.review.case.expert_reminded.v1")
+    assert PANYU.entity_name in message["title"]
+    assert "已过 2 天" in message["body"]
+    # Only B was reminded (one case, one key: C's reminder would have arrived before B's message).
+    c_inbox = await system.inbox(system.expert(EXPERT_C[0]))
+    assert [m for m in c_inbox if m["event_type"] == "gz.sme.review.case.expert_reminded.v1"] == []
 
     await page.get_by_role("tab", name="案件").click()
     await expect(page.locator(f'[data-progress="{story.case_of(PANYU)}"]')).to_contain_text("2 位逾期")
