@@ -8,7 +8,8 @@ opens 统计 for 2026: every figure says what it counts and for which period, an
 holds exactly the numbers of the lists it summarises, as the services answer them to the bureau
 (registry's counts per district and its register, review's round, activities' promotion progress
 and service requests, assessment's results by district). One figure's Excel export reads back the
-same rows. The page is scanned with axe and photographed at phone and desktop width.
+same rows. The head station's 统计 shows the same tables. The page is scanned with axe and
+photographed at phone and desktop width.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 
 YEAR = 2026
 BUREAU = ("bureau-chen", "陈卫东")
+HEAD_STATION = ("hs-liang", "梁嘉颖")
 EXPERTS = {"expert-qiu": "邱振华", "expert-fang": "方慧敏", "expert-kong": "孔德明"}
 DISTRICTS = {"440103": "荔湾区", "440104": "越秀区", "440105": "海珠区", "440106": "天河区", "440111": "白云区"}
 CONTACT = ("何嘉欣", "13622226666")
@@ -242,3 +244,23 @@ async def test_a_figure_s_export_holds_its_table(page: Page, tmp_path: Path) -> 
     assert (rows["天河区"]["待区级初审"], rows["天河区"]["合计"]) == (1, 2)
     assert rows["合计"]["合计"] == 4
     assert f"{YEAR}年度" in download.suggested_filename
+
+
+async def test_the_head_station_sees_the_same_figures(page: Page, system: System, shoot: Shoot) -> None:
+    """The head station decides too (its recommendations, the promotion duty, the service requests):
+    its 统计 is the city's, figure for figure what the bureau sees."""
+    await open_signed_in(page, PATH, BUREAU[1])
+    keys = ("applications", "review", "stations", "promotion", "assessment", "requests")
+    for key in keys:
+        await expect(figure(page, key).get_by_test_id("figure-chart")).to_be_visible()
+    bureau = {key: await table_of(figure(page, key)) for key in keys}
+
+    subject, name = HEAD_STATION
+    official = {"name": name, "role": "head_station_staff", "email": f"{subject}@gz.gov.example.cn"}
+    p.ok(await system.notifications.put(f"/directory/officials/{subject}", json=official, headers=system.bureau))
+    await open_signed_in(page, f"/console/head-station/statistics?year={YEAR}", name)
+    await expect(page.get_by_role("heading", level=1, name="统计")).to_be_visible()
+    for key in keys:
+        await expect(figure(page, key).get_by_test_id("figure-chart")).to_be_visible()
+    assert {key: await table_of(figure(page, key)) for key in keys} == bureau
+    await looks_right(page, shoot, "console-head-station-statistics")

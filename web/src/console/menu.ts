@@ -143,6 +143,12 @@ export const ROLE_MENUS: Readonly<Record<Role, readonly MenuEntry[]>> = {
       title: '考核',
       summary: '组织服务站年度考核，汇总考核材料，形成评价意见。',
     },
+    {
+      name: 'head-station-statistics',
+      path: 'head-station/statistics',
+      title: '统计',
+      summary: '全市申请、评审、服务站分布、推广、考核和服务需求的统计图表，可导出 Excel。',
+    },
   ],
   expert: [
     {

@@ -22,6 +22,14 @@ export type ChartOption = {
   series: Array<{ type: 'bar'; name: string; data: number[]; stack?: string; barMaxWidth: number }>;
 };
 
+/** Upright category labels fit under a card's chart while they hold this many characters together. */
+const UPRIGHT_LABEL_CHARACTERS = 32;
+
+/** Whether the category labels are slanted: every label is shown, and upright they would overlap. */
+export function slanted(categories: readonly string[]): boolean {
+  return categories.length > 8 || categories.join('').length > UPRIGHT_LABEL_CHARACTERS;
+}
+
 export function chartOption(figure: Figure): ChartOption {
   const many = figure.series.length > 1;
   return {
@@ -31,7 +39,7 @@ export function chartOption(figure: Figure): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { show: many, top: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: many ? 40 : 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: figure.categories, axisLabel: { interval: 0, rotate: figure.categories.length > 8 ? 30 : 0 } },
+    xAxis: { type: 'category', data: figure.categories, axisLabel: { interval: 0, rotate: slanted(figure.categories) ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: figure.series.map((series) => ({
       type: 'bar',

@@ -13,7 +13,7 @@ import { answer, DEV_CONFIG, json, signInAs } from './fakes';
 const EXPECTED: Record<Role, string[]> = {
   station_operator: ['我的申请', '服务站', '活动', '推广', '服务需求', '考核'],
   district_officer: ['申请审核', '本区服务站', '本区需求', '考核'],
-  head_station_staff: ['评审', '专家库', '公示与异议', '主题月', '培训', '服务需求', '推广任务', '考核'],
+  head_station_staff: ['评审', '专家库', '公示与异议', '主题月', '培训', '服务需求', '推广任务', '考核', '统计'],
   expert: ['我的评审任务'],
   bureau_admin: ['审定与公示', '认定名单', '考核与撤销', '工作日历', '统计', '操作记录'],
   platform_operator: ['投递记录', '系统状态'],
