@@ -71,7 +71,7 @@ ACTIVITIES_SERVICE_REQUEST = topic(
     "gz.sme.activities.service_request",
     "activities",
     "SME service requests: received, accepted, matched, closed with satisfaction, escalated to the head "
-    "station when not accepted within 5 working days (§3.4).",
+    "station when not accepted within 5 working days, routed on by the head station to a station (§3.4).",
 )
 
 _STATION_ID = Field(description="Registry's id of the station.", examples=["st-2026-0001"])
@@ -413,6 +413,35 @@ class ServiceRequestEscalated(Event):
         examples=["服务站未在5个工作日内受理"],
     )
     escalated_at: datetime
+    lapse: int = Field(
+        default=1,
+        ge=1,
+        description="Which escalation of the request this is: 1 the first; 2 when the station the head station "
+        "routed it to let it lapse as well, and so on. Each one counts against the station named.",
+    )
+
+
+class ServiceRequestRouted(Event):
+    """The head station routed (转派) a request it held (escalated, or no station fitted) to a station,
+    which has 5 working days from the routing day to accept it."""
+
+    event_type: ClassVar[str] = "gz.sme.activities.service_request.routed.v1"
+    topic = ACTIVITIES_SERVICE_REQUEST
+    subject_field: ClassVar[str] = "request_id"
+
+    request_id: str = _REQUEST_ID
+    district_code: str = _DISTRICT
+    station_id: str = Field(description="The station the request now goes to.", examples=["st-2026-0002"])
+    routed_from_station_id: str | None = Field(
+        description="The station that held it before and let it lapse; null: no station had it.",
+        examples=["st-2026-0001"],
+    )
+    acceptance_due_on: date | None = Field(
+        description="Last working day for the new station to accept it; null while that year's holiday schedule "
+        "is not loaded.",
+        examples=["2026-10-13"],
+    )
+    routed_at: datetime
 
 
 class ContactConfirmationRequested(Event):

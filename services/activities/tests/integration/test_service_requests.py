@@ -12,8 +12,9 @@ from sme_contracts.activities import (
     ServiceRequestEscalated,
     ServiceRequestMatched,
     ServiceRequestReceived,
+    ServiceRequestRouted,
 )
-from sme_contracts.common import ServiceCategory
+from sme_contracts.common import ServiceCategory, StationStatus
 from sme_kit.testing.events import Events
 
 from .conftest import Registry, Service
@@ -150,3 +151,79 @@ async def test_a_request_not_accepted_within_5_working_days_is_escalated_countin
     escalated = next(e for e in found if isinstance(e, ServiceRequestEscalated))
     assert (escalated.request_id, str(escalated.acceptance_due_on)) == (request["id"], "2027-01-07")
     assert escalated.escalated_at >= datetime.fromisoformat("2027-01-08T00:00:00+08:00")
+
+
+@pytest.mark.clock_start("2026-09-18T10:00:00+08:00")  # a Friday: 9-21 .. 9-25, escalated at midnight after
+async def test_the_head_station_routes_a_lapsed_request_to_another_station_with_5_new_working_days(
+    service: Service, registry: Registry, events: Events
+) -> None:
+    await registry.register("st-1")
+    await registry.register("st-2")
+    await registry.register("st-old")
+    await registry.change_status("st-old", StationStatus.REVOKED)
+    await service.wait_for_station("st-2")
+    await service.wait_for_station("st-old", status="revoked")
+    request = await service.file_confirmed(filed(station_id="st-1"))
+    url = f"/service-requests/{request['id']}"
+    form = {"station_id": "st-2", "reason": "原服务站逾期未受理，转至同区提供融资服务的服务站。"}
+
+    early = await service.http.post(f"{url}/route", json=form, headers=service.head)
+    assert early.status_code == 409, early.text
+    assert early.headers["content-type"].startswith("application/problem+json")
+
+    assert await service.move_to(datetime.fromisoformat("2026-09-26T00:00:01+08:00")) == 1
+    await service.move_to(datetime.fromisoformat("2026-09-30T15:00:00+08:00"))  # the day before National Day
+
+    before = (await service.http.get(url, headers=service.head)).json()
+    assert before["escalated"]
+    for who in (service.operator("st-1"), service.bureau, service.district("440106")):
+        forbidden = await service.http.post(f"{url}/route", json=form, headers=who)
+        assert forbidden.status_code == 403, forbidden.text
+        assert forbidden.headers["content-type"].startswith("application/problem+json")
+    for unfit in ("st-old", "st-unknown"):
+        refused = await service.http.post(f"{url}/route", json={**form, "station_id": unfit}, headers=service.head)
+        assert refused.status_code == 422, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert [error["field"] for error in refused.json()["errors"]] == ["station_id"]
+    empty = await service.http.post(f"{url}/route", json={"station_id": "", "reason": " "}, headers=service.head)
+    assert empty.status_code == 422
+    assert {error["field"] for error in empty.json()["errors"]} == {"station_id", "reason"}
+    back = await service.http.post(f"{url}/route", json={**form, "station_id": "st-1"}, headers=service.head)
+    assert back.status_code == 409
+    assert (await service.http.post("/service-requests/nope/route", json=form, headers=service.head)).status_code == 404
+    assert (await service.http.get(url, headers=service.head)).json() == before  # nothing changed on refusals
+
+    routed = await service.http.post(f"{url}/route", json=form, headers=service.head)
+    assert routed.status_code == 200, routed.text
+    shown = routed.json()
+    assert (shown["station_id"], shown["routed_from_station_id"], shown["routed_by"]) == ("st-2", "st-1", "head-1")
+    # 10-01..10-07 off; 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13.
+    assert (shown["acceptance_due_on"], shown["escalated"], shown["lapsed"]) == ("2026-10-13", False, True)
+    assert shown["route_reason"] == form["reason"]
+
+    seen_by_station = (await service.http.get(url, headers=service.operator("st-2"))).json()
+    assert (seen_by_station["route_reason"], seen_by_station["routed_from_station_id"]) == (form["reason"], None)
+    assert (await service.http.get(url, headers=service.operator("st-1"))).status_code == 404
+    accepted = await service.http.post(f"{url}/accept", headers=service.operator("st-2"))
+    assert (accepted.json()["accepted_late"], accepted.json()["lapsed"]) == (False, False)  # operators: own record
+
+    found = await events(
+        "gz.sme.activities.service_request",
+        lambda seen: (
+            any(isinstance(e, ServiceRequestRouted) for e in seen)
+            and any(isinstance(e, ServiceRequestAccepted) for e in seen)
+        ),
+    )
+    mine = [e for e in found if getattr(e, "request_id", None) == request["id"]]
+    assert [type(e) for e in mine] == [
+        ServiceRequestReceived,
+        ServiceRequestEscalated,
+        ServiceRequestRouted,
+        ServiceRequestAccepted,
+    ]
+    routed_event = mine[2]
+    assert isinstance(routed_event, ServiceRequestRouted)
+    assert (routed_event.station_id, routed_event.routed_from_station_id) == ("st-2", "st-1")
+    assert str(routed_event.acceptance_due_on) == "2026-10-13"
+    assert form["reason"] not in routed_event.model_dump_json()
+    assert "李小明" not in routed_event.model_dump_json()

@@ -7,6 +7,17 @@ from sme_contracts.base import Event, all_event_types
 PERSONAL = {"contact_name", "contact_phone", "staff_name", "phone", "company_name", "uscc", "id_number", "email"}
 
 
+def test_a_routed_request_is_told_by_ids_district_due_date_and_moment_only() -> None:
+    assert set(activities.ServiceRequestRouted.model_fields) == {
+        "request_id",
+        "district_code",
+        "station_id",
+        "routed_from_station_id",
+        "acceptance_due_on",
+        "routed_at",
+    }
+
+
 def activity_events() -> dict[str, type[Event]]:
     return {name: model for name, model in all_event_types().items() if name.startswith("gz.sme.activities.")}
 
@@ -27,6 +38,7 @@ def test_every_fact_assessment_and_notifications_need_is_an_event_on_an_activiti
         "gz.sme.activities.service_request.matched.v1",
         "gz.sme.activities.service_request.closed.v1",
         "gz.sme.activities.service_request.escalated.v1",
+        "gz.sme.activities.service_request.routed.v1",
         "gz.sme.activities.calendar.year_missing.v1",
         "gz.sme.activities.contact_confirmation.requested.v1",
     }

@@ -112,3 +112,86 @@ def test_the_life_cycle_runs_accept_match_close_in_that_order() -> None:
     assert (flow.status, flow.satisfaction) == (RequestStatus.CLOSED, 4)
     with pytest.raises(StateConflict):
         flow.accept(now=NOW, by_head_station=False)
+
+
+ROUTED_ON = datetime.fromisoformat("2026-09-30T15:00:00+08:00")  # the day before National Day
+
+
+def lapsed() -> ServiceRequest:
+    held = request(received_at=datetime.fromisoformat("2026-09-18T10:00:00+08:00"))
+    assert held.escalate(now=datetime.fromisoformat("2026-09-26T00:00:00+08:00"))
+    return held
+
+
+def test_routed_the_day_before_national_day_the_new_station_has_until_13_october() -> None:
+    routed = lapsed()
+    routed.route(now=ROUTED_ON, station_id="st-2", reason=" 原服务站逾期未受理，转至同区服务站 ", by="head-1")
+
+    assert (routed.station_id, routed.routed_from_station_id, routed.routed_at) == ("st-2", "st-1", ROUTED_ON)
+    assert routed.route_reason == "原服务站逾期未受理，转至同区服务站"
+    assert routed.acceptance_counts_from == date(2026, 9, 30)
+    assert acceptance_due_on(WorkingCalendar(), routed.acceptance_counts_from) == date(2026, 10, 13)
+
+
+def test_an_unassigned_request_held_by_the_head_station_may_be_routed() -> None:
+    unassigned = request(station_id=None, assignment=Assignment.HEAD_STATION)
+    unassigned.route(now=ROUTED_ON, station_id="st-2", reason="该区新认定服务站可办理", by="head-1")
+    assert (unassigned.station_id, unassigned.routed_from_station_id, unassigned.lapsed) == ("st-2", None, False)
+
+
+def test_the_head_station_cannot_route_a_request_while_its_station_still_has_time() -> None:
+    waiting = request()
+    with pytest.raises(StateConflict, match="服务总站不能转派"):
+        waiting.route(now=ROUTED_ON, station_id="st-2", reason="转派", by="head-1")
+    assert (waiting.station_id, waiting.routed_at) == ("st-1", None)
+
+
+def test_an_accepted_or_unconfirmed_request_is_not_routed() -> None:
+    accepted = lapsed()
+    accepted.accept(now=ROUTED_ON, by_head_station=True)
+    with pytest.raises(StateConflict, match="不能转派"):
+        accepted.route(now=ROUTED_ON, station_id="st-2", reason="转派", by="head-1")
+    pending = request(status=RequestStatus.PENDING_CONFIRMATION, station_id=None)
+    with pytest.raises(StateConflict):
+        pending.route(now=ROUTED_ON, station_id="st-2", reason="转派", by="head-1")
+
+
+def test_a_request_is_not_routed_back_to_the_station_that_let_it_lapse() -> None:
+    held = lapsed()
+    with pytest.raises(StateConflict, match="已逾期未受理"):
+        held.route(now=ROUTED_ON, station_id="st-1", reason="转派", by="head-1")
+    assert (held.station_id, held.escalated) == ("st-1", True)
+
+
+def test_routing_needs_a_reason() -> None:
+    held = lapsed()
+    with pytest.raises(DomainError, match="转派说明"):
+        held.route(now=ROUTED_ON, station_id="st-2", reason="  ", by="head-1")
+    assert held.station_id == "st-1"
+
+
+def test_the_first_lapse_still_counts_and_the_new_station_accepting_in_time_is_not_late() -> None:
+    routed = lapsed()
+    first = routed.escalated_at
+    routed.route(now=ROUTED_ON, station_id="st-2", reason="转至同区服务站", by="head-1")
+
+    assert not routed.escalated  # the new station holds it now, within its own 5 working days
+    with pytest.raises(StateConflict):  # and the head station no longer does
+        routed.accept(now=ROUTED_ON, by_head_station=True)
+    routed.accept(now=datetime.fromisoformat("2026-10-09T09:00:00+08:00"), by_head_station=False)
+
+    assert (routed.first_escalated_at, routed.lapses, routed.lapsed) == (first, 1, True)
+    assert (routed.accepted_late, routed.by_head_station) == (False, False)
+
+
+def test_when_the_new_station_lapses_too_the_request_escalates_again() -> None:
+    routed = lapsed()
+    first = routed.escalated_at
+    routed.route(now=ROUTED_ON, station_id="st-2", reason="转至同区服务站", by="head-1")
+    again = datetime.fromisoformat("2026-10-14T00:00:00+08:00")
+
+    assert routed.escalate(now=again)
+
+    assert (routed.escalated_at, routed.first_escalated_at, routed.lapses) == (again, first, 2)
+    routed.accept(now=again, by_head_station=False)
+    assert routed.accepted_late

@@ -6,14 +6,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from sme_activities.domain.errors import StateConflict
+from sme_activities.domain.errors import NotAnActiveStation, StateConflict
 from sme_activities.domain.service_requests import Assignment, Handling, Outcome, RequestStatus
+from sme_activities.domain.stations import StationStatus
 from sme_activities.service_layer import service_requests as use_cases
 from sme_contracts.activities import (
     ServiceRequestAccepted,
     ServiceRequestClosed,
     ServiceRequestEscalated,
     ServiceRequestReceived,
+    ServiceRequestRouted,
 )
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal
@@ -207,3 +209,91 @@ async def test_the_enterprise_follows_its_request_with_its_uscc_in_any_case_and_
         await use_cases.progress_for_enterprise(
             uow_factory=real(uow_factory), request_id=reference, uscc="91440101MA5CXXXX1A"
         )
+
+
+def escalation_timers(uow_factory: Factory) -> list[tuple[tuple[str, str], Timer]]:
+    return [
+        (key, Timer(key[0], key[1], timer.due_at, timer.payload))
+        for key, timer in uow_factory.world.timers.items()
+        if key[0] == use_cases.ESCALATION_TIMER
+    ]
+
+
+async def let_lapse(uow_factory: Factory) -> None:
+    """Move past the only escalation timer's moment and fire it (a fired timer is gone, as the runner does)."""
+    [(key, timer)] = escalation_timers(uow_factory)
+    del uow_factory.world.timers[key]
+    clock_of(uow_factory).set(timer.due_at + timedelta(minutes=1))
+    async with uow_factory() as uow:
+        await use_cases.escalate_if_unaccepted(timer=timer, uow=real(uow))
+        await uow.commit()
+
+
+async def test_the_head_station_routes_a_lapsed_request_to_an_active_station_with_5_new_working_days() -> None:
+    uow_factory = await calendar_known(
+        await world_with(station("st-1"), station("st-2"), station("st-x", status=StationStatus.REVOKED))
+    )
+    reference = await confirmed(uow_factory, filed("st-1"))
+    await let_lapse(uow_factory)  # due Fri 12-04: escalated at midnight after it, now Sat 12-05 00:01
+
+    async def route(principal: Principal, station_id: str) -> object:
+        return await use_cases.route_request(
+            uow_factory=real(uow_factory),
+            principal=principal,
+            request_id=reference,
+            station_id=station_id,
+            reason="原服务站逾期未受理，转至同区服务站",
+        )
+
+    with pytest.raises(Forbidden):
+        await route(operator("st-1"), "st-2")
+    with pytest.raises(Forbidden):
+        await route(BUREAU, "st-2")
+    for unfit in ("st-x", "st-unknown"):
+        with pytest.raises(NotAnActiveStation) as refused:
+            await route(HEAD, unfit)
+        assert [error.field for error in refused.value.field_errors] == ["station_id"]
+    with pytest.raises(StateConflict):
+        await route(HEAD, "st-1")
+    assert uow_factory.world.events_of(ServiceRequestRouted) == []
+
+    await route(HEAD, "st-2")
+
+    request = await use_cases.get_request(
+        uow_factory=real(uow_factory), principal=operator("st-2"), request_id=reference
+    )
+    assert (request.station_id, request.routed_from_station_id, request.routed_by) == ("st-2", "st-1", "head-1")
+    assert request.acceptance_due_on == date(2026, 12, 11)  # routed Sat 12-05: 12-07 .. 12-11
+    assert (request.escalated, request.lapsed, request.lapses) == (False, True, 1)
+    [event] = uow_factory.world.events_of(ServiceRequestRouted)
+    assert (event.station_id, event.routed_from_station_id, event.acceptance_due_on) == (
+        "st-2",
+        "st-1",
+        date(2026, 12, 11),
+    )
+    with pytest.raises(NotFound):  # the station that let it lapse no longer sees it
+        await use_cases.get_request(uow_factory=real(uow_factory), principal=operator("st-1"), request_id=reference)
+
+    await let_lapse(uow_factory)  # the new station lets it lapse too: it escalates again
+
+    escalations = uow_factory.world.events_of(ServiceRequestEscalated)
+    assert [(e.station_id, e.lapse) for e in escalations] == [("st-1", 1), ("st-2", 2)]
+    again = await use_cases.get_request(uow_factory=real(uow_factory), principal=HEAD, request_id=reference)
+    assert (again.escalated, again.lapses) == (True, 2)
+
+
+async def test_a_routed_request_accepted_in_time_is_not_late_for_its_new_station() -> None:
+    uow_factory = await calendar_known(await world_with(station("st-1"), station("st-2")))
+    reference = await confirmed(uow_factory, filed("st-1"))
+    await let_lapse(uow_factory)
+    await use_cases.route_request(
+        uow_factory=real(uow_factory), principal=HEAD, request_id=reference, station_id="st-2", reason="转至同区服务站"
+    )
+
+    accepted = await use_cases.accept_request(
+        uow_factory=real(uow_factory), principal=operator("st-2"), request_id=reference
+    )
+
+    assert (accepted.accepted_late, accepted.lapsed) == (False, True)
+    assert escalation_timers(uow_factory) == []
+    assert [e.late for e in uow_factory.world.events_of(ServiceRequestAccepted)] == [False]

@@ -92,6 +92,16 @@ def test_a_years_summary_adds_up_that_years_facts_only() -> None:
     assert (summary.plan, summary.summary) == (Standing.LATE, Standing.MISSING)
 
 
+def test_a_routed_request_that_lapses_again_counts_against_each_station_once() -> None:
+    first = facts.request_escalated_fact(request_id="q3", station_id="st-1", escalated_on=date(2026, 8, 3))
+    told_again = facts.request_escalated_fact(request_id="q3", station_id="st-1", escalated_on=date(2026, 8, 3))
+    second = facts.request_escalated_fact(request_id="q3", station_id="st-2", escalated_on=date(2026, 8, 12), lapse=2)
+    assert first.key == told_again.key
+    assert len({first.key, second.key}) == 2
+    summary = summarise(station("st-2"), 2026, [first, second], plan=Standing.ON_TIME, summary=Standing.ON_TIME)
+    assert summary.requests_escalated == 1
+
+
 def test_a_convention_signed_after_the_year_does_not_count_for_it() -> None:
     found = [facts.convention_fact(station_id="st-1", version="2027.1", signed_on=date(2027, 2, 1))]
     assert not summarise(station(), 2026, found, plan=Standing.ON_TIME, summary=Standing.ON_TIME).convention_signed

@@ -209,6 +209,12 @@ service_requests = Table(
     Column("satisfaction", Integer, nullable=True),
     Column("closed_at", AwareDateTime(), nullable=True),
     Column("timer_key", String(255), nullable=True),
+    Column("first_escalated_at", AwareDateTime(), nullable=True),
+    Column("lapses", Integer, nullable=False, server_default="0"),
+    Column("routed_at", AwareDateTime(), nullable=True),
+    Column("routed_by", String(255), nullable=True),
+    Column("routed_from_station_id", String(64), nullable=True),
+    Column("route_reason", Text, nullable=True),
 )
 
 # The one-time code of each anonymous form (registration or service request, by its id): only a salted

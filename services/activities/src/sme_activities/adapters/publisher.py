@@ -228,6 +228,20 @@ def request_escalated(request: ServiceRequest, reason: str) -> contract.ServiceR
         acceptance_due_on=request.acceptance_due_on,
         reason=reason,
         escalated_at=request.escalated_at,
+        lapse=max(request.lapses, 1),
+    )
+
+
+def request_routed(request: ServiceRequest) -> contract.ServiceRequestRouted:
+    assert request.station_id is not None
+    assert request.routed_at is not None
+    return contract.ServiceRequestRouted(
+        request_id=request.id,
+        district_code=request.district_code,
+        station_id=request.station_id,
+        routed_from_station_id=request.routed_from_station_id,
+        acceptance_due_on=request.acceptance_due_on,
+        routed_at=request.routed_at,
     )
 
 

@@ -79,3 +79,15 @@ class MonthPlannedTwice(ValidationFailed):
     def __init__(self, months: Sequence[int]) -> None:
         super().__init__([FieldError("months", "同一月份只能填写一次 (each month once)", "value_error", "body")])
         self.months = sorted(set(months))
+
+
+class NotAnActiveStation(ValidationFailed):
+    """The station a request is routed to is unknown or its title is not active: answered like a field
+    that failed validation, on the field ``station_id`` (the form shows it there)."""
+
+    default_code = "validation-failed"
+
+    def __init__(self, station_id: str) -> None:
+        message = f"服务站 {station_id} 不是有效服务站，不能接收转派 (station {station_id} is not an active station)"
+        super().__init__([FieldError("station_id", message, "not_active", "body")], detail=message)
+        self.station_id = station_id

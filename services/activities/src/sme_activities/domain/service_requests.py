@@ -1,5 +1,6 @@
-"""SME service requests (§3.4): filed by an enterprise, accepted, matched and closed by a station, and
-escalated to the head station when not accepted within 5 working days."""
+"""SME service requests (§3.4): filed by an enterprise, accepted, matched and closed by a station,
+escalated to the head station when not accepted within 5 working days, and routed on (转派) by the head
+station to another station, which has 5 working days of its own."""
 
 from __future__ import annotations
 
@@ -99,6 +100,15 @@ class ServiceRequest:
     closed_at: datetime | None = None
     timer_key: str | None = None
     contact_email: str | None = None
+    # A station's lapse stays on record when the head station routes the request on: `escalated_at` is
+    # the lapse of the station holding it now (cleared by routing, so that a new lapse escalates again),
+    # `first_escalated_at` the first lapse, and `lapses` how many stations let it pass their deadline.
+    first_escalated_at: datetime | None = None
+    lapses: int = 0
+    routed_at: datetime | None = None  # the head station routed it (转派) to `station_id`; its days count from then
+    routed_by: str | None = None
+    routed_from_station_id: str | None = None  # the station that held it before (None: it had none)
+    route_reason: str | None = None
 
     @property
     def counts(self) -> bool:
@@ -112,6 +122,21 @@ class ServiceRequest:
     @property
     def personalised(self) -> bool:
         return self.category is None
+
+    @property
+    def lapsed(self) -> bool:
+        """Whether a station ever let it pass its 5 working days (it still counts after routing)."""
+        return self.lapses > 0 or self.escalated
+
+    @property
+    def held_by_head_station(self) -> bool:
+        """Not accepted yet and the head station's to handle: escalated, or no station fits it."""
+        return self.counts and self.status is RequestStatus.RECEIVED and (self.escalated or self.station_id is None)
+
+    @property
+    def acceptance_counts_from(self) -> date:
+        """The day the station's 5 working days count from: when it was received, or routed to it."""
+        return (self.routed_at or self.received_at).date()
 
     def confirm(self, *, now: datetime, station_id: str | None, assignment: Assignment) -> None:
         """The contact confirmed: the request is received now and goes to the station it was routed to."""
@@ -177,7 +202,40 @@ class ServiceRequest:
         if self.status is not RequestStatus.RECEIVED or self.escalated or self.station_id is None:
             return False
         self.escalated_at = now
+        self.first_escalated_at = self.first_escalated_at or now
+        self.lapses += 1
         return True
+
+    def route(self, *, now: datetime, station_id: str, reason: str, by: str) -> None:
+        """The head station routes (转派) a request it holds to a station, which has 5 working days from now.
+
+        The lapse that brought it to the head station stays counted (`first_escalated_at`, `lapses`); the
+        new station starts afresh and is late only if it lets the request lapse in turn. The acceptance
+        deadline is to be computed again from `acceptance_counts_from`.
+        """
+        if not self.counts:
+            raise StateConflict("该需求尚未经联系人确认 (the request was never confirmed by its contact)")
+        if self.status is not RequestStatus.RECEIVED:
+            raise StateConflict(f"该需求已{_STATUS_TEXT[self.status]}，不能转派 (already {self.status.value})")
+        if not self.held_by_head_station:
+            raise StateConflict(
+                "服务站受理期内，服务总站不能转派 (the head station routes only escalated or unassigned requests)"
+            )
+        if station_id == self.station_id:
+            raise StateConflict(
+                "该服务站已逾期未受理此需求，请转派其他服务站 (this station already let the request lapse)"
+            )
+        explained = reason.strip()
+        if not explained:
+            raise DomainError("转派须填写转派说明 (give the reason for routing the request)")
+        self.routed_from_station_id = self.station_id
+        self.station_id = station_id
+        self.escalated_at = None
+        self.routed_at = now
+        self.routed_by = by
+        self.route_reason = explained
+        self.acceptance_due_on = None
+        self.acceptance_due_waits_for_year = None
 
 
 _STATUS_TEXT = {

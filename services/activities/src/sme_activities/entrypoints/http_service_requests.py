@@ -14,10 +14,11 @@ from sme_activities.domain.service_requests import Assignment, Handling, Outcome
 from sme_activities.entrypoints.confirmation import CodeSent, ConfirmIn, code_sent_message
 from sme_activities.entrypoints.fields import ContactEmail, ContactPhone, DistrictCode, Uscc, code_goes_somewhere
 from sme_activities.service_layer import service_requests as use_cases
+from sme_activities.service_layer.access import CITY_WIDE
 from sme_contracts.common import ServiceCategory
 from sme_kit.auth import Principal, Role
 from sme_kit.http import UowFactoryDep
-from sme_kit.http_auth import CurrentPrincipal, Organiser
+from sme_kit.http_auth import CurrentPrincipal, HeadStation, Organiser
 from sme_kit.http_paging import Page, Paging
 from sme_kit.problems import problem_responses
 
@@ -123,6 +124,20 @@ class CloseIn(BaseModel):
     satisfaction: int = Field(ge=1, le=5, description="The enterprise's rating, 1 to 5.", examples=[5])
 
 
+class RouteIn(BaseModel):
+    model_config = ConfigDict(
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [{"station_id": "st-2026-0002", "reason": "原服务站逾期未受理，转至同区提供融资服务的服务站。"}]
+        },
+    )
+
+    station_id: str = Field(
+        min_length=1, max_length=64, description="An active station (not the one that let it lapse)."
+    )
+    reason: str = Field(min_length=2, max_length=1000, description="转派说明: why this station; the station reads it.")
+
+
 class ProgressView(BaseModel):
     id: str
     status: RequestStatus
@@ -163,11 +178,25 @@ class RequestView(BaseModel):
     outcome_note: str | None
     satisfaction: int | None
     closed_at: datetime | None
+    lapsed: bool = Field(
+        description="A station let it pass its 5 working days at least once; stays true after the head station "
+        "routed it on (null for a station operator: the lapse was another station's)."
+    )
+    first_escalated_at: datetime | None = Field(description="The first lapse: when it first went to the head station.")
+    routed_at: datetime | None = Field(description="When the head station routed it (转派) to `station_id`.")
+    routed_from_station_id: str | None = Field(
+        description="The station that held it before routing (head station, bureau and district only)."
+    )
+    routed_by: str | None = Field(description="Who at the head station routed it (head station and bureau only).")
+    route_reason: str | None = Field(description="转派说明: what the head station told the station.")
 
     @classmethod
     def of(cls, request: ServiceRequest, principal: Principal) -> RequestView:
         # District officers oversee; they have no need for the enterprise contact's personal data.
         contact = not principal.is_role(Role.DISTRICT_OFFICER)
+        # The station a request was routed to needs the head station's note, not the history before it.
+        history = not principal.is_role(Role.STATION_OPERATOR)
+        city_wide = principal.is_role(*CITY_WIDE)
         assert request.assignment is not None  # only requests that count are shown, and they were routed
         return cls(
             id=request.id,
@@ -197,6 +226,12 @@ class RequestView(BaseModel):
             outcome_note=request.outcome_note,
             satisfaction=request.satisfaction,
             closed_at=request.closed_at,
+            lapsed=request.lapsed if history else False,
+            first_escalated_at=request.first_escalated_at if history else None,
+            routed_at=request.routed_at,
+            routed_from_station_id=request.routed_from_station_id if history else None,
+            routed_by=request.routed_by if city_wide else None,
+            route_reason=request.route_reason,
         )
 
 
@@ -344,5 +379,21 @@ async def close(request_id: str, form: CloseIn, principal: Organiser, uow: UowFa
         outcome=form.outcome,
         note=form.note,
         satisfaction=form.satisfaction,
+    )
+    return RequestView.of(request, principal)
+
+
+@router.post(
+    "/{request_id}/route",
+    summary="Route (转派) a request the head station holds to an active station (head station only)",
+    description="Only a request not yet accepted that was escalated, or that no station fitted (409 otherwise, and "
+    "409 for the station that let it lapse). The station has 5 working days from today to accept it "
+    "(`acceptance_due_on`) and escalates again if it lets them pass; the lapse before stays counted "
+    "(`lapsed`). An unknown or inactive station: 422 naming `station_id`.",
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def route(request_id: str, form: RouteIn, principal: HeadStation, uow: UowFactoryDep) -> RequestView:
+    request = await use_cases.route_request(
+        uow_factory=uow, principal=principal, request_id=request_id, station_id=form.station_id, reason=form.reason
     )
     return RequestView.of(request, principal)

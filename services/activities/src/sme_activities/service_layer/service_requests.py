@@ -1,4 +1,5 @@
-"""Use cases of SME service requests (§3.4): filing, routing, acceptance, matching, closing, escalation."""
+"""Use cases of SME service requests (§3.4): filing, routing, acceptance, matching, closing, escalation,
+and the head station routing on (转派) a request it holds."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from datetime import datetime
 from sme_activities.adapters import publisher
 from sme_activities.adapters.unit_of_work import ActivitiesUnitOfWork, ActivitiesUoWFactory
 from sme_activities.domain.confirmations import ConfirmationPurpose, ContactConfirmation
+from sme_activities.domain.errors import NotAnActiveStation
 from sme_activities.domain.service_requests import (
     Assignment,
     Handling,
@@ -76,7 +78,7 @@ async def _plan_escalation(uow: ActivitiesUnitOfWork, request: ServiceRequest) -
         await uow.cancel_timer(ESCALATION_TIMER, request.timer_key)
     calendar = await uow.working_calendar()
     try:
-        request.acceptance_due_on = acceptance_due_on(calendar, request.received_at.date())
+        request.acceptance_due_on = acceptance_due_on(calendar, request.acceptance_counts_from)
         request.acceptance_due_waits_for_year = None
         due_at = escalation_moment(request.acceptance_due_on)
     except UnknownCalendarYear as unknown:
@@ -212,6 +214,34 @@ async def accept_request(*, uow_factory: ActivitiesUoWFactory, principal: Princi
         await uow.service_requests.save(request)
         uow.publish(publisher.request_accepted(request))
         uow.audit("accept", "service_request", request.id, by_head_station=as_head, late=request.accepted_late)
+        await uow.commit()
+    return request
+
+
+async def route_request(
+    *, uow_factory: ActivitiesUoWFactory, principal: Principal, request_id: str, station_id: str, reason: str
+) -> ServiceRequest:
+    """The head station routes (转派) a request it holds (escalated, or no station fitted) to an active
+    station: the station has 5 working days from today to accept it, and escalates again if it lets them pass."""
+    if not principal.is_role(Role.HEAD_STATION_STAFF):
+        raise Forbidden("仅服务总站可以转派服务需求 (only the head station routes service requests)")
+    async with _handling(uow_factory, principal, request_id) as (uow, request, _):
+        station = await uow.stations.get(station_id)
+        if station is None or not station.active:
+            raise NotAnActiveStation(station_id)
+        request.route(now=uow.clock.now(), station_id=station.id, reason=reason, by=principal.subject)
+        await _plan_escalation(uow, request)
+        await uow.service_requests.save(request)
+        uow.publish(publisher.request_routed(request))
+        uow.audit(
+            "route",
+            "service_request",
+            request.id,
+            station_id=station.id,
+            from_station_id=request.routed_from_station_id,
+            due_on=str(request.acceptance_due_on),
+            reason=request.route_reason,
+        )
         await uow.commit()
     return request
 

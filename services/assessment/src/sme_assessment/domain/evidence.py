@@ -127,10 +127,14 @@ def request_closed_fact(*, request_id: str, station_id: str, satisfaction: int, 
     )
 
 
-def request_escalated_fact(*, request_id: str, station_id: str, escalated_on: date) -> Fact:
-    """A service request the station did not accept within 5 working days."""
+def request_escalated_fact(*, request_id: str, station_id: str, escalated_on: date, lapse: int = 1) -> Fact:
+    """A service request the station did not accept within 5 working days.
+
+    ``lapse`` tells the escalations of one request apart: a request the head station routed on to
+    another station that let it lapse too counts against each of the two stations.
+    """
     return Fact(
-        f"request:{request_id}:escalated",
+        f"request:{request_id}:escalated" + (f":{lapse}" if lapse > 1 else ""),
         FactKind.REQUEST_ESCALATED,
         station_id,
         escalated_on.year,

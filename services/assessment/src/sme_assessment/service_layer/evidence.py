@@ -105,7 +105,10 @@ async def service_request_escalated(
     if event.station_id is None:
         return
     found = facts.request_escalated_fact(
-        request_id=event.request_id, station_id=event.station_id, escalated_on=shanghai_day(event.escalated_at)
+        request_id=event.request_id,
+        station_id=event.station_id,
+        escalated_on=shanghai_day(event.escalated_at),
+        lapse=event.lapse,
     )
     await keep(uow, envelope, [found], what="service_request_escalated")
 
