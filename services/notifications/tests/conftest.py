@@ -361,6 +361,14 @@ def _samples() -> dict[str, Callable[[], Event]]:
             reason="服务站未在5个工作日内受理",
             escalated_at=AT,
         ),
+        "gz.sme.activities.service_request.routed.v1": lambda: act.ServiceRequestRouted(
+            request_id="rq-3",
+            district_code="440112",
+            station_id="st-b",
+            routed_from_station_id="st-a",
+            acceptance_due_on=date(2026, 12, 7),
+            routed_at=AT,
+        ),
         "gz.sme.assessment.cycle.opened.v1": lambda: ass.AssessmentCycleOpened(
             cycle_id="cy-2026",
             year=2026,

@@ -77,6 +77,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     # Station st-b's operator has no mobile on file: no SMS.
     "gz.sme.activities.service_request.received.v1": {(B, "in_app"), (B, "email")},
     "gz.sme.activities.service_request.escalated.v1": HEAD_MAIL | DISTRICT_INBOX | {(A, "in_app")},
+    "gz.sme.activities.service_request.routed.v1": {(B, "in_app"), (B, "email")},
     "gz.sme.assessment.cycle.opened.v1": A_MAIL | {(B, "in_app"), (B, "email")},
     "gz.sme.assessment.result.published.v1": A_ALL | DISTRICT_MAIL,
     "gz.sme.assessment.result.non_participation_recorded.v1": A_MAIL | DISTRICT_INBOX,
@@ -99,6 +100,7 @@ MUST_MENTION = {
     "gz.sme.registry.station.expiring.v1": "2027年2月26日",
     "gz.sme.review.case.expert_assigned.v1": "2026年12月10日",
     "gz.sme.review.case.expert_reminded.v1": "2026年11月26日已过 2 天",
+    "gz.sme.activities.service_request.routed.v1": "2026年12月7日",
 }
 
 EMAIL_OF = {"org:91440106MA59C1XE2H": "wangfang@example.com", "org:91440112MA59C1XE27": "zhaolei@example.com"} | {

@@ -150,6 +150,23 @@ def test_a_reminder_tells_the_expert_the_case_the_passed_deadline_and_what_to_do
     assert "case-a" in in_app.body
 
 
+def test_a_routed_request_tells_the_station_it_came_from_the_head_station_and_the_new_deadline(
+    sample: Callable[..., Event],
+) -> None:
+    event = sample("gz.sme.activities.service_request.routed.v1")
+    for channel in (Channel.IN_APP, Channel.EMAIL):
+        rendered = STORE.render("service_request_routed.station", channel, context_for(event))
+        assert "服务总站" in rendered.body
+        assert "转派给您单位服务站" in rendered.body
+        assert "rq-3" in rendered.body
+        assert "请于2026年12月7日前受理" in rendered.body
+        assert "st-a" not in rendered.body  # which station let it lapse is the head station's business
+    waiting = sample("gz.sme.activities.service_request.routed.v1", acceptance_due_on=None)
+    rendered = STORE.render("service_request_routed.station", Channel.IN_APP, context_for(waiting))
+    assert "请在5个工作日内受理" in rendered.body
+    assert rendered.subject == "服务总站转派的企业服务需求待受理（编号 rq-3）"
+
+
 def test_a_returned_application_lists_every_reason_and_dates_read_in_chinese(sample: Callable[..., Event]) -> None:
     rendered = STORE.render(
         "application_returned", Channel.IN_APP, context_for(sample("gz.sme.registry.application.returned.v1"))
