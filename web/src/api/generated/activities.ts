@@ -525,6 +525,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/service-requests/{request_id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route (转派) a request the head station holds to an active station (head station only)
+         * @description Only a request not yet accepted that was escalated, or that no station fitted (409 otherwise, and 409 for the station that let it lapse). The station has 5 working days from today to accept it (`acceptance_due_on`) and escalates again if it lets them pass; the lapse before stays counted (`lapsed`). An unknown or inactive station: 422 naming `station_id`.
+         */
+        post: operations["route_service_requests__request_id__route_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stations": {
         parameters: {
             query?: never;
@@ -1596,11 +1616,21 @@ export interface components {
             escalated: boolean;
             /** Escalated At */
             escalated_at: string | null;
+            /**
+             * First Escalated At
+             * @description The first lapse: when it first went to the head station.
+             */
+            first_escalated_at: string | null;
             handling: components["schemas"]["Handling"] | null;
             /** Id */
             id: string;
             /** Institution Name */
             institution_name: string | null;
+            /**
+             * Lapsed
+             * @description A station let it pass its 5 working days at least once; stays true after the head station routed it on (null for a station operator: the lapse was another station's).
+             */
+            lapsed: boolean;
             outcome: components["schemas"]["Outcome"] | null;
             /** Outcome Note */
             outcome_note: string | null;
@@ -1611,6 +1641,26 @@ export interface components {
              * Format: date-time
              */
             received_at: string;
+            /**
+             * Route Reason
+             * @description 转派说明: what the head station told the station.
+             */
+            route_reason: string | null;
+            /**
+             * Routed At
+             * @description When the head station routed it (转派) to `station_id`.
+             */
+            routed_at: string | null;
+            /**
+             * Routed By
+             * @description Who at the head station routed it (head station and bureau only).
+             */
+            routed_by: string | null;
+            /**
+             * Routed From Station Id
+             * @description The station that held it before routing (head station, bureau and district only).
+             */
+            routed_from_station_id: string | null;
             /** Satisfaction */
             satisfaction: number | null;
             /** Station Id */
@@ -1632,6 +1682,25 @@ export interface components {
              * Format: date-time
              */
             submitted_at: string;
+        };
+        /**
+         * RouteIn
+         * @example {
+         *       "reason": "原服务站逾期未受理，转至同区提供融资服务的服务站。",
+         *       "station_id": "st-2026-0002"
+         *     }
+         */
+        RouteIn: {
+            /**
+             * Reason
+             * @description 转派说明: why this station; the station reads it.
+             */
+            reason: string;
+            /**
+             * Station Id
+             * @description An active station (not the one that let it lapse).
+             */
+            station_id: string;
         };
         /** ScheduleIn */
         ScheduleIn: {
@@ -6276,6 +6345,214 @@ export interface operations {
                     "application/problem+json": {
                         /** @description explanation of this occurrence */
                         detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    route_service_requests__request_id__route_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description 需要身份认证 (Authentication required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "需要身份认证 (Authentication required)",
+                     *       "status": 401,
+                     *       "title": "需要身份认证 (Authentication required)",
+                     *       "type": "https://sme.gz.gov.cn/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 无权执行此操作 (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "无权执行此操作 (Forbidden)",
+                     *       "status": 403,
+                     *       "title": "无权执行此操作 (Forbidden)",
+                     *       "type": "https://sme.gz.gov.cn/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 资源不存在 (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "资源不存在 (Not found)",
+                     *       "status": 404,
+                     *       "title": "资源不存在 (Not found)",
+                     *       "type": "https://sme.gz.gov.cn/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 与当前状态冲突 (Conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "与当前状态冲突 (Conflict)",
+                     *       "status": 409,
+                     *       "title": "与当前状态冲突 (Conflict)",
+                     *       "type": "https://sme.gz.gov.cn/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        /** @description path of the request that failed */
+                        instance?: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description short bilingual summary of the problem type */
+                        title: string;
+                        /**
+                         * Format: uri-reference
+                         * @description problem type URI
+                         */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数有误 (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "有 1 项参数不符合要求 (1 field(s) failed validation)",
+                     *       "errors": [
+                     *         {
+                     *           "code": "missing",
+                     *           "field": "staff.1.phone",
+                     *           "location": "body",
+                     *           "message": "Field required"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "请求参数有误 (Validation failed)",
+                     *       "type": "https://sme.gz.gov.cn/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description explanation of this occurrence */
+                        detail?: string;
+                        errors: {
+                            /** @description machine-readable error code */
+                            code: string;
+                            /** @description dotted path, e.g. staff.1.phone */
+                            field: string;
+                            /** @enum {string} */
+                            location?: "body" | "query" | "path" | "header" | "cookie";
+                            message: string;
+                        }[];
                         /** @description path of the request that failed */
                         instance?: string;
                         /** @description HTTP status code */

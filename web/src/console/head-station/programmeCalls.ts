@@ -22,6 +22,7 @@ export type ServiceRequest = Schemas['RequestView'];
 export type RequestStatus = Schemas['RequestStatus'];
 export type MatchIn = Schemas['MatchIn'];
 export type CloseIn = Schemas['CloseIn'];
+export type RouteIn = Schemas['RouteIn'];
 export type StationProgress = Schemas['sme_activities__entrypoints__http_promotion__ProgressView'];
 
 export function themeMonths(year: number): Promise<ThemeMonth[]> {
@@ -85,6 +86,13 @@ export function serviceRequest(requestId: string): Promise<ServiceRequest> {
 export function takeOver(requestId: string): Promise<ServiceRequest> {
   return call(() =>
     activitiesClient().POST('/service-requests/{request_id}/accept', { params: { path: { request_id: requestId } } }),
+  );
+}
+
+/** Route (转派) a request the head station holds to an active station, with the reason; the station is told. */
+export function routeRequest(requestId: string, body: RouteIn): Promise<ServiceRequest> {
+  return call(() =>
+    activitiesClient().POST('/service-requests/{request_id}/route', { params: { path: { request_id: requestId } }, body }),
   );
 }
 

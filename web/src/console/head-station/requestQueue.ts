@@ -4,7 +4,7 @@
  * then the rest; and what the head station may do with each.
  */
 import { acceptanceState, type AcceptanceState } from '../station/demands/deadline';
-import type { ServiceRequest } from './programmeCalls';
+import type { ServiceRequest, Station } from './programmeCalls';
 
 /** Lower comes first. */
 export function urgency(request: ServiceRequest, today: string): number {
@@ -52,4 +52,21 @@ export function headStationAction(request: ServiceRequest): HeadStationAction {
 
 export function deadlineOf(request: ServiceRequest, today: string): AcceptanceState {
   return acceptanceState(request, today);
+}
+
+/** The head station may route (转派) a request it holds to a station, as it may take it over. */
+export function mayRoute(request: ServiceRequest): boolean {
+  return awaitsHeadStation(request);
+}
+
+/**
+ * The stations a request may be routed to: the active ones but the station that let it lapse, those
+ * of the request's district first, then by district and name (Chinese collation).
+ */
+export function routeTargets(stations: readonly Station[], request: ServiceRequest): Station[] {
+  const collator = new Intl.Collator('zh-CN');
+  const rank = (s: Station) => (s.district_code === request.district_code ? 0 : 1);
+  return stations
+    .filter((s) => s.status === 'active' && s.id !== request.station_id)
+    .sort((a, b) => rank(a) - rank(b) || a.district_code.localeCompare(b.district_code) || collator.compare(a.name, b.name));
 }

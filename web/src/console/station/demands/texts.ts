@@ -65,6 +65,7 @@ export const requestTexts = {
   satisfaction: '企业满意度',
   satisfactionValue: (n: number) => `${n} 分（${SATISFACTION_NAMES[n] ?? ''}）`,
   escalatedAt: (when: string) => `${when} 因未在 5 个工作日内受理，转服务总站处理。`,
+  routedAt: (when: string, reason: string) => `${when} 由服务总站转派，受理期限自转派之日起算。转派说明：${reason}`,
   byHeadStation: '该需求已由服务总站受理办理，本站无需再办理。',
   acceptTitle: '受理需求',
   acceptLead: (due: string) => `请在受理期限（${due}）内受理。受理后请对接入驻服务机构或由本站自行服务。`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceRequest, StationProgress, Station, ThemeMonth, Training } from '@/console/head-station/programmeCalls';
 import { dutyRows, dutySummary } from '@/console/head-station/promotionDuty';
-import { awaitsHeadStation, headStationAction, queueOrder } from '@/console/head-station/requestQueue';
+import { awaitsHeadStation, headStationAction, mayRoute, queueOrder, routeTargets } from '@/console/head-station/requestQueue';
 import { planAliases, planBody, planForm, planProblems } from '@/console/head-station/themePlan';
 import {
   emptyTrainingForm,
@@ -157,6 +157,12 @@ const request = (id: string, over: Partial<ServiceRequest> = {}): ServiceRequest
   outcome_note: null,
   satisfaction: null,
   closed_at: null,
+  lapsed: false,
+  first_escalated_at: null,
+  routed_at: null,
+  routed_from_station_id: null,
+  routed_by: null,
+  route_reason: null,
   ...over,
 });
 
@@ -181,6 +187,40 @@ describe('the city-wide queue of service requests', () => {
     expect(headStationAction(request('x', { status: 'accepted', by_head_station: true }))).toBe('match');
     expect(headStationAction(request('x', { status: 'matched', by_head_station: true }))).toBe('close');
     expect(headStationAction(accepted)).toBeNull();
+  });
+});
+
+describe('routing (转派) a request the head station holds', () => {
+  const station = (id: string, name: string, district_code: string, status = 'active'): Station => ({
+    id,
+    name,
+    district_code,
+    status,
+    services: ['financing'],
+    valid_until: '2029-05-31',
+    name_may_be_outdated: false,
+  });
+  const lapsedAt = request('lapsed', { station_id: 'st-a', escalated: true, escalated_at: '2026-12-16T00:00:00+08:00' });
+
+  it('is offered while the head station holds the request, as taking it over is', () => {
+    expect(mayRoute(lapsedAt)).toBe(true);
+    expect(mayRoute(request('unassigned', { station_id: null, assignment: 'head_station' }))).toBe(true);
+    expect(mayRoute(request('in-time'))).toBe(false);
+    expect(mayRoute(request('routed', { station_id: 'st-b', routed_at: '2026-12-17T09:00:00+08:00', lapsed: true }))).toBe(false);
+    expect(mayRoute({ ...lapsedAt, status: 'accepted' })).toBe(false);
+  });
+
+  it('offers the active stations but the one that let it lapse, its own district first', () => {
+    const offered = routeTargets(
+      [
+        station('st-a', '天河甲站', '440106'),
+        station('st-h', '海珠站', '440105'),
+        station('st-r', '天河撤销站', '440106', 'revoked'),
+        station('st-b', '天河乙站', '440106'),
+      ],
+      lapsedAt,
+    );
+    expect(offered.map((s) => s.id)).toEqual(['st-b', 'st-h']);
   });
 });
 
