@@ -145,7 +145,7 @@ export const programmeTexts = {
     route: '转派',
     routeDialogTitle: (company: string) => `转派服务需求：${company}`,
     routeStation: '接收服务站',
-    routeStationPlaceholder: '请选择有效服务站（可输入名称搜索）',
+    routeStationPlaceholder: '请选择有效服务站',
     routeStationOption: (name: string, district: string) => `${name}（${district}）`,
     routeNoStations: '暂无可接收转派的有效服务站',
     routeReason: '转派说明',
