@@ -158,14 +158,21 @@ export interface RequestLine {
   accepted_at?: string | null;
   accepted_late: boolean;
   escalated: boolean;
+  /** A station let it run past its 5 working days, even if the head station has routed it on since. */
+  lapsed?: boolean;
 }
 
 export type Timeliness = 'on_time' | 'late' | 'waiting' | 'overdue';
 
-/** Where a request stands against its deadline for acceptance (5 working days from the day after it came). */
+/**
+ * Where a request stands against its deadline for acceptance (5 working days from the day after it
+ * came). The enterprise waited past it once any station let it lapse: a request the head station
+ * routed on counts late, or overdue, however quickly the next station answers.
+ */
 export function timelinessOf(request: RequestLine): Timeliness {
-  if (request.accepted_at) return request.accepted_late ? 'late' : 'on_time';
-  return request.escalated ? 'overdue' : 'waiting';
+  const lapsed = request.escalated || Boolean(request.lapsed);
+  if (request.accepted_at) return request.accepted_late || lapsed ? 'late' : 'on_time';
+  return lapsed ? 'overdue' : 'waiting';
 }
 
 /** The requests received in `year` (Guangzhou's calendar), by district and timeliness. */

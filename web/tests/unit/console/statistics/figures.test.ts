@@ -110,6 +110,11 @@ describe('service requests', () => {
     ).toBe('late');
     expect(timelinessOf({ ...base, received_at: '2026-12-01T02:00:00Z' })).toBe('waiting');
     expect(timelinessOf({ ...base, received_at: '2026-12-01T02:00:00Z', escalated: true })).toBe('overdue');
+    // Routed on by the head station after a station let it lapse: late however quickly the next one accepts.
+    expect(timelinessOf({ ...base, received_at: '2026-12-01T02:00:00Z', lapsed: true })).toBe('overdue');
+    expect(timelinessOf({ ...base, received_at: '2026-12-01T02:00:00Z', accepted_at: '2026-12-11T02:00:00Z', lapsed: true })).toBe(
+      'late',
+    );
   });
 
   it('counts the requests received in the year on Guangzhou’s calendar', () => {
