@@ -462,3 +462,10 @@ async def known_to(system: System, service: str, application: Application, statu
         return any(s["id"] == application.station_id and s["status"] == status for s in found["items"])
 
     await system.eventually(known, f"{service} to know {application.applicant.entity_name} as {status}")
+
+
+async def filed_request(system: System, form: dict[str, str]) -> dict[str, Any]:
+    """An enterprise files a service request on the public API and confirms it with the code texted to its contact."""
+    pending = ok(await system.activities.post("/service-requests", json=form), 202)
+    code = await system.next_code_to(form["contact_phone"], after=0)
+    return dict(ok(await system.activities.post(f"/service-requests/{pending['id']}/confirm", json={"code": code})))

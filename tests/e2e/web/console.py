@@ -7,6 +7,7 @@ followed in one place.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from playwright.async_api import Locator, Page, expect
@@ -78,6 +79,14 @@ async def fill_date(field: Locator, value: str) -> None:
     await field.fill(value)
     await field.press("Enter")
     await field.press("Escape")
+
+
+WEEKDAYS = "一二三四五六日"
+
+
+def chinese_day(day: date) -> str:
+    """A day as the console writes it: 2026年12月8日（星期二）."""
+    return f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）"
 
 
 async def people(system: System) -> list[dict[str, Any]]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Any
 
 import pytest
 from playwright.async_api import Page, expect
@@ -87,13 +86,6 @@ story = Story()
 
 def operator(system: System, station: p.Application) -> dict[str, str]:
     return system.operator(station.applicant.uscc, station.station_id)
-
-
-async def filed(system: System, form: dict[str, str]) -> dict[str, Any]:
-    """An enterprise files a request on the public API and confirms it with the code texted to its contact."""
-    pending = p.ok(await system.activities.post("/service-requests", json=form), 202)
-    code = await system.next_code_to(form["contact_phone"], after=0)
-    return dict(p.ok(await system.activities.post(f"/service-requests/{pending['id']}/confirm", json={"code": code})))
 
 
 # --- the set-up: two recognised stations the activities service knows -------------------------
@@ -218,10 +210,10 @@ async def test_the_head_station_records_a_training_and_sees_who_has_not_attended
 
 
 async def test_an_enterprise_s_request_is_in_the_city_wide_queue(page: Page, system: System, shoot: Shoot) -> None:
-    confirmed = await filed(system, REQUESTER)
+    confirmed = await p.filed_request(system, REQUESTER)
     assert (confirmed["station_id"], confirmed["assignment"]) == (story.tianhe.station_id, "district_match")
     story.request_id = confirmed["id"]
-    story.unanswered_id = (await filed(system, UNANSWERED))["id"]
+    story.unanswered_id = (await p.filed_request(system, UNANSWERED))["id"]
 
     await open_signed_in(page, "/console/head-station/service-requests", HEAD_STATION)
     await expect(page.get_by_role("heading", level=1, name="服务需求")).to_be_visible()

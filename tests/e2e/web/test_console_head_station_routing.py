@@ -14,8 +14,7 @@ photographed: axe takes a chosen option's text in it for text under the dialog's
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any
+from datetime import timedelta
 
 import pytest
 from playwright.async_api import Page, expect
@@ -26,7 +25,7 @@ from sme_kit.workdays import WorkingCalendar
 from .. import programme as p
 from ..system import System
 from .conftest import Shoot
-from .console import choose, confirm, looks_right, open_signed_in
+from .console import chinese_day, choose, confirm, looks_right, open_signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 
@@ -60,7 +59,6 @@ REQUESTER = {
     "details": "计划申请供应链融资约 150 万元，希望对接合作银行。",
 }
 REASON = "天河五山服务站逾期未受理；海珠新港服务站熟悉供应链融资，请尽快对接。"
-WEEKDAYS = "一二三四五六日"
 
 
 class Story:
@@ -76,24 +74,13 @@ def operator(system: System, station: p.Application) -> dict[str, str]:
     return system.operator(station.applicant.uscc, station.station_id)
 
 
-def chinese_day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）"
-
-
-async def filed(system: System, form: dict[str, str]) -> dict[str, Any]:
-    """An enterprise files a request on the public API and confirms it with the code texted to its contact."""
-    pending = p.ok(await system.activities.post("/service-requests", json=form), 202)
-    code = await system.next_code_to(form["contact_phone"], after=0)
-    return dict(p.ok(await system.activities.post(f"/service-requests/{pending['id']}/confirm", json={"code": code})))
-
-
 async def test_a_request_the_tianhe_station_lets_lapse_goes_to_the_head_station(system: System) -> None:
     official = {"name": HEAD_STATION, "role": "head_station_staff", "email": "hs-feng@gz.gov.example.cn"}
     p.ok(await system.notifications.put("/directory/officials/hs-feng", json=official, headers=system.bureau))
     story.tianhe, story.haizhu = await p.recognised_stations(system, [TIANHE, HAIZHU], EXPERTS)
     for station in (story.tianhe, story.haizhu):
         await p.known_to(system, "activities", station)
-    confirmed = await filed(system, REQUESTER)
+    confirmed = await p.filed_request(system, REQUESTER)
     assert confirmed["station_id"] == story.tianhe.station_id
     story.request_id = confirmed["id"]
     await system.advance_clocks(timedelta(days=9))

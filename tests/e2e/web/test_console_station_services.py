@@ -26,7 +26,7 @@ from sme_kit.vocabulary import SHANGHAI
 from .. import programme as p
 from ..system import System
 from .conftest import Shoot
-from .console import choose, confirm, fill_date, looks_right, open_signed_in, people, pick
+from .console import chinese_day, choose, confirm, fill_date, looks_right, open_signed_in, people, pick
 
 pytestmark = [pytest.mark.e2e, pytest.mark.web, pytest.mark.scenario]
 
@@ -76,7 +76,6 @@ UNANSWERED = {
     "details": "外贸合同纠纷，希望获得法律咨询和合同审查服务。",
 }
 SALON = "知识产权质押融资政策沙龙"
-WEEKDAYS = "一二三四五六日"
 
 
 class Story:
@@ -98,11 +97,6 @@ async def evidence_of(system: System) -> list[dict[str, Any]]:
     """The salon's photos and sign-in sheets as the service keeps them."""
     url = f"/activities/{story.activity_id}/evidence"
     return list(p.ok(await system.activities.get(url, headers=operator(system)))["items"])
-
-
-def chinese_day(day: date) -> str:
-    """As the console writes a date with its weekday: 2026年12月15日（星期二）."""
-    return f"{day.year}年{day.month}月{day.day}日（星期{WEEKDAYS[day.weekday()]}）"
 
 
 # --- the set-up: a recognised station every service knows ------------------------------------
@@ -291,22 +285,15 @@ async def test_an_activity_is_called_off_with_its_reason(page: Page, system: Sys
 # --- 服务需求: a request routed to the station, accepted and closed -----------------------------
 
 
-async def filed(system: System, form: dict[str, str]) -> dict[str, Any]:
-    """An enterprise files a request on the public API and confirms it with the code texted to its contact."""
-    pending = p.ok(await system.activities.post("/service-requests", json=form), 202)
-    code = await system.next_code_to(form["contact_phone"], after=0)
-    return dict(p.ok(await system.activities.post(f"/service-requests/{pending['id']}/confirm", json={"code": code})))
-
-
 async def test_a_request_routed_to_the_station_is_accepted_matched_and_closed(
     page: Page, system: System, shoot: Shoot
 ) -> None:
-    confirmed = await filed(system, REQUESTER)
+    confirmed = await p.filed_request(system, REQUESTER)
     # No station chosen: the one station of Tianhe offering the service takes it.
     assert (confirmed["station_id"], confirmed["assignment"]) == (story.station.station_id, "district_match")
     story.request_id = confirmed["id"]
     due = date.fromisoformat(confirmed["acceptance_due_on"])
-    unanswered = await filed(system, UNANSWERED)
+    unanswered = await p.filed_request(system, UNANSWERED)
     assert unanswered["station_id"] == story.station.station_id
     story.unanswered_id = unanswered["id"]
 
